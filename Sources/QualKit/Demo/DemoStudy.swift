@@ -1,0 +1,62 @@
+import Foundation
+
+/// Builds the demo study from the files shipped in the repository's `protocols/` folder.
+///
+/// Everything is read from disk and goes through the same library calls as the real commands, so
+/// the demo is also a smoke test of the whole cycle. It needs no network and runs in seconds.
+public enum DemoStudy {
+    /// What the demo made.
+    public struct Result: Sendable {
+        public let directory: String
+        public let studyPath: String
+        /// One line per step, in order.
+        public let steps: [String]
+    }
+
+    /// Creates `directory` (or uses it if empty of a study), then builds `study.sqlite` in it.
+    ///
+    /// - Parameters:
+    ///   - shipped: the folder holding `talking-change.md` and the `demo/` data.
+    ///   - progress: called with each step's line as it finishes.
+    public static func build(in directory: String, shipped: String, progress: (String) -> Void = { _ in }) throws -> Result {
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw CannotCreateOutput(path: directory, reason: (error as NSError).localizedDescription)
+        }
+        let studyPath = (directory as NSString).appendingPathComponent("study.sqlite")
+        var steps: [String] = []
+        func step(_ line: String) {
+            steps.append(line)
+            progress(line)
+        }
+        let study = try Study.create(at: studyPath, title: "Talking Change: barriers to mental health support (demo)")
+        step("created \(studyPath)")
+
+        let shippedURL = URL(fileURLWithPath: shipped)
+        func file(_ relative: String) throws -> ProtocolLoader.File {
+            let path = shippedURL.appendingPathComponent(relative).path
+            return ProtocolLoader.File(path: path, bytes: try SourceText.readBytes(path))
+        }
+        // Version 1 first, as a study would have piloted it, then the revised guide and its translation.
+        for batch in [["demo/talking-change.v1.md"], ["talking-change.md", "talking-change.ur.md"]] {
+            let report = try ProtocolLoader.load(try batch.map(file), into: study)
+            for outcome in report.outcomes {
+                step("loaded protocol \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions")
+            }
+        }
+        return Result(directory: directory, studyPath: studyPath, steps: steps)
+    }
+
+    /// The folder of shipped files: `$QUALKIT_SHARE`, else `./protocols`, else the source checkout's.
+    public static func locateShippedFiles(environment: [String: String], sourceFile: String = #filePath) -> String? {
+        var candidates: [String] = []
+        if let share = environment["QUALKIT_SHARE"], !share.isEmpty { candidates.append(share) }
+        candidates.append(FileManager.default.currentDirectoryPath + "/protocols")
+        // Sources/QualKit/Demo/DemoStudy.swift -> the checkout's top folder.
+        var url = URL(fileURLWithPath: sourceFile)
+        for _ in 0..<4 { url.deleteLastPathComponent() }
+        candidates.append(url.appendingPathComponent("protocols").path)
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/talking-change.md") }
+    }
+}

@@ -1,0 +1,37 @@
+/// Escaping for text placed in HTML, so study text (codes, quotes, titles) can never become markup.
+public enum HTML {
+    /// `text` safe for element content and double- or single-quoted attribute values.
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
+
+/// Escaping for text placed in Markdown tables and paragraphs.
+public enum MarkdownText {
+    /// `text` with Markdown's active characters escaped, and on one line (table cells).
+    public static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#":
+                out.append("\\")
+                out.append(character)
+            case "\n": out.append(" ")
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,348 @@
+import Foundation
+
+/// Reads the protocol file format (`docs/protocol-format.md`): front matter, then `#` sections and
+/// `##` questions with probes, notes, themes and timings.
+///
+/// Pure: bytes in, a protocol or every problem found out. It never stops at the first error, so a
+/// researcher fixes a guide in one pass.
+///
+/// ```swift
+/// let result = ProtocolParser.parse(bytes, file: "protocols/talking-change.md")
+/// if let guide = result.protocol { print(guide.questions.count) }
+/// for problem in result.diagnostics { print(problem) }
+/// ```
+public enum ProtocolParser {
+    /// What parsing found: the protocol when there were no errors, and every diagnostic.
+    public struct Result: Sendable {
+        public let `protocol`: InterviewProtocol?
+        /// Errors and warnings in file order.
+        public let diagnostics: [Diagnostic]
+        /// The decoded text (line endings normalised, NFC): what is stored.
+        public let text: String?
+        /// Line of each front-matter key, so later checks can point at `version:` or `id:`.
+        public var keyLines: [String: Int] = [:]
+
+        public var errors: [Diagnostic] { diagnostics.filter { $0.severity == .error } }
+    }
+
+    /// Front-matter keys, in the order the documentation lists them.
+    public static let frontMatterKeys = ["id", "title", "version", "language", "duration", "ethics", "translation-of"]
+    static let requiredKeys = ["id", "title", "version", "language"]
+
+    public static func parse(_ bytes: [UInt8], file: String) -> Result {
+        let text: String
+        do {
+            text = try SourceText.decode(bytes, file: file)
+        } catch let error as InvalidInput {
+            return Result(protocol: nil, diagnostics: error.diagnostics, text: nil)
+        } catch {
+            return Result(protocol: nil, diagnostics: [Diagnostic(file: file, line: nil, "\(error)")], text: nil)
+        }
+        var parser = Parser(file: file, lines: text.split(separator: "\n", omittingEmptySubsequences: false))
+        let guide = parser.run()
+        let diagnostics = parser.diagnostics.sorted { ($0.line ?? 0) < ($1.line ?? 0) }
+        let hasErrors = diagnostics.contains { $0.severity == .error }
+        return Result(
+            protocol: hasErrors ? nil : guide, diagnostics: diagnostics, text: text,
+            keyLines: parser.fields.mapValues(\.line))
+    }
+
+    /// Convenience for already-decoded text (tests, stored sources).
+    public static func parse(text: String, file: String) -> Result {
+        parse(Array(text.utf8), file: file)
+    }
+}
+
+private struct Parser {
+    let file: String
+    let lines: [Substring]
+    var diagnostics: [Diagnostic] = []
+    var fields: [String: (value: String, line: Int)] = [:]
+
+    init(file: String, lines: [Substring]) {
+        self.file = file
+        self.lines = lines
+    }
+
+    mutating func error(_ line: Int, _ message: String, column: Int? = nil) {
+        diagnostics.append(Diagnostic(file: file, line: line, column: column, message))
+    }
+
+    mutating func warning(_ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, message, severity: .warning))
+    }
+
+    mutating func run() -> InterviewProtocol? {
+        guard let bodyStart = readFrontMatter() else { return nil }
+        var guide = makeProtocol()
+        readBody(from: bodyStart, into: &guide)
+        if guide.questions.isEmpty {
+            error(bodyStart, "the protocol has no questions: add a '## Question text {#id}' heading")
+        }
+        if let duration = guide.durationMinutes, guide.plannedMinutes > duration {
+            warning(fields["duration"]?.line ?? 1,
+                "questions' Time adds up to \(guide.plannedMinutes) minutes, more than the duration of \(duration)")
+        }
+        return guide
+    }
+
+    // MARK: Front matter
+
+    /// Reads `---` ... `---`; returns the index of the first body line, or nil when there is none.
+    mutating func readFrontMatter() -> Int? {
+        guard let open = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
+            lines[open].trimmingCharacters(in: .whitespaces) == "---"
+        else {
+            error(1, "expected front matter: the file must start with a '---' line, then 'id:', 'title:', 'version:' and 'language:' lines, then '---'")
+            return nil
+        }
+        guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            error(open + 1, "front matter is not closed: add a '---' line after the last key")
+            return nil
+        }
+        for index in (open + 1)..<close {
+            readField(lines[index], line: index + 1)
+        }
+        for key in ProtocolParser.requiredKeys where fields[key] == nil {
+            error(open + 1, "missing required key '\(key)' in the front matter")
+        }
+        return close + 1
+    }
+
+    mutating func readField(_ raw: Substring, line: Int) {
+        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
+        guard let colon = raw.firstIndex(of: ":") else {
+            error(line, "expected 'key: value' in the front matter", column: 1)
+            return
+        }
+        let key = raw[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let value = stripComment(raw[raw.index(after: colon)...])
+        let keyColumn = raw.distance(from: raw.startIndex, to: raw.firstIndex { !$0.isWhitespace } ?? raw.startIndex) + 1
+        guard ProtocolParser.frontMatterKeys.contains(key) else {
+            var message = "unknown key '\(key)' in the front matter"
+            if let near = Suggestion.nearest(to: key, in: ProtocolParser.frontMatterKeys) {
+                message += " (did you mean '\(near)'?)"
+            } else {
+                message += "; known keys: " + ProtocolParser.frontMatterKeys.joined(separator: ", ")
+            }
+            error(line, message, column: keyColumn)
+            return
+        }
+        if let first = fields[key] {
+            error(line, "duplicate key '\(key)' (first given on line \(first.line))", column: keyColumn)
+            return
+        }
+        let valueColumn = raw.distance(from: raw.startIndex, to: colon) + 3
+        if value.isEmpty {
+            error(line, "key '\(key)' has no value", column: valueColumn)
+            return
+        }
+        switch key {
+        case "id" where !Identifiers.isSlug(value):
+            error(line, "id '\(value)' must be lower-case letters, digits and '-' only", column: valueColumn)
+        case "version" where !isPositiveInteger(value):
+            error(line, "bad version '\(value)': expected a positive whole number (1, 2, 3, ...)", column: valueColumn)
+        case "duration" where !isPositiveInteger(value):
+            error(line, "bad duration '\(value)': expected minutes as a positive whole number", column: valueColumn)
+        case "language", "translation-of":
+            if !Identifiers.isLanguageTag(value) {
+                error(line, "bad language tag '\(value)': expected a BCP 47 tag such as en, ur, pa-Guru or en-GB",
+                    column: valueColumn)
+            }
+        default: break
+        }
+        fields[key] = (value, line)
+    }
+
+    /// A value without its trailing ` # comment`; a value in double quotes is taken as written.
+    func stripComment(_ raw: Substring) -> String {
+        let value = raw.trimmingCharacters(in: .whitespaces)
+        if value.hasPrefix("\""), let end = value.dropFirst().firstIndex(of: "\"") {
+            return String(value[value.index(after: value.startIndex)..<end])
+        }
+        if let hash = value.range(of: " #") {
+            return value[..<hash.lowerBound].trimmingCharacters(in: .whitespaces)
+        }
+        return value
+    }
+
+    func isPositiveInteger(_ text: String) -> Bool {
+        guard let number = Int(text), number > 0 else { return false }
+        return text.allSatisfy(\.isASCII)
+    }
+
+    func makeProtocol() -> InterviewProtocol {
+        InterviewProtocol(
+            id: fields["id"]?.value ?? "", title: fields["title"]?.value ?? "",
+            version: Int(fields["version"]?.value ?? "") ?? 0, language: fields["language"]?.value ?? "",
+            durationMinutes: fields["duration"].flatMap { Int($0.value) }, ethics: fields["ethics"]?.value,
+            translationOf: fields["translation-of"]?.value)
+    }
+
+    // MARK: Body
+
+    mutating func readBody(from start: Int, into guide: inout InterviewProtocol) {
+        var seenIDs: [String: Int] = [:]
+        var paragraph: [String] = []
+        var inQuestion = false
+
+        func flush(_ guide: inout InterviewProtocol) {
+            guard !paragraph.isEmpty else { return }
+            let text = paragraph.joined(separator: " ")
+            paragraph = []
+            if inQuestion {
+                let s = guide.sections.count - 1
+                guide.sections[s].questions[guide.sections[s].questions.count - 1].paragraphs.append(text)
+            } else if guide.sections.isEmpty {
+                guide.introduction.append(text)
+            } else {
+                guide.sections[guide.sections.count - 1].paragraphs.append(text)
+            }
+        }
+
+        for index in start..<lines.count {
+            let line = index + 1
+            let raw = lines[index]
+            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty {
+                flush(&guide)
+                continue
+            }
+            if let heading = Heading(trimmed) {
+                flush(&guide)
+                if let id = heading.id {
+                    if !Identifiers.isSlug(id) {
+                        error(line, "id '\(id)' must be lower-case letters, digits and '-' only",
+                            column: raw.count - id.count - 1)
+                    } else if let first = seenIDs[id] {
+                        error(line, "duplicate id '\(id)' (first used on line \(first))")
+                    } else {
+                        seenIDs[id] = line
+                    }
+                }
+                switch heading.level {
+                case 1:
+                    if heading.text.isEmpty { error(line, "section heading has no text") }
+                    guide.sections.append(ProtocolSection(id: heading.id, title: heading.text))
+                    inQuestion = false
+                case 2:
+                    if heading.text.isEmpty { error(line, "question has no text: write it before {#\(heading.id ?? "id")}") }
+                    if heading.id == nil {
+                        error(line, "question has no id: end the heading with {#some-id}")
+                    }
+                    if guide.sections.isEmpty {
+                        error(line, "question outside a section: add a '# Section title' heading above it")
+                        inQuestion = false
+                        continue
+                    }
+                    let question = Question(id: heading.id ?? "", text: heading.text, line: line)
+                    guide.sections[guide.sections.count - 1].questions.append(question)
+                    inQuestion = true
+                default:
+                    error(line, "heading level \(heading.level) is not part of the format: use '#' for sections and '##' for questions")
+                }
+                continue
+            }
+            if let item = listItem(trimmed) {
+                flush(&guide)
+                guard inQuestion else {
+                    error(line, "probe outside a question: list items belong under a '##' question")
+                    continue
+                }
+                let probe = strip(label: "probe", from: item) ?? item
+                if probe.isEmpty { error(line, "empty probe"); continue }
+                appendToQuestion(&guide) { $0.probes.append(probe) }
+                continue
+            }
+            if let note = strip(label: "note", from: trimmed) {
+                flush(&guide)
+                if note.isEmpty { error(line, "empty note"); continue }
+                if inQuestion {
+                    appendToQuestion(&guide) { $0.notes.append(note) }
+                } else {
+                    paragraph.append("Note: " + note)
+                    flush(&guide)
+                }
+                continue
+            }
+            if let value = strip(label: "time", from: trimmed) {
+                flush(&guide)
+                guard inQuestion else { error(line, "'Time:' outside a question"); continue }
+                guard let minutes = Int(value), minutes > 0, value.allSatisfy(\.isASCII) else {
+                    error(line, "bad Time '\(value)': expected minutes as a positive whole number", column: 7)
+                    continue
+                }
+                let current = guide.sections.last?.questions.last?.minutes
+                if current != nil { error(line, "'Time:' given twice for this question"); continue }
+                appendToQuestion(&guide) { $0.minutes = minutes }
+                continue
+            }
+            if let value = strip(label: "themes", from: trimmed) {
+                flush(&guide)
+                guard inQuestion else { error(line, "'Themes:' outside a question"); continue }
+                readThemes(value, raw: raw, line: line, into: &guide)
+                continue
+            }
+            paragraph.append(trimmed)
+        }
+        flush(&guide)
+    }
+
+    mutating func readThemes(_ value: String, raw: Substring, line: Int, into guide: inout InterviewProtocol) {
+        var themes: [String] = []
+        for part in value.split(separator: ",", omittingEmptySubsequences: false) {
+            let path = part.trimmingCharacters(in: .whitespaces)
+            if !Identifiers.isCodePath(path) {
+                let column = raw.range(of: path).map { raw.distance(from: raw.startIndex, to: $0.lowerBound) + 1 }
+                error(line, "bad theme '\(path)': expected a code path such as barrier.stigma (lower-case parts joined by '.')",
+                    column: path.isEmpty ? nil : column)
+            } else if !themes.contains(path) {
+                themes.append(path)
+            }
+        }
+        appendToQuestion(&guide) { $0.themes.append(contentsOf: themes) }
+    }
+
+    func appendToQuestion(_ guide: inout InterviewProtocol, _ change: (inout Question) -> Void) {
+        let s = guide.sections.count - 1
+        change(&guide.sections[s].questions[guide.sections[s].questions.count - 1])
+    }
+
+    /// The text after `- ` or `* `, or nil.
+    func listItem(_ line: String) -> String? {
+        guard line.hasPrefix("- ") || line.hasPrefix("* ") || line == "-" || line == "*" else { return nil }
+        return line.dropFirst(1).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The text after `Label:` (case-insensitive), or nil when the line does not start with it.
+    func strip(label: String, from line: String) -> String? {
+        guard line.count > label.count, line.prefix(label.count).lowercased() == label,
+            line.dropFirst(label.count).first == ":"
+        else { return nil }
+        return line.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+/// A Markdown ATX heading with an optional `{#id}` attribute.
+private struct Heading {
+    let level: Int
+    let text: String
+    let id: String?
+
+    init?(_ line: String) {
+        let hashes = line.prefix { $0 == "#" }.count
+        guard hashes > 0 else { return nil }
+        let rest = line.dropFirst(hashes)
+        guard rest.isEmpty || rest.first == " " else { return nil }
+        var text = rest.trimmingCharacters(in: .whitespaces)
+        var id: String?
+        if text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) {
+            id = String(text[open.upperBound..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
+            text = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+        }
+        self.level = hashes
+        self.text = text
+        self.id = id
+    }
+}

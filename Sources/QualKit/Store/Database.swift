@@ -1,0 +1,177 @@
+import CSQLite
+import Foundation
+
+/// A connection to one SQLite database file.
+///
+/// Opening sets the pragmas every study relies on: foreign keys enforced, write-ahead logging,
+/// a busy timeout so two commands on one study wait for each other instead of failing, and
+/// `secure_delete` so erased personal data is overwritten rather than left in free pages
+/// (https://sqlite.org/pragma.html#pragma_secure_delete).
+///
+/// ```swift
+/// let db = try Database(path: "study.sqlite", mode: .readWrite)
+/// try db.transaction {
+///     try db.execute("INSERT INTO coder(id) VALUES (?)", ["AB"])
+/// }
+/// ```
+public final class Database {
+    /// How to open the file.
+    public enum OpenMode: Sendable {
+        /// The file must exist.
+        case readWrite
+        /// The file must exist; nothing can be written.
+        case readOnly
+        /// Create the file; it must not exist yet. The file is made with mode 0600.
+        case createNew
+        /// An in-memory database, for tests.
+        case memory
+    }
+
+    let handle: OpaquePointer
+    /// The file path, or `:memory:`.
+    public let path: String
+    private var statementCache: [String: Statement] = [:]
+    private var transactionDepth = 0
+
+    /// Opens (or creates) the database at `path` and applies qualkit's connection settings.
+    public init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5000) throws {
+        var flags = SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_URI
+        switch mode {
+        case .readWrite: flags |= SQLITE_OPEN_READWRITE
+        case .readOnly: flags |= SQLITE_OPEN_READONLY
+        case .createNew:
+            // Create the file ourselves so that it is never readable by others, not even for the
+            // moment between SQLite creating it and a chmod. SQLite gives -wal and -shm the same mode.
+            let descriptor = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw StoreError(code: SQLITE_CANTOPEN, message: String(cString: strerror(errno)), sql: nil)
+            }
+            close(descriptor)
+            flags |= SQLITE_OPEN_READWRITE
+        case .memory: flags |= SQLITE_OPEN_READWRITE | SQLITE_OPEN_MEMORY
+        }
+        var connection: OpaquePointer?
+        let code = sqlite3_open_v2(mode == .memory ? ":memory:" : path, &connection, flags, nil)
+        guard code == SQLITE_OK, let connection else {
+            let message = connection.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
+            sqlite3_close_v2(connection)
+            throw StoreError(code: code, message: message)
+        }
+        self.handle = connection
+        self.path = mode == .memory ? ":memory:" : path
+        sqlite3_extended_result_codes(connection, 1)
+        sqlite3_busy_timeout(connection, busyTimeoutMilliseconds)
+        try execute("PRAGMA foreign_keys = ON")
+        try execute("PRAGMA secure_delete = ON")
+        if mode == .readWrite || mode == .createNew {
+            _ = try rows("PRAGMA journal_mode = WAL")
+        }
+    }
+
+    deinit {
+        statementCache.removeAll()
+        sqlite3_close_v2(handle)
+    }
+
+    var lastErrorMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    /// Prepares a statement that the caller keeps, for loops over many rows.
+    public func prepare(_ sql: String) throws -> Statement {
+        try Statement(database: self, sql: sql)
+    }
+
+    /// A prepared statement for `sql` from the connection's cache.
+    public func cachedStatement(_ sql: String) throws -> Statement {
+        if let statement = statementCache[sql] { return statement }
+        let statement = try prepare(sql)
+        statementCache[sql] = statement
+        return statement
+    }
+
+    /// Runs one statement with bound arguments.
+    public func execute(_ sql: String, _ arguments: [any SQLBindable] = []) throws {
+        try cachedStatement(sql).run(arguments)
+    }
+
+    /// Runs a script of several statements with no arguments (migrations).
+    public func executeScript(_ sql: String) throws {
+        var message: UnsafeMutablePointer<CChar>?
+        let code = sqlite3_exec(handle, sql, nil, nil, &message)
+        guard code == SQLITE_OK else {
+            let text = message.map { String(cString: $0) } ?? lastErrorMessage
+            sqlite3_free(message)
+            throw StoreError(code: code, message: text, sql: sql)
+        }
+    }
+
+    /// Every row of a query.
+    public func rows(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> [Row] {
+        try cachedStatement(sql).rows(arguments)
+    }
+
+    /// Calls `body` with each row of a query without collecting them.
+    public func forEachRow(_ sql: String, _ arguments: [any SQLBindable] = [], _ body: (Row) throws -> Void) throws {
+        try cachedStatement(sql).forEachRow(arguments, body)
+    }
+
+    /// The first row of a query, if any.
+    public func row(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> Row? {
+        var first: Row?
+        let statement = try cachedStatement(sql)
+        try statement.bind(arguments)
+        defer { sqlite3_reset(statement.handle) }
+        if try statement.step() {
+            first = Row(columns: statement.columnNames, values: statement.currentValues())
+        }
+        return first
+    }
+
+    /// The first column of the first row of a query, or `.null`.
+    public func value(_ sql: String, _ arguments: [any SQLBindable] = []) throws -> SQLValue {
+        try row(sql, arguments)?.values.first ?? .null
+    }
+
+    /// The rowid of the last row inserted on this connection.
+    public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
+
+    /// The number of rows changed by the last statement.
+    public var changes: Int { Int(sqlite3_changes(handle)) }
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// The outermost call takes the write lock at once (`BEGIN IMMEDIATE`) so that a command never
+    /// fails half-way for want of a lock; nested calls become savepoints.
+    @discardableResult
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        let savepoint = "qk_\(transactionDepth)"
+        if transactionDepth == 0 {
+            try executeScript("BEGIN IMMEDIATE")
+        } else {
+            try executeScript("SAVEPOINT \(savepoint)")
+        }
+        transactionDepth += 1
+        do {
+            let result = try body()
+            transactionDepth -= 1
+            try executeScript(transactionDepth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
+            return result
+        } catch {
+            transactionDepth -= 1
+            if transactionDepth == 0 {
+                try? executeScript("ROLLBACK")
+            } else {
+                try? executeScript("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
+            }
+            throw error
+        }
+    }
+
+    /// True while a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+}
+
+/// Facts about the SQLite library qualkit is linked with.
+public enum SQLiteInfo {
+    /// `3.40.1`
+    public static var version: String { String(cString: sqlite3_libversion()) }
+}

@@ -1,0 +1,33 @@
+/// The headline facts of a study, for `qualkit status` and the demo.
+public struct StudySummary: Sendable {
+    public let path: String
+    public let title: String
+    public let createdAt: String
+    public let schemaVersion: Int
+    /// Name and number, in a fixed order: "protocol versions", ...
+    public let counts: [(name: String, count: Int)]
+
+    public static func load(_ study: Study) throws -> StudySummary {
+        let db = study.db
+        func count(_ sql: String) throws -> Int { try db.value(sql).intValue ?? 0 }
+        let counts: [(String, Int)] = [
+            ("protocol versions", try count("SELECT count(*) FROM protocol_version WHERE translation_of IS NULL")),
+            ("translations", try count("SELECT count(*) FROM protocol_version WHERE translation_of IS NOT NULL")),
+        ]
+        return StudySummary(
+            path: study.path, title: try study.title(), createdAt: try study.setting("created_at") ?? "",
+            schemaVersion: try study.schemaVersion(), counts: counts)
+    }
+
+    public var rendered: Rendered {
+        let table = TextTable(
+            columns: [.init("what"), .init("count", .right)],
+            rows: counts.map { [$0.name, String($0.count)] })
+        let json = JSON.object([
+            ("path", .string(path)), ("title", .string(title)), ("created_at", .string(createdAt)),
+            ("schema_version", .int(schemaVersion)),
+            ("counts", .object(counts.map { ($0.name.replacingOccurrences(of: " ", with: "_"), JSON.int($0.count)) })),
+        ])
+        return Rendered(table: table, json: json, notes: ["\(title) — \(path) (schema \(schemaVersion), created \(createdAt.prefix(10)))"])
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import QualKit
+
+/// `qualkit protocol ...`: check, load, list, show, diff and render interview guides.
+enum ProtocolCommands {
+    static let all: [Command] = [check, load, list, show, diff, render]
+
+    static let files = Argument(name: "file", help: "Protocol Markdown files (a base text and its translations).", repeated: true)
+    static let language = Option(name: "lang", value: .text("tag"), help: "Language of the text to use (BCP 47 tag); default: the base text.")
+    static let reference = Argument(name: "protocol", help: "ID or ID@VERSION; without a version, the latest.")
+
+    static let check = Command(
+        path: ["protocol", "check"],
+        summary: "Check protocol files and report every problem, without storing anything.",
+        discussion: """
+            Prints one line per problem as FILE:LINE: message and exits 65 if there is any error. \
+            Needs no study; when the study file exists, translations are also checked against stored \
+            base versions and changed texts against stored ones.
+            """,
+        arguments: [files],
+        examples: ["qualkit protocol check protocols/talking-change.md protocols/talking-change.ur.md"],
+        run: { inv in
+            let path = inv.studyPath
+            let study = FileManager.default.fileExists(atPath: path) ? try Study.open(at: path, readOnly: true) : nil
+            let report = try ProtocolLoader.check(inv.readFiles(inv.arguments("file")), study: study)
+            for warning in report.warnings { inv.console.err(warning.description) }
+            for outcome in report.outcomes {
+                let what = outcome.isTranslation ? "translation" : "protocol"
+                let state = outcome.action == .unchanged ? ", identical to the stored text" : ""
+                inv.console.line("\(outcome.file): ok: \(what) \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions\(state)")
+            }
+        })
+
+    static let load = Command(
+        path: ["protocol", "load"],
+        summary: "Store protocol versions in the study; a stored version never changes.",
+        discussion: """
+            All files are checked first and stored in one transaction: if any has an error, nothing is \
+            stored. Loading the same ID and version again with identical text does nothing; with \
+            different text it is refused: raise the version. Translations attach to the base version \
+            with the same ID and version.
+            """,
+        arguments: [files],
+        examples: ["qualkit protocol load protocols/talking-change.md protocols/talking-change.ur.md"],
+        run: { inv in
+            let study = try inv.openStudy()
+            let report = try ProtocolLoader.load(inv.readFiles(inv.arguments("file")), into: study)
+            for warning in report.warnings { inv.console.err(warning.description) }
+            for outcome in report.outcomes {
+                let what = outcome.isTranslation ? "translation" : "protocol"
+                switch outcome.action {
+                case .unchanged:
+                    inv.console.line("unchanged: \(what) \(outcome.reference) (\(outcome.language)) is already stored with identical text")
+                default:
+                    inv.console.line("stored: \(what) \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions, from \(outcome.file)")
+                }
+            }
+        })
+
+    static let list = Command(
+        path: ["protocol", "list"],
+        summary: "List stored protocol versions with their languages.",
+        options: [.format],
+        examples: ["qualkit protocol list", "qualkit protocol list --format json"],
+        run: { inv in
+            inv.print(ProtocolViews.list(try ProtocolStore(inv.openStudy()).summaries()))
+        })
+
+    static let show = Command(
+        path: ["protocol", "show"],
+        summary: "Show one protocol version's questions.",
+        arguments: [reference],
+        options: [language, .format],
+        examples: ["qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --lang ur --format json"],
+        run: { inv in
+            let study = try inv.openStudy()
+            let stored = try resolve(inv.argument("protocol"), in: study, language: inv.option("lang"))
+            let languages = try ProtocolStore(study).languages(id: stored.guide.id, version: stored.guide.version)
+            inv.print(ProtocolViews.show(stored.guide, languages: languages))
+        })
+
+    static let diff = Command(
+        path: ["protocol", "diff"],
+        summary: "Compare two versions question by question.",
+        discussion: "Lists questions added, removed, reworded or moved, and changes to probes, notes, themes and timings.",
+        arguments: [
+            Argument(name: "id", help: "The protocol ID."),
+            Argument(name: "from", help: "The earlier version number."),
+            Argument(name: "to", help: "The later version number."),
+        ],
+        options: [language, .format],
+        examples: ["qualkit protocol diff talking-change 1 2"],
+        run: { inv in
+            let study = try inv.openStudy()
+            let id = inv.argument("id")
+            let versions = try ["from", "to"].map { name -> Int in
+                guard let number = Int(inv.argument(name)), number > 0 else {
+                    throw UsageError(message: "'<\(name)>' must be a version number, not '\(inv.argument(name))'.", command: inv.command)
+                }
+                return number
+            }
+            let old = try resolve("\(id)@\(versions[0])", in: study, language: inv.option("lang"))
+            let new = try resolve("\(id)@\(versions[1])", in: study, language: inv.option("lang"))
+            inv.print(ProtocolViews.diff(id: id, from: versions[0], to: versions[1],
+                                         changes: ProtocolDiff.compare(old.guide, new.guide)))
+        })
+
+    static let render = Command(
+        path: ["protocol", "render"],
+        summary: "Write a printable interviewer's guide as Markdown or self-contained HTML.",
+        discussion: "Sections, questions, probes as tick boxes, notes and timings, with the version and ethics reference in the footer. The HTML has inline CSS, no scripts and no external requests.",
+        arguments: [reference],
+        options: [
+            Option(name: "format", value: .choice(["md", "html"]), help: "md or html.", defaultValue: "md"),
+            language,
+            Option(name: "out", value: .path, help: "Write to this file instead of standard output."),
+        ],
+        examples: ["qualkit protocol render talking-change --format html --out guide.html"],
+        run: { inv in
+            let stored = try resolve(inv.argument("protocol"), in: inv.openStudy(), language: inv.option("lang"))
+            let text = inv.option("format") == "html"
+                ? ProtocolRenderer.html(stored.guide) : ProtocolRenderer.markdown(stored.guide)
+            if let out = inv.option("out") {
+                try OutputFile.write(text, to: out)
+                inv.console.err("wrote \(out)")
+            } else {
+                inv.console.out(text)
+            }
+        })
+
+    static func resolve(_ text: String, in study: Study, language: String?) throws -> StoredProtocol {
+        guard let reference = ProtocolReference(text) else {
+            throw UsageError(message: "'\(text)' is not a protocol reference: expected ID or ID@VERSION (talking-change@2).", command: nil)
+        }
+        return try reference.resolve(in: study, language: language)
+    }
+}
