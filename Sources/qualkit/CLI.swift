@@ -19,7 +19,9 @@ struct CLI {
             case .overview:
                 console.out(help.overview(version: CLI.version))
             case .version:
-                console.line("qualkit \(CLI.version) (study schema \(Schema.migrator.latestVersion), SQLite \(SQLiteInfo.version))")
+                console.line(
+                    "qualkit \(CLI.version) (study schema \(Schema.migrator.latestVersion), SQLite \(SQLiteInfo.version))"
+                )
             case .help(let command):
                 console.out(help.help(command))
             case .groupHelp(let group):

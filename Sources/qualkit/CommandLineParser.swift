@@ -70,8 +70,9 @@ struct CommandLineParser {
             let next = Set(candidates.map { $0.path[path.count] })
             guard next.contains(word) else {
                 if word.hasPrefix("-") && !path.isEmpty {
-                    throw UsageError(message: "'qualkit \(path.joined(separator: " "))' needs a subcommand first",
-                                     command: nil, group: path)
+                    throw UsageError(
+                        message: "'qualkit \(path.joined(separator: " "))' needs a subcommand first",
+                        command: nil, group: path)
                 }
                 let names = path.isEmpty ? topLevelNames : orderedNames(candidates, at: path.count)
                 var message = "Unknown command '\(word)'"

@@ -39,7 +39,8 @@ struct ErrorReporter {
         case let error as StudyError:
             return report(error, console: console)
         case let error as StoreError where error.isBusy:
-            console.err("Error: the study at \(studyPath) is busy: another qualkit command is writing to it. Try again.")
+            console.err(
+                "Error: the study at \(studyPath) is busy: another qualkit command is writing to it. Try again.")
             return .software
         case let error as StoreError:
             console.err("Internal error (please report it): \(error)")
@@ -56,7 +57,8 @@ struct ErrorReporter {
             console.err("Error: no study at \(path) (run: qualkit init)")
             return .noInput
         case .alreadyExists(let path):
-            console.err("Error: \(path) already exists; qualkit init never overwrites a study. Choose another path with --db.")
+            console.err(
+                "Error: \(path) already exists; qualkit init never overwrites a study. Choose another path with --db.")
             return .cannotCreate
         case .cannotCreate(let path, let reason):
             console.err("Error: cannot create \(path): \(reason)")
@@ -66,7 +68,8 @@ struct ErrorReporter {
             return .dataError
         case .newerSchema(let path, let found, let supported):
             console.err(
-                "Error: \(path) was written by a newer qualkit (study schema \(found); this qualkit knows up to \(supported)). Nothing was changed: upgrade qualkit to open it.")
+                "Error: \(path) was written by a newer qualkit (study schema \(found); this qualkit knows up to \(supported)). Nothing was changed: upgrade qualkit to open it."
+            )
             return .dataError
         }
     }

@@ -47,7 +47,9 @@ struct HelpGenerator {
     func groupHelp(_ group: [String]) -> String {
         let members = commands.filter { Array($0.path.prefix(group.count)) == group }
         var out = "USAGE: qualkit \(group.joined(separator: " ")) <subcommand>\n\nSUBCOMMANDS:\n"
-        for command in members { out += row(command.path.dropFirst(group.count).joined(separator: " "), command.summary) }
+        for command in members {
+            out += row(command.path.dropFirst(group.count).joined(separator: " "), command.summary)
+        }
         out += "\n  See 'qualkit help \(group.joined(separator: " ")) <subcommand>' for details.\n"
         return out
     }

@@ -10,8 +10,10 @@ final class Invocation {
     let console: Console
     let environment: [String: String]
 
-    init(command: Command, positional: [String], values: [String: [String]], flags: Set<String>,
-         console: Console, environment: [String: String]) {
+    init(
+        command: Command, positional: [String], values: [String: [String]], flags: Set<String>,
+        console: Console, environment: [String: String]
+    ) {
         self.command = command
         self.positional = positional
         self.values = values
@@ -35,7 +37,8 @@ final class Invocation {
         var index = 0
         for argument in command.arguments {
             if argument.name == name {
-                return argument.repeated ? Array(positional[index...]) : (index < positional.count ? [positional[index]] : [])
+                return argument.repeated
+                    ? Array(positional[index...]) : (index < positional.count ? [positional[index]] : [])
             }
             index += 1
         }

@@ -18,7 +18,9 @@ public enum DemoStudy {
     /// - Parameters:
     ///   - shipped: the folder holding `talking-change.md` and the `demo/` data.
     ///   - progress: called with each step's line as it finishes.
-    public static func build(in directory: String, shipped: String, progress: (String) -> Void = { _ in }) throws -> Result {
+    public static func build(in directory: String, shipped: String, progress: (String) -> Void = { _ in }) throws
+        -> Result
+    {
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {

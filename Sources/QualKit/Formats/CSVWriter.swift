@@ -19,7 +19,8 @@ public enum CSVWriter {
     /// One cell, guarded and quoted as needed.
     public static func field(_ value: String) -> String {
         let guarded = guardFormula(value)
-        let needsQuotes = guarded.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes =
+            guarded.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || guarded.hasPrefix(" ") || guarded.hasSuffix(" ")
         guard needsQuotes else { return guarded }
         return "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -31,8 +31,9 @@ public enum Identifiers {
 
     /// A participant, interviewer, coder or interview id: 1–64 of letters, digits, `.`, `_`, `-`.
     public static func isPersonID(_ text: String) -> Bool {
-        (1...64).contains(text.unicodeScalars.count) && text.unicodeScalars.allSatisfy {
-            isASCIILetter($0) || isASCIIDigit($0) || $0 == "." || $0 == "_" || $0 == "-"
-        }
+        (1...64).contains(text.unicodeScalars.count)
+            && text.unicodeScalars.allSatisfy {
+                isASCIILetter($0) || isASCIIDigit($0) || $0 == "." || $0 == "_" || $0 == "-"
+            }
     }
 }

@@ -28,20 +28,26 @@ public enum ProtocolDiff {
                 continue
             }
             if before.text != question.text || before.paragraphs != question.paragraphs {
-                changes.append(ProtocolChange(question: question.id, kind: .reworded,
-                    before: ([before.text] + before.paragraphs).joined(separator: " "),
-                    after: ([question.text] + question.paragraphs).joined(separator: " ")))
+                changes.append(
+                    ProtocolChange(
+                        question: question.id, kind: .reworded,
+                        before: ([before.text] + before.paragraphs).joined(separator: " "),
+                        after: ([question.text] + question.paragraphs).joined(separator: " ")))
             }
             if oldSection[question.id] != newSection[question.id] {
-                changes.append(ProtocolChange(question: question.id, kind: .moved,
-                    before: oldSection[question.id], after: newSection[question.id]))
+                changes.append(
+                    ProtocolChange(
+                        question: question.id, kind: .moved,
+                        before: oldSection[question.id], after: newSection[question.id]))
             }
             changes += listChange(question.id, .probesChanged, before.probes, question.probes)
             changes += listChange(question.id, .notesChanged, before.notes, question.notes)
             changes += listChange(question.id, .themesChanged, before.themes, question.themes)
             if before.minutes != question.minutes {
-                changes.append(ProtocolChange(question: question.id, kind: .timeChanged,
-                    before: before.minutes.map { "\($0) min" }, after: question.minutes.map { "\($0) min" }))
+                changes.append(
+                    ProtocolChange(
+                        question: question.id, kind: .timeChanged,
+                        before: before.minutes.map { "\($0) min" }, after: question.minutes.map { "\($0) min" }))
             }
         }
         for question in old.questions where !newIDs.contains(question.id) {
@@ -58,10 +64,15 @@ public enum ProtocolDiff {
         let added = after.filter { !before.contains($0) }
         let describe: ([String]) -> String? = { $0.isEmpty ? nil : $0.joined(separator: " | ") }
         if removed.isEmpty && added.isEmpty {
-            return [ProtocolChange(question: id, kind: kind, before: "reordered", after: after.joined(separator: " | "))]
+            return [
+                ProtocolChange(question: id, kind: kind, before: "reordered", after: after.joined(separator: " | "))
+            ]
         }
-        return [ProtocolChange(question: id, kind: kind, before: describe(removed).map { "- " + $0 },
-            after: describe(added).map { "+ " + $0 })]
+        return [
+            ProtocolChange(
+                question: id, kind: kind, before: describe(removed).map { "- " + $0 },
+                after: describe(added).map { "+ " + $0 })
+        ]
     }
 
     private static func sectionTitles(_ guide: InterviewProtocol) -> [String: String] {

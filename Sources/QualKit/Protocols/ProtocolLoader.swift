@@ -66,8 +66,10 @@ public enum ProtocolLoader {
             let key = "\(guide.id)@\(guide.version)/\(guide.language)"
             let versionLine = item.result.keyLines["version"]
             if let earlier = batch[key] {
-                problems.append(Diagnostic(file: item.file.path, line: versionLine,
-                    "\(guide.reference) (\(guide.language)) is also given by \(earlier.file.path)"))
+                problems.append(
+                    Diagnostic(
+                        file: item.file.path, line: versionLine,
+                        "\(guide.reference) (\(guide.language)) is also given by \(earlier.file.path)"))
                 continue
             }
             batch[key] = item
@@ -82,12 +84,17 @@ public enum ProtocolLoader {
                 if let baseGuide {
                     problems += TranslationCheck.compare(base: baseGuide, translation: guide, file: item.file.path)
                 } else if protocols != nil {
-                    problems.append(Diagnostic(file: item.file.path, line: item.result.keyLines["translation-of"],
-                        "translation of an unknown protocol version: \(guide.reference) in '\(base)' is not in the study; load the base text first"))
+                    problems.append(
+                        Diagnostic(
+                            file: item.file.path, line: item.result.keyLines["translation-of"],
+                            "translation of an unknown protocol version: \(guide.reference) in '\(base)' is not in the study; load the base text first"
+                        ))
                 } else {
-                    problems.append(Diagnostic(file: item.file.path, line: item.result.keyLines["translation-of"],
-                        "not compared with its base: give the \(base) text of \(guide.reference) too, or check inside a study",
-                        severity: .warning))
+                    problems.append(
+                        Diagnostic(
+                            file: item.file.path, line: item.result.keyLines["translation-of"],
+                            "not compared with its base: give the \(base) text of \(guide.reference) too, or check inside a study",
+                            severity: .warning))
                 }
             }
             var action: Outcome.Action = store ? .stored : .valid
@@ -96,21 +103,30 @@ public enum ProtocolLoader {
                     action = .unchanged
                 } else {
                     let next = (try protocols?.latestVersion(of: guide.id) ?? guide.version) + 1
-                    problems.append(Diagnostic(file: item.file.path, line: versionLine,
-                        "\(guide.reference) (\(guide.language)) is already stored with different content (from \(existing.sourceFile)); a version used in the field never changes: set 'version: \(next)' to store the new text"))
+                    problems.append(
+                        Diagnostic(
+                            file: item.file.path, line: versionLine,
+                            "\(guide.reference) (\(guide.language)) is already stored with different content (from \(existing.sourceFile)); a version used in the field never changes: set 'version: \(next)' to store the new text"
+                        ))
                 }
-            } else if guide.translationOf == nil, let storedBase = try protocols?.baseLanguage(id: guide.id, version: guide.version),
+            } else if guide.translationOf == nil,
+                let storedBase = try protocols?.baseLanguage(id: guide.id, version: guide.version),
                 storedBase != guide.language
             {
-                problems.append(Diagnostic(file: item.file.path, line: item.result.keyLines["language"],
-                    "\(guide.reference) is stored with base language '\(storedBase)'; a text in '\(guide.language)' must be a translation (add 'translation-of: \(storedBase)')"))
+                problems.append(
+                    Diagnostic(
+                        file: item.file.path, line: item.result.keyLines["language"],
+                        "\(guide.reference) is stored with base language '\(storedBase)'; a text in '\(guide.language)' must be a translation (add 'translation-of: \(storedBase)')"
+                    ))
             }
             let failed = problems[problemsBefore...].contains { $0.severity == .error }
             if store && !failed && action == .stored {
                 try protocols?.insert(guide, source: item.result.text ?? "", file: item.file.path)
             }
-            outcomes.append(Outcome(file: item.file.path, reference: guide.reference, language: guide.language,
-                isTranslation: guide.translationOf != nil, questions: guide.questions.count, action: action))
+            outcomes.append(
+                Outcome(
+                    file: item.file.path, reference: guide.reference, language: guide.language,
+                    isTranslation: guide.translationOf != nil, questions: guide.questions.count, action: action))
         }
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { throw InvalidInput(problems) }

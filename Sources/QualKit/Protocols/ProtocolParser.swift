@@ -77,10 +77,13 @@ private struct Parser {
         var guide = makeProtocol()
         readBody(from: bodyStart, into: &guide)
         if guide.questions.isEmpty {
-            error(bodyStart, "the protocol has no questions: add a '## Question text {#id}' heading")
+            error(
+                min(bodyStart + 1, lines.count), "the protocol has no questions: add a '## Question text {#id}' heading"
+            )
         }
         if let duration = guide.durationMinutes, guide.plannedMinutes > duration {
-            warning(fields["duration"]?.line ?? 1,
+            warning(
+                fields["duration"]?.line ?? 1,
                 "questions' Time adds up to \(guide.plannedMinutes) minutes, more than the duration of \(duration)")
         }
         return guide
@@ -93,10 +96,14 @@ private struct Parser {
         guard let open = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
             lines[open].trimmingCharacters(in: .whitespaces) == "---"
         else {
-            error(1, "expected front matter: the file must start with a '---' line, then 'id:', 'title:', 'version:' and 'language:' lines, then '---'")
+            error(
+                1,
+                "expected front matter: the file must start with a '---' line, then 'id:', 'title:', 'version:' and 'language:' lines, then '---'"
+            )
             return nil
         }
-        guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+        guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        else {
             error(open + 1, "front matter is not closed: add a '---' line after the last key")
             return nil
         }
@@ -118,7 +125,8 @@ private struct Parser {
         }
         let key = raw[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
         let value = stripComment(raw[raw.index(after: colon)...])
-        let keyColumn = raw.distance(from: raw.startIndex, to: raw.firstIndex { !$0.isWhitespace } ?? raw.startIndex) + 1
+        let keyColumn =
+            raw.distance(from: raw.startIndex, to: raw.firstIndex { !$0.isWhitespace } ?? raw.startIndex) + 1
         guard ProtocolParser.frontMatterKeys.contains(key) else {
             var message = "unknown key '\(key)' in the front matter"
             if let near = Suggestion.nearest(to: key, in: ProtocolParser.frontMatterKeys) {
@@ -147,7 +155,8 @@ private struct Parser {
             error(line, "bad duration '\(value)': expected minutes as a positive whole number", column: valueColumn)
         case "language", "translation-of":
             if !Identifiers.isLanguageTag(value) {
-                error(line, "bad language tag '\(value)': expected a BCP 47 tag such as en, ur, pa-Guru or en-GB",
+                error(
+                    line, "bad language tag '\(value)': expected a BCP 47 tag such as en, ur, pa-Guru or en-GB",
                     column: valueColumn)
             }
         default: break
@@ -213,7 +222,8 @@ private struct Parser {
                 flush(&guide)
                 if let id = heading.id {
                     if !Identifiers.isSlug(id) {
-                        error(line, "id '\(id)' must be lower-case letters, digits and '-' only",
+                        error(
+                            line, "id '\(id)' must be lower-case letters, digits and '-' only",
                             column: raw.count - id.count - 1)
                     } else if let first = seenIDs[id] {
                         error(line, "duplicate id '\(id)' (first used on line \(first))")
@@ -227,7 +237,9 @@ private struct Parser {
                     guide.sections.append(ProtocolSection(id: heading.id, title: heading.text))
                     inQuestion = false
                 case 2:
-                    if heading.text.isEmpty { error(line, "question has no text: write it before {#\(heading.id ?? "id")}") }
+                    if heading.text.isEmpty {
+                        error(line, "question has no text: write it before {#\(heading.id ?? "id")}")
+                    }
                     if heading.id == nil {
                         error(line, "question has no id: end the heading with {#some-id}")
                     }
@@ -240,7 +252,10 @@ private struct Parser {
                     guide.sections[guide.sections.count - 1].questions.append(question)
                     inQuestion = true
                 default:
-                    error(line, "heading level \(heading.level) is not part of the format: use '#' for sections and '##' for questions")
+                    error(
+                        line,
+                        "heading level \(heading.level) is not part of the format: use '#' for sections and '##' for questions"
+                    )
                 }
                 continue
             }
@@ -295,7 +310,9 @@ private struct Parser {
             let path = part.trimmingCharacters(in: .whitespaces)
             if !Identifiers.isCodePath(path) {
                 let column = raw.range(of: path).map { raw.distance(from: raw.startIndex, to: $0.lowerBound) + 1 }
-                error(line, "bad theme '\(path)': expected a code path such as barrier.stigma (lower-case parts joined by '.')",
+                error(
+                    line,
+                    "bad theme '\(path)': expected a code path such as barrier.stigma (lower-case parts joined by '.')",
                     column: path.isEmpty ? nil : column)
             } else if !themes.contains(path) {
                 themes.append(path)

@@ -33,7 +33,8 @@ public enum ProtocolRenderer {
     public static func html(_ guide: InterviewProtocol) -> String {
         let e = HTML.escape
         var body = ""
-        body += "<header><h1>\(e(guide.title))</h1>\n<p class=\"meta\">Interviewer's guide · \(e(guide.reference)) · language \(e(guide.language))"
+        body +=
+            "<header><h1>\(e(guide.title))</h1>\n<p class=\"meta\">Interviewer's guide · \(e(guide.reference)) · language \(e(guide.language))"
         if let minutes = guide.durationMinutes { body += " · \(minutes) minutes" }
         body += "</p></header>\n<main>\n"
         for paragraph in guide.introduction { body += "<p>\(e(paragraph))</p>\n" }
@@ -43,14 +44,17 @@ public enum ProtocolRenderer {
             for paragraph in section.paragraphs { body += "<p>\(e(paragraph))</p>\n" }
             for question in section.questions {
                 number += 1
-                body += "<article class=\"question\" id=\"q-\(e(question.id))\">\n<h3><span class=\"n\">\(number).</span> \(e(question.text))"
+                body +=
+                    "<article class=\"question\" id=\"q-\(e(question.id))\">\n<h3><span class=\"n\">\(number).</span> \(e(question.text))"
                 if let minutes = question.minutes { body += " <span class=\"time\">\(minutes) min</span>" }
                 body += "</h3>\n"
                 for paragraph in question.paragraphs { body += "<p>\(e(paragraph))</p>\n" }
                 for note in question.notes { body += "<p class=\"note\"><strong>Note:</strong> \(e(note))</p>\n" }
                 if !question.probes.isEmpty {
                     body += "<ul class=\"probes\">\n"
-                    for probe in question.probes { body += "<li><span class=\"box\" aria-hidden=\"true\">☐</span> \(e(probe))</li>\n" }
+                    for probe in question.probes {
+                        body += "<li><span class=\"box\" aria-hidden=\"true\">☐</span> \(e(probe))</li>\n"
+                    }
                     body += "</ul>\n"
                 }
                 body += "</article>\n"

@@ -30,7 +30,8 @@ public struct ProtocolStore {
 
     /// Base versions with their translations' languages, by id then version.
     public func summaries() throws -> [ProtocolSummary] {
-        try db.rows("""
+        try db.rows(
+            """
             SELECT base.protocol, base.version, base.title, base.language, base.question_count,
                    base.duration_minutes, base.ethics, base.loaded_at,
                    (SELECT group_concat(language, ',') FROM (
@@ -85,9 +86,10 @@ public struct ProtocolStore {
 
     /// The stored text of `id@version` in `language`, or nil.
     public func stored(id: String, version: Int, language: String) throws -> StoredProtocol? {
-        guard let row = try db.row(
-            "SELECT source, source_file, loaded_at FROM protocol_version WHERE protocol = ? AND version = ? AND language = ?",
-            [id, version, language])
+        guard
+            let row = try db.row(
+                "SELECT source, source_file, loaded_at FROM protocol_version WHERE protocol = ? AND version = ? AND language = ?",
+                [id, version, language])
         else { return nil }
         let source: String = row["source"]
         let file: String = row["source_file"]
@@ -100,13 +102,16 @@ public struct ProtocolStore {
 
     /// Stores one parsed text. The caller has checked it is new.
     func insert(_ guide: InterviewProtocol, source: String, file: String) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO protocol_version(protocol, version, language, translation_of, title, duration_minutes,
                 ethics, source, source_file, question_count, loaded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [guide.id, guide.version, guide.language, guide.translationOf, guide.title, guide.durationMinutes,
-             guide.ethics, source, file, guide.questions.count, Clock.nowTimestamp()])
+            [
+                guide.id, guide.version, guide.language, guide.translationOf, guide.title, guide.durationMinutes,
+                guide.ethics, source, file, guide.questions.count, Clock.nowTimestamp(),
+            ])
         let versionRow = db.lastInsertedRowID
         var position = 0
         for section in guide.sections {

@@ -9,18 +9,27 @@ public enum TranslationCheck {
     ) -> [Diagnostic] {
         var problems: [Diagnostic] = []
         if translation.translationOf != base.language {
-            problems.append(Diagnostic(file: file, line: nil,
-                "translation-of is '\(translation.translationOf ?? "")' but \(base.reference) is in '\(base.language)'"))
+            problems.append(
+                Diagnostic(
+                    file: file, line: nil,
+                    "translation-of is '\(translation.translationOf ?? "")' but \(base.reference) is in '\(base.language)'"
+                ))
         }
         let translated = Set(translation.questions.map(\.id))
         let original = Set(base.questions.map(\.id))
         for question in base.questions where !translated.contains(question.id) {
-            problems.append(Diagnostic(file: file, line: nil,
-                "question '\(question.id)' of \(base.reference) is missing from the \(translation.language) translation"))
+            problems.append(
+                Diagnostic(
+                    file: file, line: nil,
+                    "question '\(question.id)' of \(base.reference) is missing from the \(translation.language) translation"
+                ))
         }
         for question in translation.questions where !original.contains(question.id) {
-            problems.append(Diagnostic(file: file, line: question.line,
-                "question '\(question.id)' is not in \(base.reference) (\(base.language)): translations must use the base's question ids"))
+            problems.append(
+                Diagnostic(
+                    file: file, line: question.line,
+                    "question '\(question.id)' is not in \(base.reference) (\(base.language)): translations must use the base's question ids"
+                ))
         }
         return problems
     }

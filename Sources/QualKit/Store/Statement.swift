@@ -16,6 +16,8 @@ public final class Statement {
     public let sql: String
     /// Result column names, in order.
     public let columnNames: [String]
+    /// The arguments last bound, reported with any error.
+    private var boundArguments: [SQLValue] = []
 
     init(database: Database, sql: String) throws {
         var statement: OpaquePointer?
@@ -36,6 +38,7 @@ public final class Statement {
     public func bind(_ arguments: [any SQLBindable]) throws {
         sqlite3_reset(handle)
         sqlite3_clear_bindings(handle)
+        boundArguments = arguments.map(\.sqlValue)
         let expected = Int(sqlite3_bind_parameter_count(handle))
         guard expected == arguments.count else {
             throw StoreError(
@@ -57,7 +60,7 @@ public final class Statement {
             case .blob(let bytes):
                 code = bytes.withUnsafeBytes { qk_bind_blob(handle, index, $0.baseAddress, Int32($0.count)) }
             }
-            guard code == SQLITE_OK else { throw error(code, arguments) }
+            guard code == SQLITE_OK else { throw error(code) }
         }
     }
 
@@ -68,7 +71,7 @@ public final class Statement {
         case SQLITE_ROW: return true
         case SQLITE_DONE: return false
         default:
-            let failure = error(code, [])
+            let failure = error(code)
             sqlite3_reset(handle)
             throw failure
         }
@@ -114,9 +117,9 @@ public final class Statement {
         return result
     }
 
-    private func error(_ code: Int32, _ arguments: [any SQLBindable]) -> StoreError {
+    private func error(_ code: Int32) -> StoreError {
         StoreError(
             code: sqlite3_extended_errcode(database.handle), message: database.lastErrorMessage,
-            sql: sql, arguments: arguments.map(\.sqlValue))
+            sql: sql, arguments: boundArguments)
     }
 }

@@ -28,6 +28,8 @@ public struct StudySummary: Sendable {
             ("schema_version", .int(schemaVersion)),
             ("counts", .object(counts.map { ($0.name.replacingOccurrences(of: " ", with: "_"), JSON.int($0.count)) })),
         ])
-        return Rendered(table: table, json: json, notes: ["\(title) — \(path) (schema \(schemaVersion), created \(createdAt.prefix(10)))"])
+        return Rendered(
+            table: table, json: json,
+            notes: ["\(title) — \(path) (schema \(schemaVersion), created \(createdAt.prefix(10)))"])
     }
 }

@@ -5,8 +5,10 @@ import QualKit
 enum ProtocolCommands {
     static let all: [Command] = [check, load, list, show, diff, render]
 
-    static let files = Argument(name: "file", help: "Protocol Markdown files (a base text and its translations).", repeated: true)
-    static let language = Option(name: "lang", value: .text("tag"), help: "Language of the text to use (BCP 47 tag); default: the base text.")
+    static let files = Argument(
+        name: "file", help: "Protocol Markdown files (a base text and its translations).", repeated: true)
+    static let language = Option(
+        name: "lang", value: .text("tag"), help: "Language of the text to use (BCP 47 tag); default: the base text.")
     static let reference = Argument(name: "protocol", help: "ID or ID@VERSION; without a version, the latest.")
 
     static let check = Command(
@@ -27,7 +29,9 @@ enum ProtocolCommands {
             for outcome in report.outcomes {
                 let what = outcome.isTranslation ? "translation" : "protocol"
                 let state = outcome.action == .unchanged ? ", identical to the stored text" : ""
-                inv.console.line("\(outcome.file): ok: \(what) \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions\(state)")
+                inv.console.line(
+                    "\(outcome.file): ok: \(what) \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions\(state)"
+                )
             }
         })
 
@@ -50,9 +54,13 @@ enum ProtocolCommands {
                 let what = outcome.isTranslation ? "translation" : "protocol"
                 switch outcome.action {
                 case .unchanged:
-                    inv.console.line("unchanged: \(what) \(outcome.reference) (\(outcome.language)) is already stored with identical text")
+                    inv.console.line(
+                        "unchanged: \(what) \(outcome.reference) (\(outcome.language)) is already stored with identical text"
+                    )
                 default:
-                    inv.console.line("stored: \(what) \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions, from \(outcome.file)")
+                    inv.console.line(
+                        "stored: \(what) \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions, from \(outcome.file)"
+                    )
                 }
             }
         })
@@ -71,7 +79,9 @@ enum ProtocolCommands {
         summary: "Show one protocol version's questions.",
         arguments: [reference],
         options: [language, .format],
-        examples: ["qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --lang ur --format json"],
+        examples: [
+            "qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --lang ur --format json",
+        ],
         run: { inv in
             let study = try inv.openStudy()
             let stored = try resolve(inv.argument("protocol"), in: study, language: inv.option("lang"))
@@ -82,7 +92,8 @@ enum ProtocolCommands {
     static let diff = Command(
         path: ["protocol", "diff"],
         summary: "Compare two versions question by question.",
-        discussion: "Lists questions added, removed, reworded or moved, and changes to probes, notes, themes and timings.",
+        discussion:
+            "Lists questions added, removed, reworded or moved, and changes to probes, notes, themes and timings.",
         arguments: [
             Argument(name: "id", help: "The protocol ID."),
             Argument(name: "from", help: "The earlier version number."),
@@ -95,20 +106,25 @@ enum ProtocolCommands {
             let id = inv.argument("id")
             let versions = try ["from", "to"].map { name -> Int in
                 guard let number = Int(inv.argument(name)), number > 0 else {
-                    throw UsageError(message: "'<\(name)>' must be a version number, not '\(inv.argument(name))'.", command: inv.command)
+                    throw UsageError(
+                        message: "'<\(name)>' must be a version number, not '\(inv.argument(name))'.",
+                        command: inv.command)
                 }
                 return number
             }
             let old = try resolve("\(id)@\(versions[0])", in: study, language: inv.option("lang"))
             let new = try resolve("\(id)@\(versions[1])", in: study, language: inv.option("lang"))
-            inv.print(ProtocolViews.diff(id: id, from: versions[0], to: versions[1],
-                                         changes: ProtocolDiff.compare(old.guide, new.guide)))
+            inv.print(
+                ProtocolViews.diff(
+                    id: id, from: versions[0], to: versions[1],
+                    changes: ProtocolDiff.compare(old.guide, new.guide)))
         })
 
     static let render = Command(
         path: ["protocol", "render"],
         summary: "Write a printable interviewer's guide as Markdown or self-contained HTML.",
-        discussion: "Sections, questions, probes as tick boxes, notes and timings, with the version and ethics reference in the footer. The HTML has inline CSS, no scripts and no external requests.",
+        discussion:
+            "Sections, questions, probes as tick boxes, notes and timings, with the version and ethics reference in the footer. The HTML has inline CSS, no scripts and no external requests.",
         arguments: [reference],
         options: [
             Option(name: "format", value: .choice(["md", "html"]), help: "md or html.", defaultValue: "md"),
@@ -118,7 +134,8 @@ enum ProtocolCommands {
         examples: ["qualkit protocol render talking-change --format html --out guide.html"],
         run: { inv in
             let stored = try resolve(inv.argument("protocol"), in: inv.openStudy(), language: inv.option("lang"))
-            let text = inv.option("format") == "html"
+            let text =
+                inv.option("format") == "html"
                 ? ProtocolRenderer.html(stored.guide) : ProtocolRenderer.markdown(stored.guide)
             if let out = inv.option("out") {
                 try OutputFile.write(text, to: out)
@@ -130,7 +147,9 @@ enum ProtocolCommands {
 
     static func resolve(_ text: String, in study: Study, language: String?) throws -> StoredProtocol {
         guard let reference = ProtocolReference(text) else {
-            throw UsageError(message: "'\(text)' is not a protocol reference: expected ID or ID@VERSION (talking-change@2).", command: nil)
+            throw UsageError(
+                message: "'\(text)' is not a protocol reference: expected ID or ID@VERSION (talking-change@2).",
+                command: nil)
         }
         return try reference.resolve(in: study, language: language)
     }

@@ -8,12 +8,14 @@ enum StudyCommands {
     static let initialize = Command(
         path: ["init"],
         summary: "Create a new, empty study file (never overwrites one).",
-        discussion: "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
+        discussion:
+            "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
         options: [Option(name: "title", value: .text("text"), help: "The study's title, used in reports.")],
         examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db studies/talking-change.sqlite"],
         run: { inv in
             let study = try Study.create(at: inv.studyPath, title: inv.option("title"))
-            inv.console.line("created study '\(try study.title())' at \(study.path) (schema \(try study.schemaVersion()))")
+            inv.console.line(
+                "created study '\(try study.title())' at \(study.path) (schema \(try study.schemaVersion()))")
         })
 
     static let status = Command(
@@ -28,15 +30,24 @@ enum StudyCommands {
     static let demo = Command(
         path: ["demo"],
         summary: "Build a complete demo study from the shipped files and print its summary.",
-        discussion: "Runs offline in seconds. Without --dir, the demo goes into a new temporary folder, which is printed.",
-        options: [Option(name: "dir", value: .path, help: "Folder to build the demo in (created if missing; must not hold a study.sqlite).")],
+        discussion:
+            "Runs offline in seconds. Without --dir, the demo goes into a new temporary folder, which is printed.",
+        options: [
+            Option(
+                name: "dir", value: .path,
+                help: "Folder to build the demo in (created if missing; must not hold a study.sqlite).")
+        ],
         examples: ["qualkit demo", "qualkit demo --dir talking-change-demo"],
         run: { inv in
             guard let shipped = DemoStudy.locateShippedFiles(environment: inv.environment) else {
-                throw MissingInputFile(path: "protocols/talking-change.md",
-                    reason: "the shipped demo files were not found: run from the qualkit checkout or set QUALKIT_SHARE to its protocols folder")
+                throw MissingInputFile(
+                    path: "protocols/talking-change.md",
+                    reason:
+                        "the shipped demo files were not found: run from the qualkit checkout or set QUALKIT_SHARE to its protocols folder"
+                )
             }
-            let directory = inv.option("dir") ?? NSTemporaryDirectory() + "qualkit-demo-" + UUID().uuidString.prefix(8).lowercased()
+            let directory =
+                inv.option("dir") ?? NSTemporaryDirectory() + "qualkit-demo-" + UUID().uuidString.prefix(8).lowercased()
             let result = try DemoStudy.build(in: directory, shipped: shipped) { inv.console.line("- " + $0) }
             let study = try Study.open(at: result.studyPath)
             inv.console.line()
