@@ -158,6 +158,9 @@ struct CommandLineParser {
             values[name, default: []].append(value)
         }
 
+        for option in command.options where option.required && values[option.name] == nil {
+            throw fail("Missing required option '\(option.synopsis)'.")
+        }
         let required = command.arguments.filter { !$0.optional }
         if positional.count < required.count {
             throw fail("Missing expected argument '<\(required[positional.count].name)>'.")

@@ -78,6 +78,8 @@ struct Option: Sendable {
     var repeated = false
     let help: String
     var defaultValue: String? = nil
+    /// A value the command cannot run without (`interview add --participant`).
+    var required = false
 
     var isFlag: Bool { value == nil }
 

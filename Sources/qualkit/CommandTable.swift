@@ -1,10 +1,11 @@
 /// Every command qualkit has, in the order help lists them.
 enum CommandTable {
-    static let all: [Command] = StudyCommands.all + ProtocolCommands.all
+    static let all: [Command] = StudyCommands.all + ProtocolCommands.all + PeopleCommands.all + InterviewCommands.all
 
     /// Headings of `qualkit help`, with the first words of the commands under each.
     static let sections: [(title: String, words: [String])] = [
         ("Study", ["init", "status", "demo"]),
         ("Interview protocols", ["protocol"]),
+        ("People and interviews", ["participant", "interviewer", "interview", "match"]),
     ]
 }

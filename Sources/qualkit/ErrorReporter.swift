@@ -33,6 +33,9 @@ struct ErrorReporter {
             if let near = error.nearest { text += ". Did you mean '\(near)'?" }
             console.err(text)
             return .dataError
+        case let error as InvalidValue:
+            console.err("Error: \(error.option) '\(error.value)': \(error.message)")
+            return .dataError
         case let error as Conflict:
             console.err((["Error: \(error.message)"] + error.details.map { "  " + $0 }).joined(separator: "\n"))
             return .dataError

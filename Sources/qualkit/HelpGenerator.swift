@@ -12,7 +12,8 @@ struct HelpGenerator {
             parts.append(text)
         }
         for option in command.options {
-            parts.append("[\(option.synopsis)\(option.repeated ? " ..." : "")]")
+            let text = option.synopsis + (option.repeated ? " ..." : "")
+            parts.append(option.required ? text : "[\(text)]")
         }
         parts.append("[--db <path>]")
         return "USAGE: " + parts.joined(separator: " ")

@@ -47,6 +47,16 @@ public enum DemoStudy {
                 step("loaded protocol \(outcome.reference) (\(outcome.language)), \(outcome.questions) questions")
             }
         }
+        let roster = Roster(study)
+        let participants = try roster.importParticipants(
+            path: shippedURL.appendingPathComponent("demo/participants.csv").path, update: false, allowColumns: [])
+        step("imported \(participants.added.count) participants (pseudonymous ids, consent recorded)")
+        let interviewers = try roster.importInterviewers(
+            path: shippedURL.appendingPathComponent("demo/interviewers.csv").path, update: false, allowColumns: [])
+        step("imported \(interviewers.added.count) interviewers")
+        let match = try MatchPlanner.run(study, settings: MatchSettings(), save: true)
+        step("matched \(match.matched.count) participants to interviewers (total cost \(match.totalCost)), \(match.unmatched.count) left out; saved as planned interviews")
+        for item in match.unmatched { step("  \(item.participant) not matched: \(item.reason)") }
         return Result(directory: directory, studyPath: studyPath, steps: steps)
     }
 

@@ -95,3 +95,18 @@ public struct Conflict: Error, Sendable, Equatable {
         self.details = details
     }
 }
+
+/// A value given on the command line that the study cannot accept (a bad availability, an unknown
+/// weight). Exit 65: it is data, not a mistyped command.
+public struct InvalidValue: Error, Sendable, Equatable {
+    /// `--available`, `--weight`, `<id>`, ...
+    public let option: String
+    public let value: String
+    public let message: String
+
+    public init(option: String, value: String, message: String) {
+        self.option = option
+        self.value = value
+        self.message = message
+    }
+}

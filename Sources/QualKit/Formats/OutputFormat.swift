@@ -15,12 +15,18 @@ public struct Rendered: Sendable {
     public var json: JSON
     /// Lines printed under the table only (totals, notes, flags explained).
     public var notes: [String]
+    /// Further titled tables printed after the first in table format only.
+    public var moreTables: [(title: String, table: TextTable)]
 
-    public init(table: TextTable, csv: TextTable? = nil, json: JSON, notes: [String] = []) {
+    public init(
+        table: TextTable, csv: TextTable? = nil, json: JSON, notes: [String] = [],
+        moreTables: [(title: String, table: TextTable)] = []
+    ) {
         self.table = table
         self.csv = csv
         self.json = json
         self.notes = notes
+        self.moreTables = moreTables
     }
 
     /// The text for `format`, ending with a newline.
@@ -28,6 +34,9 @@ public struct Rendered: Sendable {
         switch format {
         case .table:
             var out = table.rows.isEmpty ? "(none)\n" : table.rendered()
+            for extra in moreTables where !extra.table.rows.isEmpty {
+                out += "\n\(extra.title)\n" + extra.table.rendered()
+            }
             if !notes.isEmpty { out += "\n" + notes.joined(separator: "\n") + "\n" }
             return out
         case .csv: return (csv ?? table).csv()

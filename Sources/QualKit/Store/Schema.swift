@@ -1,7 +1,8 @@
 /// Every migration of the study schema, in order. Append new ones; never edit a shipped one.
 public enum Schema {
     public static let migrator = Migrator([
-        .studyAndProtocols
+        .studyAndProtocols,
+        .people,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

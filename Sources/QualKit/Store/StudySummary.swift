@@ -13,6 +13,11 @@ public struct StudySummary: Sendable {
         let counts: [(String, Int)] = [
             ("protocol versions", try count("SELECT count(*) FROM protocol_version WHERE translation_of IS NULL")),
             ("translations", try count("SELECT count(*) FROM protocol_version WHERE translation_of IS NOT NULL")),
+            ("participants", try count("SELECT count(*) FROM participant")),
+            ("withdrawn", try count("SELECT count(*) FROM withdrawal")),
+            ("interviewers", try count("SELECT count(*) FROM interviewer")),
+            ("interviews planned", try count("SELECT count(*) FROM interview WHERE status = 'planned'")),
+            ("interviews done", try count("SELECT count(*) FROM interview WHERE status = 'done'")),
         ]
         return StudySummary(
             path: study.path, title: try study.title(), createdAt: try study.setting("created_at") ?? "",

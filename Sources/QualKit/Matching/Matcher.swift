@@ -1,0 +1,225 @@
+/// Matches participants to interviewers: the most participants matched, then the lowest total
+/// cost, as a min-cost flow (``MinCostFlow``); explains every pairing and every participant left out.
+public enum Matcher {
+    /// One proposed interview.
+    public struct Match: Sendable, Equatable {
+        public let participant: String
+        public let interviewer: String
+        public let cost: Int
+        /// The earliest weekly slot of the interview's length both can make.
+        public let window: String
+        public let reasons: [String]
+    }
+
+    public struct Unmatched: Sendable, Equatable {
+        public let participant: String
+        public let reason: String
+    }
+
+    public struct Result: Sendable, Equatable {
+        public let matched: [Match]
+        public let unmatched: [Unmatched]
+        public var totalCost: Int { matched.reduce(0) { $0 + $1.cost } }
+        /// Per participant id, one line per interviewer: allowed with its cost, or why not.
+        public let explanations: [String: [String]]
+    }
+
+    /// An interviewer with the places they have left.
+    public struct Seat: Sendable {
+        public let interviewer: Interviewer
+        public let remaining: Int
+        public init(interviewer: Interviewer, remaining: Int) {
+            self.interviewer = interviewer
+            self.remaining = remaining
+        }
+    }
+
+    /// Why a pair is not allowed, in the order checked.
+    enum Block { case language, availability, excluded }
+
+    /// Solves one matching problem. Inputs are taken in id order, so the same input always gives
+    /// the same output.
+    public static func solve(participants: [Participant], seats: [Seat], settings: MatchSettings) -> Result {
+        let people = participants.sorted { $0.id < $1.id }
+        let seats = seats.sorted { $0.interviewer.id < $1.interviewer.id }
+        let languageIndex = LanguageSets(people.map(\.languages) + seats.map(\.interviewer.languages))
+        let seatLanguages = seats.map { languageIndex.set($0.interviewer.languages) }
+        let excludedBySeat = seats.map { $0.interviewer.excludedParticipants }
+
+        // Nodes: source, participants, interviewers, sink.
+        let source = 0
+        let sink = people.count + seats.count + 1
+        var network = MinCostFlow(nodes: sink + 1)
+        var candidates: [[(seat: Int, cost: Int, edge: Int, slot: WeeklyWindow)]] = Array(repeating: [], count: people.count)
+        var blocks: [[Block?]] = []
+        for (p, person) in people.enumerated() {
+            network.addEdge(from: source, to: 1 + p, capacity: 1, cost: 0)
+            let personLanguages = languageIndex.set(person.languages)
+            let firstLanguage = languageIndex.set(Array(person.languages.prefix(1)))
+            var row: [Block?] = []
+            row.reserveCapacity(seats.count)
+            for (s, seat) in seats.enumerated() {
+                guard personLanguages.intersects(seatLanguages[s]) else { row.append(.language); continue }
+                guard let slot = person.availability.firstSharedSlot(with: seat.interviewer.availability, minutes: settings.interviewMinutes)
+                else { row.append(.availability); continue }
+                if excludedBySeat[s].contains(person.id)
+                    || settings.exclusions.contains(.init(participant: person.id, interviewer: seat.interviewer.id))
+                {
+                    row.append(.excluded)
+                    continue
+                }
+                row.append(nil)
+                let cost = Matcher.cost(person, seat.interviewer, weights: settings.weights,
+                                        speaksFirstLanguage: seatLanguages[s].contains(firstLanguage))
+                let edge = network.addEdge(from: 1 + p, to: 1 + people.count + s, capacity: 1, cost: cost)
+                candidates[p].append((s, cost, edge, slot))
+            }
+            blocks.append(row)
+        }
+        for (s, seat) in seats.enumerated() {
+            network.addEdge(from: 1 + people.count + s, to: sink, capacity: max(0, seat.remaining), cost: 0)
+        }
+        _ = network.solve(source: source, sink: sink)
+
+        var matched: [Match] = []
+        var unmatched: [Unmatched] = []
+        var explanations: [String: [String]] = [:]
+        let chosenSeats = candidates.map { options in options.first { network.flow(on: $0.edge) > 0 } }
+        var assigned = [Int](repeating: 0, count: seats.count)
+        for choice in chosenSeats { if let choice { assigned[choice.seat] += 1 } }
+        for (p, person) in people.enumerated() {
+            let chosen = chosenSeats[p]
+            var lines: [String] = []
+            for (s, seat) in seats.enumerated() {
+                let id = seat.interviewer.id
+                switch blocks[p][s] {
+                case .language?: lines.append("\(id): no shared language")
+                case .availability?: lines.append("\(id): no shared \(settings.interviewMinutes)-minute window")
+                case .excluded?: lines.append("\(id): excluded (conflict of interest)")
+                case nil:
+                    let cost = candidates[p].first { $0.seat == s }!.cost
+                    let state = chosen?.seat == s ? "chosen" : assigned[s] >= seat.remaining ? "full" : "allowed"
+                    lines.append("\(id): \(state), cost \(cost)")
+                }
+            }
+            explanations[person.id] = lines
+            if let chosen {
+                let interviewer = seats[chosen.seat].interviewer
+                matched.append(Match(
+                    participant: person.id, interviewer: interviewer.id, cost: chosen.cost,
+                    window: chosen.slot.description,
+                    reasons: reasons(person, interviewer, languages: languageIndex)))
+            } else {
+                unmatched.append(Unmatched(participant: person.id,
+                    reason: unmatchedReason(person, blocks[p], seats: seats, minutes: settings.interviewMinutes)))
+            }
+        }
+        return Result(matched: matched, unmatched: unmatched, explanations: explanations)
+    }
+
+    /// The cost of an allowed pair under `weights`.
+    static func cost(_ person: Participant, _ interviewer: Interviewer, weights: MatchSettings.Weights, speaksFirstLanguage: Bool) -> Int {
+        var total = 0
+        if !sameCommunity(person, interviewer) {
+            switch person.prefersSameCommunity {
+            case .yes: total += weights.community
+            case .unspecified: total += weights.community / 3
+            case .no: break
+            }
+        }
+        if person.prefersGender != "any" && interviewer.gender != person.prefersGender { total += weights.gender }
+        if !person.languages.isEmpty && !speaksFirstLanguage { total += weights.language }
+        return total
+    }
+
+    static func sameCommunity(_ person: Participant, _ interviewer: Interviewer) -> Bool {
+        guard let a = person.community, let b = interviewer.community else { return false }
+        return a.lowercased() == b.lowercased()
+    }
+
+    static func reasons(_ person: Participant, _ interviewer: Interviewer, languages: LanguageSets) -> [String] {
+        let spoken = languages.set(interviewer.languages)
+        let shared = person.languages.filter { spoken.contains(languages.set([$0])) }
+        var reasons = ["shares " + shared.joined(separator: ", ")]
+        if let first = person.languages.first, !shared.contains(first) {
+            reasons.append("first language \(first) not spoken")
+        }
+        if sameCommunity(person, interviewer) {
+            reasons.append("same community")
+        } else {
+            switch person.prefersSameCommunity {
+            case .yes: reasons.append("different community (prefers same)")
+            case .unspecified: reasons.append("different community")
+            case .no: reasons.append("different community (no preference)")
+            }
+        }
+        if person.prefersGender != "any" {
+            reasons.append("prefers \(person.prefersGender): " + (interviewer.gender == person.prefersGender ? "met" : "not met"))
+        }
+        return reasons
+    }
+
+    static func unmatchedReason(_ person: Participant, _ blocks: [Block?], seats: [Seat], minutes: Int) -> String {
+        if person.languages.isEmpty { return "no languages recorded" }
+        if blocks.allSatisfy({ $0 == .language }) {
+            return "no interviewer speaks " + person.languages.joined(separator: " or ")
+        }
+        if person.availability.isEmpty { return "no availability recorded" }
+        if blocks.allSatisfy({ $0 == .language || $0 == .availability }) {
+            return "no overlapping availability (\(minutes) minutes in one window) with any language-compatible interviewer"
+        }
+        if blocks.allSatisfy({ $0 != nil }) {
+            return "excluded from every compatible interviewer (conflict of interest)"
+        }
+        let full = seats.indices.filter { blocks[$0] == nil }.map { seats[$0].interviewer.id }
+        return "all compatible interviewers full (\(full.joined(separator: ", ")))"
+    }
+}
+
+/// Languages as bit sets, compared by primary language subtag: interviews are spoken, so an
+/// `en-GB` speaker can interview someone who gave `en`.
+struct LanguageSets {
+    private var index: [String: Int] = [:]
+
+    init(_ lists: [[String]]) {
+        for list in lists {
+            for tag in list {
+                let key = LanguageSets.primary(tag)
+                if index[key] == nil { index[key] = index.count }
+            }
+        }
+    }
+
+    static func primary(_ tag: String) -> String {
+        String(tag.split(separator: "-").first ?? "").lowercased()
+    }
+
+    func set(_ tags: [String]) -> LanguageSet {
+        var set = LanguageSet()
+        for tag in tags { if let position = index[LanguageSets.primary(tag)] { set.insert(position) } }
+        return set
+    }
+}
+
+/// A set of small integers as bits, growing past 64 when a study has that many languages.
+struct LanguageSet: Sendable {
+    private var words: [UInt64] = [0]
+
+    mutating func insert(_ position: Int) {
+        while words.count <= position / 64 { words.append(0) }
+        words[position / 64] |= 1 << UInt64(position % 64)
+    }
+
+    func intersects(_ other: LanguageSet) -> Bool {
+        for i in 0..<min(words.count, other.words.count) where words[i] & other.words[i] != 0 { return true }
+        return false
+    }
+
+    /// True when every member of `other` is in this set.
+    func contains(_ other: LanguageSet) -> Bool {
+        for i in 0..<other.words.count where other.words[i] != 0 {
+            guard i < words.count, words[i] & other.words[i] == other.words[i] else { return false }
+        }
+        return true
+    }
+}

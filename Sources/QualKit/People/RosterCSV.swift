@@ -1,0 +1,79 @@
+import Foundation
+
+/// Reads a participant or interviewer CSV into validated rows, checking what every roster shares:
+/// a header with `id`, no duplicate or identifying columns, a field per column, valid unique ids.
+struct RosterCSV {
+    struct Row {
+        let line: Int
+        let id: String
+        /// (normalised column, value) for every column but `id`.
+        let fields: [(key: String, value: String)]
+    }
+
+    let rows: [Row]
+    let problems: [Diagnostic]
+
+    /// - Parameters:
+    ///   - recognised: columns that are fields rather than attributes (never refused as identifiers).
+    ///   - allowed: identifier-like columns the user allowed with `--allow-column`.
+    init(path: String, recognised: [String], allowed: Set<String>) throws {
+        let reader = try CSVReader(path: path)
+        var problems: [Diagnostic] = []
+        var rows: [Row] = []
+        guard let header = try reader.next() else {
+            throw InvalidInput(file: path, line: 1, "the file is empty: expected a header row with an 'id' column")
+        }
+        var keys: [String] = []
+        for (index, raw) in header.fields.enumerated() {
+            let key = PersonFields.normalizedKey(raw)
+            if key.isEmpty {
+                problems.append(Diagnostic(file: path, line: header.line, "column \(index + 1) has no name"))
+            } else if keys.contains(key) {
+                problems.append(Diagnostic(file: path, line: header.line, "column '\(key)' appears twice"))
+            } else if !recognised.contains(key) && PersonFields.isDirectIdentifier(key) && !allowed.contains(key) {
+                problems.append(Diagnostic(file: path, line: header.line, "column \(index + 1): " + PersonFields.identifierRefusal(key)))
+            }
+            keys.append(key)
+        }
+        guard let idColumn = keys.firstIndex(of: "id") else {
+            problems.append(Diagnostic(file: path, line: header.line,
+                "no 'id' column: the header must name an 'id' column (found: \(keys.joined(separator: ", ")))"))
+            throw InvalidInput(problems)
+        }
+        var seen: [String: Int] = [:]
+        while let record = try reader.next() {
+            guard record.fields.count == keys.count else {
+                problems.append(Diagnostic(file: path, line: record.line,
+                    "expected \(keys.count) fields as in the header, found \(record.fields.count)"))
+                continue
+            }
+            let id = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
+            guard Identifiers.isPersonID(id) else {
+                problems.append(Diagnostic(file: path, line: record.line,
+                    id.isEmpty ? "empty id" : "bad id '\(id)': use 1 to 64 letters, digits, '.', '_' or '-'"))
+                continue
+            }
+            if let first = seen[id] {
+                problems.append(Diagnostic(file: path, line: record.line, "id \(id) is also on line \(first)"))
+                continue
+            }
+            seen[id] = record.line
+            var fields: [(key: String, value: String)] = []
+            for (index, value) in record.fields.enumerated() where index != idColumn {
+                fields.append((keys[index], value))
+            }
+            rows.append(Row(line: record.line, id: id, fields: fields))
+        }
+        self.rows = rows
+        self.problems = problems
+    }
+
+    /// A located diagnostic for a field problem on `row`.
+    static func diagnostic(_ problem: PersonFields.Problem, file: String, line: Int, value: String) -> Diagnostic {
+        var message = problem.message
+        if let column = problem.column {
+            message = "\(problem.field) '\(value)', character \(column): \(problem.message)"
+        }
+        return Diagnostic(file: file, line: line, message)
+    }
+}
