@@ -1,11 +1,14 @@
 /// Every command qualkit has, in the order help lists them.
 enum CommandTable {
-    static let all: [Command] = StudyCommands.all + ProtocolCommands.all + PeopleCommands.all + InterviewCommands.all
+    static let all: [Command] =
+        StudyCommands.all + ProtocolCommands.all + PeopleCommands.all + InterviewCommands.all
+        + BenchCommands.all
 
     /// Headings of `qualkit help`, with the first words of the commands under each.
     static let sections: [(title: String, words: [String])] = [
         ("Study", ["init", "status", "demo"]),
         ("Interview protocols", ["protocol"]),
         ("People and interviews", ["participant", "interviewer", "interview", "match"]),
+        ("Benchmarks", ["bench"]),
     ]
 }

@@ -55,7 +55,9 @@ public enum DemoStudy {
             path: shippedURL.appendingPathComponent("demo/interviewers.csv").path, update: false, allowColumns: [])
         step("imported \(interviewers.added.count) interviewers")
         let match = try MatchPlanner.run(study, settings: MatchSettings(), save: true)
-        step("matched \(match.matched.count) participants to interviewers (total cost \(match.totalCost)), \(match.unmatched.count) left out; saved as planned interviews")
+        step(
+            "matched \(match.matched.count) participants to interviewers (total cost \(match.totalCost)), \(match.unmatched.count) left out; saved as planned interviews"
+        )
         for item in match.unmatched { step("  \(item.participant) not matched: \(item.reason)") }
         return Result(directory: directory, studyPath: studyPath, steps: steps)
     }

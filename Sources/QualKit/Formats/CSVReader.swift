@@ -67,7 +67,10 @@ public final class CSVReader {
         case (.fieldStart, .cr), (.unquoted, .cr), (.quoteInQuoted, .cr): return (.skip, state)
         case (.fieldStart, .other), (.unquoted, .other): return (.append, .unquoted)
         case (.unquoted, .quote):
-            return (.error("a quote inside an unquoted field: put the whole field in quotes and double the quote (\"\")"), .unquoted)
+            return (
+                .error("a quote inside an unquoted field: put the whole field in quotes and double the quote (\"\")"),
+                .unquoted
+            )
         case (.quoted, .quote): return (.skip, .quoteInQuoted)
         case (.quoted, _): return (.append, .quoted)
         case (.quoteInQuoted, .quote): return (.quoteInside, .quoted)
@@ -94,7 +97,10 @@ public final class CSVReader {
         func finishField() throws {
             guard let text = String(validating: field, as: UTF8.self) else {
                 let offset = SourceText.firstInvalidUTF8Offset(field) ?? 0
-                throw InvalidInput(file: file, line: line, "invalid UTF-8 in field \(fields.count + 1) (byte \(offset + 1) of the field): save the file as UTF-8")
+                throw InvalidInput(
+                    file: file, line: line,
+                    "invalid UTF-8 in field \(fields.count + 1) (byte \(offset + 1) of the field): save the file as UTF-8"
+                )
             }
             let unixText = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
             fields.append(unixText.precomposedStringWithCanonicalMapping)
@@ -145,7 +151,8 @@ public final class CSVReader {
         }
         finished = true
         if state == .quoted {
-            throw InvalidInput(file: file, line: quoteLine, column: quoteColumn,
+            throw InvalidInput(
+                file: file, line: quoteLine, column: quoteColumn,
                 "a quoted field is never closed: add the closing quote")
         }
         guard sawAnything || !field.isEmpty || !fields.isEmpty else { return nil }

@@ -3,12 +3,16 @@
 public enum MatchPlanner {
     /// Matches every participant without a planned or done interview to interviewers with places
     /// left; with `save`, records each match as a planned interview in one transaction.
-    public static func run(_ study: Study, settings: MatchSettings, save: Bool) throws -> Matcher.Result {
+    public static func run(_ study: Study, settings: MatchSettings, save: Bool, explain: Bool = false) throws
+        -> Matcher.Result
+    {
         let people = PeopleStore(study)
         let interviews = InterviewStore(study)
         let participantIDs = Set(try people.participantIDs())
         let interviewerIDs = Set(try people.interviewerIDs())
-        for pair in settings.exclusions.sorted(by: { ($0.participant, $0.interviewer) < ($1.participant, $1.interviewer) }) {
+        for pair in settings.exclusions.sorted(by: {
+            ($0.participant, $0.interviewer) < ($1.participant, $1.interviewer)
+        }) {
             guard participantIDs.contains(pair.participant) else {
                 throw NotFound("participant", pair.participant, among: participantIDs.sorted())
             }
@@ -22,13 +26,14 @@ public enum MatchPlanner {
         let seats = try people.interviewers().map {
             Matcher.Seat(interviewer: $0, remaining: max(0, $0.capacity - (load[$0.id] ?? 0)))
         }
-        let result = Matcher.solve(participants: participants, seats: seats, settings: settings)
+        let result = Matcher.solve(participants: participants, seats: seats, settings: settings, explain: explain)
         if save {
             try study.db.transaction {
                 for match in result.matched {
-                    try interviews.insert(Interview(
-                        id: try interviews.nextID(for: match.participant), participant: match.participant,
-                        interviewer: match.interviewer, status: .planned, slot: match.window))
+                    try interviews.insert(
+                        Interview(
+                            id: try interviews.nextID(for: match.participant), participant: match.participant,
+                            interviewer: match.interviewer, status: .planned, slot: match.window))
                 }
             }
         }

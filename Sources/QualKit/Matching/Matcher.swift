@@ -39,43 +39,29 @@ public enum Matcher {
 
     /// Solves one matching problem. Inputs are taken in id order, so the same input always gives
     /// the same output.
-    public static func solve(participants: [Participant], seats: [Seat], settings: MatchSettings) -> Result {
+    /// - Parameter explain: also describe every interviewer considered for each participant
+    ///   (``Result/explanations``); off by default because it grows with participants x interviewers.
+    public static func solve(participants: [Participant], seats: [Seat], settings: MatchSettings, explain: Bool = false)
+        -> Result
+    {
         let people = participants.sorted { $0.id < $1.id }
         let seats = seats.sorted { $0.interviewer.id < $1.interviewer.id }
         let languageIndex = LanguageSets(people.map(\.languages) + seats.map(\.interviewer.languages))
-        let seatLanguages = seats.map { languageIndex.set($0.interviewer.languages) }
-        let excludedBySeat = seats.map { $0.interviewer.excludedParticipants }
+        let pairs = allowedPairs(people: people, seats: seats, settings: settings)
 
         // Nodes: source, participants, interviewers, sink.
         let source = 0
         let sink = people.count + seats.count + 1
         var network = MinCostFlow(nodes: sink + 1)
-        var candidates: [[(seat: Int, cost: Int, edge: Int, slot: WeeklyWindow)]] = Array(repeating: [], count: people.count)
-        var blocks: [[Block?]] = []
-        for (p, person) in people.enumerated() {
-            network.addEdge(from: source, to: 1 + p, capacity: 1, cost: 0)
-            let personLanguages = languageIndex.set(person.languages)
-            let firstLanguage = languageIndex.set(Array(person.languages.prefix(1)))
-            var row: [Block?] = []
-            row.reserveCapacity(seats.count)
-            for (s, seat) in seats.enumerated() {
-                guard personLanguages.intersects(seatLanguages[s]) else { row.append(.language); continue }
-                guard let slot = person.availability.firstSharedSlot(with: seat.interviewer.availability, minutes: settings.interviewMinutes)
-                else { row.append(.availability); continue }
-                if excludedBySeat[s].contains(person.id)
-                    || settings.exclusions.contains(.init(participant: person.id, interviewer: seat.interviewer.id))
-                {
-                    row.append(.excluded)
-                    continue
-                }
-                row.append(nil)
-                let cost = Matcher.cost(person, seat.interviewer, weights: settings.weights,
-                                        speaksFirstLanguage: seatLanguages[s].contains(firstLanguage))
-                let edge = network.addEdge(from: 1 + p, to: 1 + people.count + s, capacity: 1, cost: cost)
-                candidates[p].append((s, cost, edge, slot))
-            }
-            blocks.append(row)
+        var candidates: [[(seat: Int, cost: Int, edge: Int, slot: WeeklyWindow)]] = Array(
+            repeating: [], count: people.count)
+        for p in people.indices { network.addEdge(from: source, to: 1 + p, capacity: 1, cost: 0) }
+        for pair in pairs.allowed {
+            let edge = network.addEdge(
+                from: 1 + pair.participant, to: 1 + people.count + pair.seat, capacity: 1, cost: pair.cost)
+            candidates[pair.participant].append((pair.seat, pair.cost, edge, pair.slot))
         }
+        let blocks = pairs.blocks
         for (s, seat) in seats.enumerated() {
             network.addEdge(from: 1 + people.count + s, to: sink, capacity: max(0, seat.remaining), cost: 0)
         }
@@ -90,7 +76,7 @@ public enum Matcher {
         for (p, person) in people.enumerated() {
             let chosen = chosenSeats[p]
             var lines: [String] = []
-            for (s, seat) in seats.enumerated() {
+            for (s, seat) in seats.enumerated() where explain {
                 let id = seat.interviewer.id
                 switch blocks[p][s] {
                 case .language?: lines.append("\(id): no shared language")
@@ -102,23 +88,79 @@ public enum Matcher {
                     lines.append("\(id): \(state), cost \(cost)")
                 }
             }
-            explanations[person.id] = lines
+            if explain { explanations[person.id] = lines }
             if let chosen {
                 let interviewer = seats[chosen.seat].interviewer
-                matched.append(Match(
-                    participant: person.id, interviewer: interviewer.id, cost: chosen.cost,
-                    window: chosen.slot.description,
-                    reasons: reasons(person, interviewer, languages: languageIndex)))
+                matched.append(
+                    Match(
+                        participant: person.id, interviewer: interviewer.id, cost: chosen.cost,
+                        window: chosen.slot.description,
+                        reasons: reasons(person, interviewer, languages: languageIndex)))
             } else {
-                unmatched.append(Unmatched(participant: person.id,
-                    reason: unmatchedReason(person, blocks[p], seats: seats, minutes: settings.interviewMinutes)))
+                unmatched.append(
+                    Unmatched(
+                        participant: person.id,
+                        reason: unmatchedReason(person, blocks[p], seats: seats, minutes: settings.interviewMinutes)))
             }
         }
         return Result(matched: matched, unmatched: unmatched, explanations: explanations)
     }
 
+    /// Every (participant, interviewer) pair checked against the rules: the allowed ones with cost
+    /// and slot, and for each participant why each interviewer is or is not allowed.
+    public struct Pairs: Sendable {
+        public struct Allowed: Sendable {
+            /// Indices into the participants and seats given.
+            public let participant: Int
+            public let seat: Int
+            public let cost: Int
+            public let slot: WeeklyWindow
+        }
+        public let allowed: [Allowed]
+        /// `blocks[p][s]`: nil when allowed.
+        let blocks: [[Block?]]
+    }
+
+    /// Checks every pair; participants and seats are used in the order given.
+    public static func allowedPairs(people: [Participant], seats: [Seat], settings: MatchSettings) -> Pairs {
+        let languageIndex = LanguageSets(people.map(\.languages) + seats.map(\.interviewer.languages))
+        let seatLanguages = seats.map { languageIndex.set($0.interviewer.languages) }
+        let excludedBySeat = seats.map { $0.interviewer.excludedParticipants }
+        var allowed: [Pairs.Allowed] = []
+        var blocks: [[Block?]] = []
+        blocks.reserveCapacity(people.count)
+        for (p, person) in people.enumerated() {
+            let personLanguages = languageIndex.set(person.languages)
+            let firstLanguage = languageIndex.set(Array(person.languages.prefix(1)))
+            var row: [Block?] = []
+            row.reserveCapacity(seats.count)
+            for (s, seat) in seats.enumerated() {
+                guard personLanguages.intersects(seatLanguages[s]) else { row.append(.language); continue }
+                guard
+                    let slot = person.availability.firstSharedSlot(
+                        with: seat.interviewer.availability, minutes: settings.interviewMinutes)
+                else { row.append(.availability); continue }
+                if excludedBySeat[s].contains(person.id)
+                    || settings.exclusions.contains(.init(participant: person.id, interviewer: seat.interviewer.id))
+                {
+                    row.append(.excluded)
+                    continue
+                }
+                row.append(nil)
+                let cost = Matcher.cost(
+                    person, seat.interviewer, weights: settings.weights,
+                    speaksFirstLanguage: seatLanguages[s].contains(firstLanguage))
+                allowed.append(Pairs.Allowed(participant: p, seat: s, cost: cost, slot: slot))
+            }
+            blocks.append(row)
+        }
+        return Pairs(allowed: allowed, blocks: blocks)
+    }
+
     /// The cost of an allowed pair under `weights`.
-    static func cost(_ person: Participant, _ interviewer: Interviewer, weights: MatchSettings.Weights, speaksFirstLanguage: Bool) -> Int {
+    static func cost(
+        _ person: Participant, _ interviewer: Interviewer, weights: MatchSettings.Weights, speaksFirstLanguage: Bool
+    ) -> Int {
         var total = 0
         if !sameCommunity(person, interviewer) {
             switch person.prefersSameCommunity {
@@ -154,7 +196,8 @@ public enum Matcher {
             }
         }
         if person.prefersGender != "any" {
-            reasons.append("prefers \(person.prefersGender): " + (interviewer.gender == person.prefersGender ? "met" : "not met"))
+            reasons.append(
+                "prefers \(person.prefersGender): " + (interviewer.gender == person.prefersGender ? "met" : "not met"))
         }
         return reasons
     }
@@ -166,7 +209,8 @@ public enum Matcher {
         }
         if person.availability.isEmpty { return "no availability recorded" }
         if blocks.allSatisfy({ $0 == .language || $0 == .availability }) {
-            return "no overlapping availability (\(minutes) minutes in one window) with any language-compatible interviewer"
+            return
+                "no overlapping availability (\(minutes) minutes in one window) with any language-compatible interviewer"
         }
         if blocks.allSatisfy({ $0 != nil }) {
             return "excluded from every compatible interviewer (conflict of interest)"

@@ -69,7 +69,9 @@ public struct Availability: Sendable, Equatable, CustomStringConvertible {
         var windows: [WeeklyWindow] = []
         let scalars = Array(text.unicodeScalars)
         var position = 0
-        func skipSpaces() { while position < scalars.count, scalars[position] == " " || scalars[position] == "\t" { position += 1 } }
+        func skipSpaces() {
+            while position < scalars.count, scalars[position] == " " || scalars[position] == "\t" { position += 1 }
+        }
         func word() -> (String, Int) {
             skipSpaces()
             let start = position
@@ -81,12 +83,16 @@ public struct Availability: Sendable, Equatable, CustomStringConvertible {
         while true {
             let (dayText, dayColumn) = word()
             guard let day = dayIndex(dayText) else {
-                throw Problem(column: dayColumn,
-                    message: dayText.isEmpty ? "expected a day (mon..sun)" : "bad day '\(dayText)': expected mon, tue, wed, thu, fri, sat or sun")
+                throw Problem(
+                    column: dayColumn,
+                    message: dayText.isEmpty
+                        ? "expected a day (mon..sun)"
+                        : "bad day '\(dayText)': expected mon, tue, wed, thu, fri, sat or sun")
             }
             let (startText, startColumn) = word()
             guard let start = minutes(startText), start < 24 * 60 else {
-                throw Problem(column: startColumn, message: "bad start time '\(startText)': expected HH:MM from 00:00 to 23:59")
+                throw Problem(
+                    column: startColumn, message: "bad start time '\(startText)': expected HH:MM from 00:00 to 23:59")
             }
             skipSpaces()
             guard position < scalars.count, scalars[position] == "-" else {
@@ -95,7 +101,8 @@ public struct Availability: Sendable, Equatable, CustomStringConvertible {
             position += 1
             let (endText, endColumn) = word()
             guard let end = minutes(endText) else {
-                throw Problem(column: endColumn, message: "bad end time '\(endText)': expected HH:MM from 00:00 to 24:00")
+                throw Problem(
+                    column: endColumn, message: "bad end time '\(endText)': expected HH:MM from 00:00 to 24:00")
             }
             guard end > start else {
                 throw Problem(column: endColumn, message: "end time \(endText) is not after start time \(startText)")
@@ -134,7 +141,8 @@ public struct Availability: Sendable, Equatable, CustomStringConvertible {
         var result: [WeeklyWindow] = []
         for window in windows.sorted() {
             if let last = result.last, last.day == window.day, window.start <= last.end {
-                result[result.count - 1] = WeeklyWindow(day: last.day, start: last.start, end: max(last.end, window.end))
+                result[result.count - 1] = WeeklyWindow(
+                    day: last.day, start: last.start, end: max(last.end, window.end))
             } else {
                 result.append(window)
             }

@@ -37,7 +37,9 @@ public struct InterviewLog {
         return try study.db.transaction {
             let interviewID = try id ?? store.nextID(for: participant)
             guard Identifiers.isPersonID(interviewID) else {
-                throw InvalidValue(option: "--id", value: interviewID, message: "an interview id is 1 to 64 letters, digits, '.', '_' or '-'")
+                throw InvalidValue(
+                    option: "--id", value: interviewID,
+                    message: "an interview id is 1 to 64 letters, digits, '.', '_' or '-'")
             }
             if try store.ids().contains(interviewID) {
                 throw Conflict("interview \(interviewID) already exists (use: qualkit interview update \(interviewID))")
@@ -68,7 +70,8 @@ public struct InterviewLog {
         }
         if let text = changes.protocolReference {
             guard let reference = ProtocolReference(text), reference.version != nil else {
-                throw InvalidValue(option: "--protocol", value: text, message: "expected ID@VERSION, such as talking-change@2")
+                throw InvalidValue(
+                    option: "--protocol", value: text, message: "expected ID@VERSION, such as talking-change@2")
             }
             let stored = try reference.resolve(in: study)
             interview.protocolReference = stored.guide.reference
@@ -76,7 +79,8 @@ public struct InterviewLog {
         if let date = changes.date { interview.date = date }
         if let language = changes.language {
             guard Identifiers.isLanguageTag(language) else {
-                throw InvalidValue(option: "--language", value: language, message: "expected a BCP 47 tag such as ur or en")
+                throw InvalidValue(
+                    option: "--language", value: language, message: "expected a BCP 47 tag such as ur or en")
             }
             interview.language = PersonFields.normalizeLanguage(language)
         }

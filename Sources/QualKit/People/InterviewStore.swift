@@ -25,13 +25,14 @@ public struct InterviewStore {
 
     public func interviews(where filter: Filter = .all) throws -> [Interview] {
         let base = "SELECT * FROM interview"
-        let (sql, arguments): (String, [any SQLBindable]) = switch filter {
-        case .all: (base + " ORDER BY id", [])
-        case .id(let id): (base + " WHERE id = ?", [id])
-        case .participant(let id): (base + " WHERE participant = ? ORDER BY id", [id])
-        case .interviewer(let id): (base + " WHERE interviewer = ? ORDER BY id", [id])
-        case .status(let status): (base + " WHERE status = ? ORDER BY id", [status.rawValue])
-        }
+        let (sql, arguments): (String, [any SQLBindable]) =
+            switch filter {
+            case .all: (base + " ORDER BY id", [])
+            case .id(let id): (base + " WHERE id = ?", [id])
+            case .participant(let id): (base + " WHERE participant = ? ORDER BY id", [id])
+            case .interviewer(let id): (base + " WHERE interviewer = ? ORDER BY id", [id])
+            case .status(let status): (base + " WHERE status = ? ORDER BY id", [status.rawValue])
+            }
         return try db.rows(sql, arguments).map { row in
             let protocolID: String? = row["protocol"]
             let version: Int? = row["protocol_version"]
@@ -39,7 +40,8 @@ public struct InterviewStore {
                 id: row["id"], participant: row["participant"], interviewer: row["interviewer"],
                 protocolReference: protocolID.flatMap { id in version.map { "\(id)@\($0)" } },
                 date: (row["date"] as String?).flatMap(CalendarDate.init), language: row["language"],
-                mode: (row["mode"] as String?).flatMap(Interview.Mode.init), status: Interview.Status(rawValue: row["status"]) ?? .planned,
+                mode: (row["mode"] as String?).flatMap(Interview.Mode.init),
+                status: Interview.Status(rawValue: row["status"]) ?? .planned,
                 slot: row["slot"])
         }
     }
@@ -48,44 +50,57 @@ public struct InterviewStore {
     public func nextID(for participant: String) throws -> String {
         if try db.value("SELECT 1 FROM interview WHERE id = ?", [participant]) == .null { return participant }
         var number = 2
-        while try db.value("SELECT 1 FROM interview WHERE id = ?", ["\(participant)-\(number)"]) != .null { number += 1 }
+        while try db.value("SELECT 1 FROM interview WHERE id = ?", ["\(participant)-\(number)"]) != .null {
+            number += 1
+        }
         return "\(participant)-\(number)"
     }
 
     /// Planned or done interviews per interviewer: what counts against capacity.
     public func activeLoad() throws -> [String: Int] {
         var load: [String: Int] = [:]
-        try db.forEachRow("""
+        try db.forEachRow(
+            """
             SELECT interviewer, count(*) AS n FROM interview
             WHERE interviewer IS NOT NULL AND status IN ('planned', 'done') GROUP BY interviewer
-            """) { row in load[row["interviewer"]] = row["n"] }
+            """
+        ) { row in load[row["interviewer"]] = row["n"] }
         return load
     }
 
     /// Participants with a planned or done interview: they are not matched again.
     public func participantsWithActiveInterviews() throws -> Set<String> {
-        Set(try db.rows("SELECT DISTINCT participant FROM interview WHERE status IN ('planned', 'done')").map { $0["participant"] })
+        Set(
+            try db.rows("SELECT DISTINCT participant FROM interview WHERE status IN ('planned', 'done')").map {
+                $0["participant"]
+            })
     }
 
     func insert(_ interview: Interview) throws {
         let parts = interview.protocolReference.flatMap(ProtocolReference.init)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO interview(id, participant, interviewer, protocol, protocol_version, date, language, mode, status, slot, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [interview.id, interview.participant, interview.interviewer, parts?.id, parts?.version,
-             interview.date?.description, interview.language, interview.mode?.rawValue, interview.status.rawValue,
-             interview.slot, Clock.nowTimestamp()])
+            [
+                interview.id, interview.participant, interview.interviewer, parts?.id, parts?.version,
+                interview.date?.description, interview.language, interview.mode?.rawValue, interview.status.rawValue,
+                interview.slot, Clock.nowTimestamp(),
+            ])
     }
 
     func update(_ interview: Interview) throws {
         let parts = interview.protocolReference.flatMap(ProtocolReference.init)
-        try db.execute("""
+        try db.execute(
+            """
             UPDATE interview SET interviewer = ?, protocol = ?, protocol_version = ?, date = ?, language = ?, mode = ?,
                 status = ?, slot = ?
             WHERE id = ?
             """,
-            [interview.interviewer, parts?.id, parts?.version, interview.date?.description, interview.language,
-             interview.mode?.rawValue, interview.status.rawValue, interview.slot, interview.id])
+            [
+                interview.interviewer, parts?.id, parts?.version, interview.date?.description, interview.language,
+                interview.mode?.rawValue, interview.status.rawValue, interview.slot, interview.id,
+            ])
     }
 }

@@ -1,7 +1,9 @@
 /// `participant list --where KEY=VALUE`: keep participants whose field or attribute has a value.
 public enum ParticipantFilter {
     /// Fields `--where` understands besides attributes.
-    public static let fields = ["gender", "community", "language", "languages", "consent_quotes", "prefers_gender", "prefers_same_community"]
+    public static let fields = [
+        "gender", "community", "language", "languages", "consent_quotes", "prefers_gender", "prefers_same_community",
+    ]
 
     /// The participants matching every filter; values compare case-insensitively. An unknown key is
     /// ``NotFound`` with the nearest known one, so a typo never silently lists nobody.

@@ -28,10 +28,12 @@ public struct PeopleStore {
     /// Participants in id order; all of them when `ids` is nil.
     public func participants(ids: [String]? = nil) throws -> [Participant] {
         var attributes: [String: [String: String]] = [:]
-        let attributeSQL = ids == nil
+        let attributeSQL =
+            ids == nil
             ? "SELECT participant, key, value FROM participant_attribute"
             : "SELECT participant, key, value FROM participant_attribute WHERE participant = ?"
-        let rowsSQL = ids == nil
+        let rowsSQL =
+            ids == nil
             ? "SELECT * FROM participant ORDER BY id"
             : "SELECT * FROM participant WHERE id = ?"
         var result: [Participant] = []
@@ -41,14 +43,18 @@ public struct PeopleStore {
             }
             try db.forEachRow(rowsSQL, argument) { row in
                 let id: String = row["id"]
-                result.append(Participant(
-                    id: id, languages: Self.splitList(row["languages"]), gender: row["gender"], community: row["community"],
-                    availability: (try? Availability.parse(row["availability"])) ?? .none,
-                    prefersGender: row["prefers_gender"],
-                    prefersSameCommunity: CommunityPreference(rawValue: row["prefers_same_community"]) ?? .unspecified,
-                    consent: Consent(date: (row["consent_date"] as String?).flatMap(CalendarDate.init),
-                                     version: row["consent_version"], quotes: row["consent_quotes"]),
-                    attributes: attributes[id] ?? [:]))
+                result.append(
+                    Participant(
+                        id: id, languages: Self.splitList(row["languages"]), gender: row["gender"],
+                        community: row["community"],
+                        availability: (try? Availability.parse(row["availability"])) ?? .none,
+                        prefersGender: row["prefers_gender"],
+                        prefersSameCommunity: CommunityPreference(rawValue: row["prefers_same_community"])
+                            ?? .unspecified,
+                        consent: Consent(
+                            date: (row["consent_date"] as String?).flatMap(CalendarDate.init),
+                            version: row["consent_version"], quotes: row["consent_quotes"]),
+                        attributes: attributes[id] ?? [:]))
             }
         }
         return result
@@ -63,13 +69,15 @@ public struct PeopleStore {
             participant.consent.version, participant.consent.quotes,
         ]
         if isNew {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO participant(languages, gender, community, availability, prefers_gender,
                     prefers_same_community, consent_date, consent_version, consent_quotes, id, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, values + [participant.id, Clock.nowTimestamp()])
         } else {
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE participant SET languages = ?, gender = ?, community = ?, availability = ?, prefers_gender = ?,
                     prefers_same_community = ?, consent_date = ?, consent_version = ?, consent_quotes = ?
                 WHERE id = ?
@@ -77,8 +85,9 @@ public struct PeopleStore {
             try db.execute("DELETE FROM participant_attribute WHERE participant = ?", [participant.id])
         }
         for (key, value) in participant.attributes.sorted(by: { $0.key < $1.key }) {
-            try db.execute("INSERT INTO participant_attribute(participant, key, value) VALUES (?, ?, ?)",
-                           [participant.id, key, value])
+            try db.execute(
+                "INSERT INTO participant_attribute(participant, key, value) VALUES (?, ?, ?)",
+                [participant.id, key, value])
         }
     }
 
@@ -145,20 +154,23 @@ public struct PeopleStore {
             interviewer.capacity, interviewer.availability.description, interviewer.id,
         ]
         if isNew {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO interviewer(name, languages, gender, community, capacity, availability, id)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """, values)
         } else {
-            try db.execute("""
+            try db.execute(
+                """
                 UPDATE interviewer SET name = ?, languages = ?, gender = ?, community = ?, capacity = ?, availability = ?
                 WHERE id = ?
                 """, values)
             try db.execute("DELETE FROM interviewer_attribute WHERE interviewer = ?", [interviewer.id])
         }
         for (key, value) in interviewer.attributes.sorted(by: { $0.key < $1.key }) {
-            try db.execute("INSERT INTO interviewer_attribute(interviewer, key, value) VALUES (?, ?, ?)",
-                           [interviewer.id, key, value])
+            try db.execute(
+                "INSERT INTO interviewer_attribute(interviewer, key, value) VALUES (?, ?, ?)",
+                [interviewer.id, key, value])
         }
     }
 

@@ -24,22 +24,30 @@ public enum PeopleViews {
 
     public static func participants(_ participants: [Participant]) -> Rendered {
         let table = TextTable(
-            columns: [.init("id"), .init("languages"), .init("gender"), .init("community"), .init("availability"),
-                      .init("quotes"), .init("attributes")],
+            columns: [
+                .init("id"), .init("languages"), .init("gender"), .init("community"), .init("availability"),
+                .init("quotes"), .init("attributes"),
+            ],
             rows: participants.map {
-                [$0.id, $0.languages.joined(separator: ","), $0.gender ?? "", $0.community ?? "",
-                 $0.availability.description, $0.consent.quotes ? "yes" : "no", attributeText($0.attributes)]
+                [
+                    $0.id, $0.languages.joined(separator: ","), $0.gender ?? "", $0.community ?? "",
+                    $0.availability.description, $0.consent.quotes ? "yes" : "no", attributeText($0.attributes),
+                ]
             })
         let keys = Set(participants.flatMap(\.attributes.keys)).sorted()
         let csv = TextTable(
             columns: PersonFields.participantColumns.map { TextTable.Column($0) } + keys.map { TextTable.Column($0) },
             rows: participants.map { p in
-                [p.id, p.languages.joined(separator: ";"), p.gender ?? "", p.community ?? "", p.availability.description,
-                 p.prefersGender, p.prefersSameCommunity.rawValue, p.consent.quotes ? "yes" : "no",
-                 p.consent.date?.description ?? "", p.consent.version ?? ""] + keys.map { p.attributes[$0] ?? "" }
+                [
+                    p.id, p.languages.joined(separator: ";"), p.gender ?? "", p.community ?? "",
+                    p.availability.description,
+                    p.prefersGender, p.prefersSameCommunity.rawValue, p.consent.quotes ? "yes" : "no",
+                    p.consent.date?.description ?? "", p.consent.version ?? "",
+                ] + keys.map { p.attributes[$0] ?? "" }
             })
-        return Rendered(table: table, csv: csv, json: .array(participants.map(json)),
-                        notes: ["\(participants.count) participant\(participants.count == 1 ? "" : "s")"])
+        return Rendered(
+            table: table, csv: csv, json: .array(participants.map(json)),
+            notes: ["\(participants.count) participant\(participants.count == 1 ? "" : "s")"])
     }
 
     public static func participant(_ participant: Participant, interviews: [Interview]) -> Rendered {
@@ -53,7 +61,9 @@ public enum PeopleViews {
             ["consent to quotes", participant.consent.quotes ? "yes" : "no"],
         ]
         rows += participant.attributes.sorted { $0.key < $1.key }.map { [$0.key, $0.value] }
-        rows += interviews.map { ["interview", "\($0.id) (\($0.status.rawValue)\($0.interviewer.map { ", " + $0 } ?? ""))"] }
+        rows += interviews.map {
+            ["interview", "\($0.id) (\($0.status.rawValue)\($0.interviewer.map { ", " + $0 } ?? ""))"]
+        }
         var json = PeopleViews.json(participant)
         if case .object(var members) = json {
             members.append(.init("interviews", .array(interviews.map(PeopleViews.json))))
@@ -74,18 +84,23 @@ public enum PeopleViews {
 
     public static func interviewers(_ interviewers: [Interviewer], load: [String: Int]) -> Rendered {
         let table = TextTable(
-            columns: [.init("id"), .init("name"), .init("languages"), .init("gender"), .init("community"),
-                      .init("capacity", .right), .init("assigned", .right), .init("availability")],
+            columns: [
+                .init("id"), .init("name"), .init("languages"), .init("gender"), .init("community"),
+                .init("capacity", .right), .init("assigned", .right), .init("availability"),
+            ],
             rows: interviewers.map {
-                [$0.id, $0.name, $0.languages.joined(separator: ","), $0.gender ?? "", $0.community ?? "",
-                 String($0.capacity), String(load[$0.id] ?? 0), $0.availability.description]
+                [
+                    $0.id, $0.name, $0.languages.joined(separator: ","), $0.gender ?? "", $0.community ?? "",
+                    String($0.capacity), String(load[$0.id] ?? 0), $0.availability.description,
+                ]
             })
         return Rendered(table: table, json: .array(interviewers.map { json($0, assigned: load[$0.id] ?? 0) }))
     }
 
     public static func interviewer(_ interviewer: Interviewer, interviews: [Interview]) -> Rendered {
         var rows: [[String]] = [
-            ["id", interviewer.id], ["name", interviewer.name], ["languages", interviewer.languages.joined(separator: ", ")],
+            ["id", interviewer.id], ["name", interviewer.name],
+            ["languages", interviewer.languages.joined(separator: ", ")],
             ["gender", interviewer.gender ?? ""], ["community", interviewer.community ?? ""],
             ["capacity", String(interviewer.capacity)], ["availability", interviewer.availability.description],
         ]
@@ -112,25 +127,32 @@ public enum PeopleViews {
 
     public static func interviews(_ interviews: [Interview]) -> Rendered {
         let table = TextTable(
-            columns: [.init("id"), .init("participant"), .init("interviewer"), .init("protocol"), .init("date"),
-                      .init("language"), .init("mode"), .init("status"), .init("slot")],
+            columns: [
+                .init("id"), .init("participant"), .init("interviewer"), .init("protocol"), .init("date"),
+                .init("language"), .init("mode"), .init("status"), .init("slot"),
+            ],
             rows: interviews.map {
-                [$0.id, $0.participant, $0.interviewer ?? "", $0.protocolReference ?? "", $0.date?.description ?? "",
-                 $0.language ?? "", $0.mode?.rawValue ?? "", $0.status.rawValue, $0.slot ?? ""]
+                [
+                    $0.id, $0.participant, $0.interviewer ?? "", $0.protocolReference ?? "", $0.date?.description ?? "",
+                    $0.language ?? "", $0.mode?.rawValue ?? "", $0.status.rawValue, $0.slot ?? "",
+                ]
             })
         return Rendered(table: table, json: .array(interviews.map(json)))
     }
 
     public static func withdrawal(_ report: Withdrawal.Report) -> Rendered {
-        let table = TextTable(columns: [.init("erased"), .init("count", .right)],
-                              rows: report.erased.map { [$0.what, String($0.count)] })
+        let table = TextTable(
+            columns: [.init("erased"), .init("count", .right)],
+            rows: report.erased.map { [$0.what, String($0.count)] })
         let json = JSON.object([
             ("participant", .string(report.participant)), ("withdrawn_on", .string(report.date)),
             ("reason", .string(report.reason)),
             ("erased", .object(report.erased.map { ($0.what, JSON.int($0.count)) })),
             ("log_truncated", .bool(report.logTruncated)),
         ])
-        var notes = ["Withdrew \(report.participant) on \(report.date): their data is erased; a tombstone (id, date, reason) is kept so the id is not reused."]
+        var notes = [
+            "Withdrew \(report.participant) on \(report.date): their data is erased; a tombstone (id, date, reason) is kept so the id is not reused."
+        ]
         if !report.logTruncated {
             notes.append("Another process has the study open: close it so the write-ahead log can be emptied.")
         }
@@ -139,10 +161,15 @@ public enum PeopleViews {
 
     public static func match(_ result: Matcher.Result, explain: Bool, saved: Bool) -> Rendered {
         let matchedTable = TextTable(
-            columns: [.init("participant"), .init("interviewer"), .init("cost", .right), .init("window"), .init("reasons")],
-            rows: result.matched.map { [$0.participant, $0.interviewer, String($0.cost), $0.window, $0.reasons.joined(separator: "; ")] })
-        let unmatchedTable = TextTable(columns: [.init("participant"), .init("reason")],
-                                       rows: result.unmatched.map { [$0.participant, $0.reason] })
+            columns: [
+                .init("participant"), .init("interviewer"), .init("cost", .right), .init("window"), .init("reasons"),
+            ],
+            rows: result.matched.map {
+                [$0.participant, $0.interviewer, String($0.cost), $0.window, $0.reasons.joined(separator: "; ")]
+            })
+        let unmatchedTable = TextTable(
+            columns: [.init("participant"), .init("reason")],
+            rows: result.unmatched.map { [$0.participant, $0.reason] })
         var explanationTable = TextTable(columns: [.init("participant"), .init("interviewer options")])
         if explain {
             for id in (result.matched.map(\.participant) + result.unmatched.map(\.participant)).sorted() {
@@ -153,7 +180,9 @@ public enum PeopleViews {
         }
         let csv = TextTable(
             columns: [.init("participant"), .init("interviewer"), .init("cost"), .init("window"), .init("reasons")],
-            rows: result.matched.map { [$0.participant, $0.interviewer, String($0.cost), $0.window, $0.reasons.joined(separator: "; ")] }
+            rows: result.matched.map {
+                [$0.participant, $0.interviewer, String($0.cost), $0.window, $0.reasons.joined(separator: "; ")]
+            }
                 + result.unmatched.map { [$0.participant, "", "", "", $0.reason] })
         var matched: [JSON] = []
         for match in result.matched {
@@ -166,7 +195,9 @@ public enum PeopleViews {
         }
         var unmatched: [JSON] = []
         for item in result.unmatched {
-            var members: [(String, JSON)] = [("participant", .string(item.participant)), ("reason", .string(item.reason))]
+            var members: [(String, JSON)] = [
+                ("participant", .string(item.participant)), ("reason", .string(item.reason)),
+            ]
             if explain { members.append(("options", .strings(result.explanations[item.participant] ?? []))) }
             unmatched.append(.object(members))
         }
@@ -175,8 +206,13 @@ public enum PeopleViews {
             ("matched_count", .int(result.matched.count)), ("total_cost", .int(result.totalCost)),
             ("saved", .bool(saved)),
         ])
-        var notes = ["\(result.matched.count) matched, \(result.unmatched.count) unmatched, total cost \(result.totalCost)."]
-        notes.append(saved ? "Saved as planned interviews." : "Nothing saved: run again with --save to record these as planned interviews.")
+        var notes = [
+            "\(result.matched.count) matched, \(result.unmatched.count) unmatched, total cost \(result.totalCost)."
+        ]
+        notes.append(
+            saved
+                ? "Saved as planned interviews."
+                : "Nothing saved: run again with --save to record these as planned interviews.")
         var more: [(String, TextTable)] = [("Unmatched:", unmatchedTable)]
         if explain { more.append(("Options considered:", explanationTable)) }
         return Rendered(table: matchedTable, csv: csv, json: json, notes: notes, moreTables: more)

@@ -17,7 +17,9 @@ public enum PersonFields {
         "consent_quotes", "consent_date", "consent_version",
     ]
 
-    public static let interviewerColumns = ["id", "name", "languages", "gender", "community", "capacity", "availability"]
+    public static let interviewerColumns = [
+        "id", "name", "languages", "gender", "community", "capacity", "availability",
+    ]
 
     /// Column names that look like direct identifiers. A study is pseudonymous: these are refused
     /// unless the team names the column with `--allow-column` (for example, after checking that
@@ -67,7 +69,9 @@ public enum PersonFields {
         var result: [String] = []
         for tag in list(text) {
             guard Identifiers.isLanguageTag(tag) else {
-                throw Problem(field: field, message: "bad language tag '\(tag)': expected BCP 47 tags such as ur, pa, en-GB", column: nil)
+                throw Problem(
+                    field: field, message: "bad language tag '\(tag)': expected BCP 47 tags such as ur, pa, en-GB",
+                    column: nil)
             }
             let normalized = normalizeLanguage(tag)
             if !result.contains(normalized) { result.append(normalized) }
@@ -81,7 +85,9 @@ public enum PersonFields {
         return parts.enumerated().map { index, part -> String in
             if index == 0 { return part.lowercased() }
             if part.count == 2 && part.allSatisfy(\.isLetter) { return part.uppercased() }
-            if part.count == 4 && part.allSatisfy(\.isLetter) { return part.prefix(1).uppercased() + part.dropFirst().lowercased() }
+            if part.count == 4 && part.allSatisfy(\.isLetter) {
+                return part.prefix(1).uppercased() + part.dropFirst().lowercased()
+            }
             return part.lowercased()
         }.joined(separator: "-")
     }
@@ -117,7 +123,9 @@ public enum PersonFields {
         let value = text.trimmingCharacters(in: .whitespaces).lowercased()
         if value.isEmpty { return .unspecified }
         guard let preference = CommunityPreference(rawValue: value) else {
-            throw Problem(field: "prefers_same_community", message: "bad prefers_same_community '\(text)': expected yes, no or unspecified", column: nil)
+            throw Problem(
+                field: "prefers_same_community",
+                message: "bad prefers_same_community '\(text)': expected yes, no or unspecified", column: nil)
         }
         return preference
     }
@@ -135,7 +143,9 @@ public enum PersonFields {
         let value = text.trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return Interviewer.defaultCapacity }
         guard let number = Int(value), number >= 0 else {
-            throw Problem(field: "capacity", message: "bad capacity '\(text)': expected a whole number of participants, 0 or more", column: nil)
+            throw Problem(
+                field: "capacity",
+                message: "bad capacity '\(text)': expected a whole number of participants, 0 or more", column: nil)
         }
         return number
     }

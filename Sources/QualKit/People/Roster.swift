@@ -39,7 +39,8 @@ public struct Roster {
             do {
                 try PersonFields.set(field, text, on: &participant)
             } catch {
-                throw InvalidValue(option: "--" + optionName(field), value: text,
+                throw InvalidValue(
+                    option: "--" + optionName(field), value: text,
                     message: error.column.map { "character \($0): \(error.message)" } ?? error.message)
             }
         }
@@ -47,10 +48,14 @@ public struct Roster {
 
     private func checkNewParticipantID(_ id: String) throws {
         guard Identifiers.isPersonID(id) else {
-            throw InvalidValue(option: "<id>", value: id, message: "a participant id is 1 to 64 letters, digits, '.', '_' or '-' (TC-001)")
+            throw InvalidValue(
+                option: "<id>", value: id,
+                message: "a participant id is 1 to 64 letters, digits, '.', '_' or '-' (TC-001)")
         }
         if let withdrawal = try store.withdrawal(of: id) {
-            throw Conflict("participant \(id) withdrew on \(withdrawal.date); their id cannot be used again (choose a new pseudonym)")
+            throw Conflict(
+                "participant \(id) withdrew on \(withdrawal.date); their id cannot be used again (choose a new pseudonym)"
+            )
         }
         if try store.participantExists(id) {
             throw Conflict("participant \(id) already exists (use: qualkit participant update \(id))")
@@ -65,14 +70,18 @@ public struct Roster {
         var plans: [(Participant, Bool)] = []
         for row in csv.rows {
             if let withdrawal = try store.withdrawal(of: row.id) {
-                problems.append(Diagnostic(file: path, line: row.line,
-                    "participant \(row.id) withdrew on \(withdrawal.date); their id cannot be imported again"))
+                problems.append(
+                    Diagnostic(
+                        file: path, line: row.line,
+                        "participant \(row.id) withdrew on \(withdrawal.date); their id cannot be imported again"))
                 continue
             }
             let isNew = !existing.contains(row.id)
             if !isNew && !update {
-                problems.append(Diagnostic(file: path, line: row.line,
-                    "participant \(row.id) already exists (use --update to change existing participants)"))
+                problems.append(
+                    Diagnostic(
+                        file: path, line: row.line,
+                        "participant \(row.id) already exists (use --update to change existing participants)"))
                 continue
             }
             var participant = isNew ? Participant(id: row.id) : try store.participant(row.id)
@@ -98,7 +107,9 @@ public struct Roster {
 
     public func addInterviewer(_ id: String, fields: [(String, String)]) throws -> Interviewer {
         guard Identifiers.isPersonID(id) else {
-            throw InvalidValue(option: "<id>", value: id, message: "an interviewer id is 1 to 64 letters, digits, '.', '_' or '-' (IV01)")
+            throw InvalidValue(
+                option: "<id>", value: id,
+                message: "an interviewer id is 1 to 64 letters, digits, '.', '_' or '-' (IV01)")
         }
         if try store.interviewerExists(id) {
             throw Conflict("interviewer \(id) already exists (use: qualkit interviewer update \(id))")
@@ -124,7 +135,8 @@ public struct Roster {
             do {
                 try PersonFields.set(field, text, on: &interviewer)
             } catch {
-                throw InvalidValue(option: "--" + optionName(field), value: text,
+                throw InvalidValue(
+                    option: "--" + optionName(field), value: text,
                     message: error.column.map { "character \($0): \(error.message)" } ?? error.message)
             }
         }
@@ -138,8 +150,10 @@ public struct Roster {
         for row in csv.rows {
             let isNew = !existing.contains(row.id)
             if !isNew && !update {
-                problems.append(Diagnostic(file: path, line: row.line,
-                    "interviewer \(row.id) already exists (use --update to change existing interviewers)"))
+                problems.append(
+                    Diagnostic(
+                        file: path, line: row.line,
+                        "interviewer \(row.id) already exists (use --update to change existing interviewers)"))
                 continue
             }
             var interviewer = isNew ? Interviewer(id: row.id, name: "") : try store.interviewer(row.id)
@@ -153,7 +167,8 @@ public struct Roster {
                 }
             }
             if rowOK && interviewer.name.isEmpty {
-                problems.append(Diagnostic(file: path, line: row.line, "interviewer \(row.id) has no name (add a 'name' column)"))
+                problems.append(
+                    Diagnostic(file: path, line: row.line, "interviewer \(row.id) has no name (add a 'name' column)"))
                 rowOK = false
             }
             if rowOK { plans.append((interviewer, isNew)) }

@@ -31,26 +31,34 @@ struct RosterCSV {
             } else if keys.contains(key) {
                 problems.append(Diagnostic(file: path, line: header.line, "column '\(key)' appears twice"))
             } else if !recognised.contains(key) && PersonFields.isDirectIdentifier(key) && !allowed.contains(key) {
-                problems.append(Diagnostic(file: path, line: header.line, "column \(index + 1): " + PersonFields.identifierRefusal(key)))
+                problems.append(
+                    Diagnostic(
+                        file: path, line: header.line, "column \(index + 1): " + PersonFields.identifierRefusal(key)))
             }
             keys.append(key)
         }
         guard let idColumn = keys.firstIndex(of: "id") else {
-            problems.append(Diagnostic(file: path, line: header.line,
-                "no 'id' column: the header must name an 'id' column (found: \(keys.joined(separator: ", ")))"))
+            problems.append(
+                Diagnostic(
+                    file: path, line: header.line,
+                    "no 'id' column: the header must name an 'id' column (found: \(keys.joined(separator: ", ")))"))
             throw InvalidInput(problems)
         }
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
             guard record.fields.count == keys.count else {
-                problems.append(Diagnostic(file: path, line: record.line,
-                    "expected \(keys.count) fields as in the header, found \(record.fields.count)"))
+                problems.append(
+                    Diagnostic(
+                        file: path, line: record.line,
+                        "expected \(keys.count) fields as in the header, found \(record.fields.count)"))
                 continue
             }
             let id = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
             guard Identifiers.isPersonID(id) else {
-                problems.append(Diagnostic(file: path, line: record.line,
-                    id.isEmpty ? "empty id" : "bad id '\(id)': use 1 to 64 letters, digits, '.', '_' or '-'"))
+                problems.append(
+                    Diagnostic(
+                        file: path, line: record.line,
+                        id.isEmpty ? "empty id" : "bad id '\(id)': use 1 to 64 letters, digits, '.', '_' or '-'"))
                 continue
             }
             if let first = seen[id] {

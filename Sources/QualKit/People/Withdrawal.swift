@@ -32,10 +32,12 @@ public enum Withdrawal {
 
     /// Children first; each capability's records are listed here as the schema grows.
     static let steps: [Step] = [
-        Step(what: "attributes", countSQL: "SELECT count(*) FROM participant_attribute WHERE participant = ?",
-             deleteSQL: "DELETE FROM participant_attribute WHERE participant = ?"),
-        Step(what: "interviews", countSQL: "SELECT count(*) FROM interview WHERE participant = ?",
-             deleteSQL: "DELETE FROM interview WHERE participant = ?"),
+        Step(
+            what: "attributes", countSQL: "SELECT count(*) FROM participant_attribute WHERE participant = ?",
+            deleteSQL: "DELETE FROM participant_attribute WHERE participant = ?"),
+        Step(
+            what: "interviews", countSQL: "SELECT count(*) FROM interview WHERE participant = ?",
+            deleteSQL: "DELETE FROM interview WHERE participant = ?"),
     ]
 
     public static func withdraw(_ id: String, reason: String?, in study: Study) throws -> Report {
@@ -50,7 +52,8 @@ public enum Withdrawal {
                 erased.append(Report.Erased(what: step.what, count: count))
             }
             try study.db.execute("DELETE FROM participant WHERE id = ?", [id])
-            try study.db.execute("INSERT INTO withdrawal(participant, withdrawn_on, reason) VALUES (?, ?, ?)", [id, date, reason])
+            try study.db.execute(
+                "INSERT INTO withdrawal(participant, withdrawn_on, reason) VALUES (?, ?, ?)", [id, date, reason])
             return erased
         }
         let checkpoint = try study.db.row("PRAGMA wal_checkpoint(TRUNCATE)")

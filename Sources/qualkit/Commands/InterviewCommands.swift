@@ -5,36 +5,47 @@ enum InterviewCommands {
     static let all: [Command] = [interviewAdd, interviewUpdate, interviewList, interviewShow, match]
 
     static let detailOptions: [Option] = [
-        Option(name: "protocol", value: .text("id@version"), help: "The protocol version used (talking-change@2); it must be stored."),
+        Option(
+            name: "protocol", value: .text("id@version"),
+            help: "The protocol version used (talking-change@2); it must be stored."),
         Option(name: "date", value: .date, help: "Interview date."),
         Option(name: "language", value: .text("tag"), help: "Language the interview was held in."),
         Option(name: "mode", value: .choice(Interview.Mode.allCases.map(\.rawValue)), help: "How it was held."),
-        Option(name: "status", value: .choice(Interview.Status.allCases.map(\.rawValue)), help: "planned, done or cancelled. Default for add: done if dated today or earlier, else planned."),
+        Option(
+            name: "status", value: .choice(Interview.Status.allCases.map(\.rawValue)),
+            help: "planned, done or cancelled. Default for add: done if dated today or earlier, else planned."),
     ]
 
     static func changes(_ inv: Invocation) -> InterviewLog.Changes {
         InterviewLog.Changes(
             interviewer: inv.option("interviewer"), protocolReference: inv.option("protocol"),
             date: inv.option("date").flatMap(CalendarDate.init), language: inv.option("language"),
-            mode: inv.option("mode").flatMap(Interview.Mode.init), status: inv.option("status").flatMap(Interview.Status.init))
+            mode: inv.option("mode").flatMap(Interview.Mode.init),
+            status: inv.option("status").flatMap(Interview.Status.init))
     }
 
     static let interviewAdd = Command(
         path: ["interview", "add"],
         summary: "Record an interview with a participant.",
-        discussion: "The interview id is --id, else the participant's id for their first interview and ID-2, ID-3, ... for later ones, so one-interview studies use one id for participant, interview and transcript.",
+        discussion:
+            "The interview id is --id, else the participant's id for their first interview and ID-2, ID-3, ... for later ones, so one-interview studies use one id for participant, interview and transcript.",
         options: [
             Option(name: "participant", value: .text("id"), help: "The participant interviewed.", required: true),
             Option(name: "interviewer", value: .text("id"), help: "Who led the interview.", required: true),
             Option(name: "id", value: .text("id"), help: "The interview's id, if not the default."),
-        ] + detailOptions.map { option in
-            option.name == "protocol" ? Option(name: option.name, value: option.value, help: option.help, required: true) : option
-        },
-        examples: ["qualkit interview add --participant TC-001 --interviewer IV01 --protocol talking-change@2 --date 2023-03-04 --language ur --mode in-person"],
+        ]
+            + detailOptions.map { option in
+                option.name == "protocol"
+                    ? Option(name: option.name, value: option.value, help: option.help, required: true) : option
+            },
+        examples: [
+            "qualkit interview add --participant TC-001 --interviewer IV01 --protocol talking-change@2 --date 2023-03-04 --language ur --mode in-person"
+        ],
         run: { inv in
             let interview = try InterviewLog(inv.openStudy()).add(
                 participant: inv.option("participant") ?? "", id: inv.option("id"), changes: changes(inv))
-            inv.console.line("recorded interview \(interview.id) (\(interview.status.rawValue)) with \(interview.participant)")
+            inv.console.line(
+                "recorded interview \(interview.id) (\(interview.status.rawValue)) with \(interview.participant)")
         })
 
     static let interviewUpdate = Command(
@@ -52,7 +63,9 @@ enum InterviewCommands {
         path: ["interview", "list"],
         summary: "List interviews.",
         options: [
-            Option(name: "status", value: .choice(Interview.Status.allCases.map(\.rawValue)), help: "Only interviews with this status."),
+            Option(
+                name: "status", value: .choice(Interview.Status.allCases.map(\.rawValue)),
+                help: "Only interviews with this status."),
             Option(name: "interviewer", value: .text("id"), help: "Only this interviewer's interviews."),
             .format,
         ],
@@ -90,25 +103,35 @@ enum InterviewCommands {
             Participants with a planned or done interview are not matched again; those interviews count against capacity.
             """,
         options: [
-            Option(name: "interview-minutes", value: .integer("minutes", 1...1440), help: "Length of the interview.", defaultValue: "60"),
+            Option(
+                name: "interview-minutes", value: .integer("minutes", 1...1440), help: "Length of the interview.",
+                defaultValue: "60"),
             Option(name: "weight", value: .text("name=n,..."), help: "Cost weights (community=3,gender=2,language=1)."),
-            Option(name: "exclude", value: .text("participant:interviewer"), repeated: true, help: "A pair that must not be matched (conflict of interest)."),
+            Option(
+                name: "exclude", value: .text("participant:interviewer"), repeated: true,
+                help: "A pair that must not be matched (conflict of interest)."),
             Option(name: "save", help: "Record the matches as planned interviews."),
             Option(name: "explain", help: "Also list every interviewer considered for each participant, and why not."),
             .format,
         ],
-        examples: ["qualkit match", "qualkit match --weight community=5 --exclude TC-004:IV02 --save", "qualkit match --explain --format json"],
+        examples: [
+            "qualkit match", "qualkit match --weight community=5 --exclude TC-004:IV02 --save",
+            "qualkit match --explain --format json",
+        ],
         run: { inv in
             var settings = MatchSettings(interviewMinutes: inv.integer("interview-minutes") ?? 60)
             if let weights = inv.option("weight") { settings.weights = try MatchSettings.Weights.parse(weights) }
             for pair in inv.options("exclude") {
                 let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                    throw UsageError(message: "'--exclude \(pair)' must be PARTICIPANT:INTERVIEWER (TC-004:IV02).", command: inv.command)
+                    throw UsageError(
+                        message: "'--exclude \(pair)' must be PARTICIPANT:INTERVIEWER (TC-004:IV02).",
+                        command: inv.command)
                 }
                 settings.exclusions.insert(.init(participant: parts[0], interviewer: parts[1]))
             }
-            let result = try MatchPlanner.run(inv.openStudy(), settings: settings, save: inv.flag("save"))
+            let result = try MatchPlanner.run(
+                inv.openStudy(), settings: settings, save: inv.flag("save"), explain: inv.flag("explain"))
             inv.print(PeopleViews.match(result, explain: inv.flag("explain"), saved: inv.flag("save")))
         })
 }

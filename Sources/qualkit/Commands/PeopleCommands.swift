@@ -10,18 +10,34 @@ enum PeopleCommands {
 
     // MARK: Shared options
 
-    static let languages = Option(name: "languages", value: .text("tags"), help: "Languages spoken, preferred first, separated by ',' or ';' (ur,en).")
-    static let gender = Option(name: "gender", value: .text("gender"), help: "Gender as recorded (f, m, or another word).")
-    static let community = Option(name: "community", value: .text("text"), help: "Community, as the person describes it.")
-    static let available = Option(name: "available", value: .text("spec"), help: "Weekly availability: 'mon 18:00-21:00; sat 10:00-13:00' (see docs/people.md).")
-    static let attribute = Option(name: "attr", value: .text("key=value"), repeated: true, help: "A free attribute analyses can group by (household=multi-generational); 'key=' removes it.")
-    static let allowColumn = Option(name: "allow-column", value: .text("column"), repeated: true, help: "Allow an attribute or column whose name looks like a direct identifier (after checking it holds none).")
+    static let languages = Option(
+        name: "languages", value: .text("tags"),
+        help: "Languages spoken, preferred first, separated by ',' or ';' (ur,en).")
+    static let gender = Option(
+        name: "gender", value: .text("gender"), help: "Gender as recorded (f, m, or another word).")
+    static let community = Option(
+        name: "community", value: .text("text"), help: "Community, as the person describes it.")
+    static let available = Option(
+        name: "available", value: .text("spec"),
+        help: "Weekly availability: 'mon 18:00-21:00; sat 10:00-13:00' (see docs/people.md).")
+    static let attribute = Option(
+        name: "attr", value: .text("key=value"), repeated: true,
+        help: "A free attribute analyses can group by (household=multi-generational); 'key=' removes it.")
+    static let allowColumn = Option(
+        name: "allow-column", value: .text("column"), repeated: true,
+        help: "Allow an attribute or column whose name looks like a direct identifier (after checking it holds none).")
 
     static let participantFieldOptions: [Option] = [
         languages, gender, community, available,
-        Option(name: "prefers-gender", value: .text("gender"), help: "Interviewer gender the participant prefers: f, m or any."),
-        Option(name: "prefers-same-community", value: .choice(CommunityPreference.allCases.map(\.rawValue)), help: "Whether they asked for an interviewer from their own community."),
-        Option(name: "consent-quotes", value: .choice(["yes", "no"]), help: "May anonymised quotes be published? Nothing is quoted without yes."),
+        Option(
+            name: "prefers-gender", value: .text("gender"),
+            help: "Interviewer gender the participant prefers: f, m or any."),
+        Option(
+            name: "prefers-same-community", value: .choice(CommunityPreference.allCases.map(\.rawValue)),
+            help: "Whether they asked for an interviewer from their own community."),
+        Option(
+            name: "consent-quotes", value: .choice(["yes", "no"]),
+            help: "May anonymised quotes be published? Nothing is quoted without yes."),
         Option(name: "consent-date", value: .date, help: "When consent was given."),
         Option(name: "consent-version", value: .text("text"), help: "Version of the consent form signed."),
         attribute, allowColumn,
@@ -29,7 +45,8 @@ enum PeopleCommands {
 
     static let interviewerFieldOptions: [Option] = [
         languages, gender, community,
-        Option(name: "capacity", value: .integer("n", 0...100_000), help: "Most participants they take on (default 10)."),
+        Option(
+            name: "capacity", value: .integer("n", 0...100_000), help: "Most participants they take on (default 10)."),
         available, attribute, allowColumn,
     ]
 
@@ -39,12 +56,14 @@ enum PeopleCommands {
         let allowed = Set(inv.options("allow-column").map(PersonFields.normalizedKey))
         for option in options where option.name != "attr" && option.name != "allow-column" {
             guard let value = inv.has(option.name) ? inv.option(option.name) : nil else { continue }
-            let field = option.name == "available" ? "availability" : option.name.replacingOccurrences(of: "-", with: "_")
+            let field =
+                option.name == "available" ? "availability" : option.name.replacingOccurrences(of: "-", with: "_")
             fields.append((field, value))
         }
         for pair in inv.options("attr") {
             guard let equals = pair.firstIndex(of: "=") else {
-                throw UsageError(message: "'--attr \(pair)' must be KEY=VALUE (household=multi-generational).", command: inv.command)
+                throw UsageError(
+                    message: "'--attr \(pair)' must be KEY=VALUE (household=multi-generational).", command: inv.command)
             }
             let rawKey = String(pair[..<equals])
             let key: String
@@ -54,7 +73,10 @@ enum PeopleCommands {
                 throw InvalidValue(option: "--attr", value: pair, message: error.message)
             }
             if PersonFields.participantColumns.contains(key) || PersonFields.interviewerColumns.contains(key) {
-                throw UsageError(message: "'\(key)' is a field, not an attribute: use --\(key.replacingOccurrences(of: "_", with: "-")).", command: inv.command)
+                throw UsageError(
+                    message:
+                        "'\(key)' is a field, not an attribute: use --\(key.replacingOccurrences(of: "_", with: "-")).",
+                    command: inv.command)
             }
             fields.append((key, String(pair[pair.index(after: equals)...])))
         }
@@ -72,9 +94,12 @@ enum PeopleCommands {
         summary: "Add a participant by pseudonymous id.",
         discussion: "The study holds no direct identifiers: keep names and contact details in your separate key file.",
         arguments: [id], options: participantFieldOptions,
-        examples: ["qualkit participant add TC-001 --languages ur,en --gender f --community Pakistani --available 'sat 10:00-13:00' --attr household=multi-generational --consent-quotes yes"],
+        examples: [
+            "qualkit participant add TC-001 --languages ur,en --gender f --community Pakistani --available 'sat 10:00-13:00' --attr household=multi-generational --consent-quotes yes"
+        ],
         run: { inv in
-            let participant = try Roster(inv.openStudy()).addParticipant(inv.argument("id"), fields: fields(inv, options: participantFieldOptions))
+            let participant = try Roster(inv.openStudy()).addParticipant(
+                inv.argument("id"), fields: fields(inv, options: participantFieldOptions))
             inv.console.line("added participant \(participant.id)")
         })
 
@@ -84,15 +109,21 @@ enum PeopleCommands {
         arguments: [id], options: participantFieldOptions,
         examples: ["qualkit participant update TC-001 --consent-quotes no --attr age_band=25-34"],
         run: { inv in
-            let participant = try Roster(inv.openStudy()).updateParticipant(inv.argument("id"), fields: fields(inv, options: participantFieldOptions))
+            let participant = try Roster(inv.openStudy()).updateParticipant(
+                inv.argument("id"), fields: fields(inv, options: participantFieldOptions))
             inv.console.line("updated participant \(participant.id)")
         })
 
     static let participantList = Command(
         path: ["participant", "list"],
         summary: "List participants, optionally only those matching KEY=VALUE.",
-        discussion: "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively.",
-        options: [Option(name: "where", value: .text("key=value"), repeated: true, help: "Keep participants whose KEY is VALUE."), .format],
+        discussion:
+            "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively.",
+        options: [
+            Option(
+                name: "where", value: .text("key=value"), repeated: true, help: "Keep participants whose KEY is VALUE."),
+            .format,
+        ],
         examples: ["qualkit participant list --where household=multi-generational --format csv"],
         run: { inv in
             let study = try inv.openStudy()
@@ -101,7 +132,8 @@ enum PeopleCommands {
                 guard let equals = pair.firstIndex(of: "=") else {
                     throw UsageError(message: "'--where \(pair)' must be KEY=VALUE.", command: inv.command)
                 }
-                filters.append((PersonFields.normalizedKey(String(pair[..<equals])), String(pair[pair.index(after: equals)...])))
+                filters.append(
+                    (PersonFields.normalizedKey(String(pair[..<equals])), String(pair[pair.index(after: equals)...])))
             }
             inv.print(PeopleViews.participants(try ParticipantFilter.apply(filters, in: study)))
         })
@@ -114,32 +146,47 @@ enum PeopleCommands {
         run: { inv in
             let study = try inv.openStudy()
             let participant = try PeopleStore(study).participant(inv.argument("id"))
-            inv.print(PeopleViews.participant(participant, interviews: try InterviewStore(study).interviews(where: .participant(participant.id))))
+            inv.print(
+                PeopleViews.participant(
+                    participant, interviews: try InterviewStore(study).interviews(where: .participant(participant.id))))
         })
 
     static let participantImport = Command(
         path: ["participant", "import"],
         summary: "Import participants from CSV: every row or none.",
-        discussion: "Header row required, with an 'id' column; recognised columns: languages, gender, community, availability, prefers_gender, prefers_same_community, consent_quotes, consent_date, consent_version. Every other column is an attribute. Columns named like direct identifiers (name, email, postcode, nhs_number, ...) are refused unless allowed. Every bad row is reported as FILE:LINE: message.",
+        discussion:
+            "Header row required, with an 'id' column; recognised columns: languages, gender, community, availability, prefers_gender, prefers_same_community, consent_quotes, consent_date, consent_version. Every other column is an attribute. Columns named like direct identifiers (name, email, postcode, nhs_number, ...) are refused unless allowed. Every bad row is reported as FILE:LINE: message.",
         arguments: [csvFile],
-        options: [Option(name: "update", help: "Change participants who already exist instead of refusing them."), allowColumn],
+        options: [
+            Option(name: "update", help: "Change participants who already exist instead of refusing them."),
+            allowColumn,
+        ],
         examples: ["qualkit participant import protocols/demo/participants.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importParticipants(
                 path: inv.argument("file"), update: inv.flag("update"),
                 allowColumns: Set(inv.options("allow-column").map(PersonFields.normalizedKey)))
-            inv.console.line("imported \(report.added.count) new and \(report.updated.count) updated participants from \(inv.argument("file"))")
+            inv.console.line(
+                "imported \(report.added.count) new and \(report.updated.count) updated participants from \(inv.argument("file"))"
+            )
         })
 
     static let participantWithdraw = Command(
         path: ["participant", "withdraw"],
         summary: "Erase a participant who withdrew, keeping only a tombstone.",
-        discussion: "Erases their attributes, interviews, transcripts, codings and search-index entries in one transaction, overwriting the freed space (secure_delete) and emptying the write-ahead log. The tombstone (id, date, reason) stops the id being imported again.",
+        discussion:
+            "Erases their attributes, interviews, transcripts, codings and search-index entries in one transaction, overwriting the freed space (secure_delete) and emptying the write-ahead log. The tombstone (id, date, reason) stops the id being imported again.",
         arguments: [id],
-        options: [Option(name: "reason", value: .text("text"), help: "Why, for the record (do not include identifying detail)."), .format],
+        options: [
+            Option(
+                name: "reason", value: .text("text"), help: "Why, for the record (do not include identifying detail)."),
+            .format,
+        ],
         examples: ["qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone'"],
         run: { inv in
-            inv.print(PeopleViews.withdrawal(try Withdrawal.withdraw(inv.argument("id"), reason: inv.option("reason"), in: inv.openStudy())))
+            inv.print(
+                PeopleViews.withdrawal(
+                    try Withdrawal.withdraw(inv.argument("id"), reason: inv.option("reason"), in: inv.openStudy())))
         })
 
     // MARK: Interviewers
@@ -148,18 +195,23 @@ enum PeopleCommands {
         path: ["interviewer", "add"],
         summary: "Add an interviewer.",
         arguments: [interviewerID],
-        options: [Option(name: "name", value: .text("text"), help: "Name shown on plans.", required: true)] + interviewerFieldOptions,
-        examples: ["qualkit interviewer add IV01 --name 'Amina K' --languages ur,pa,en --gender f --community Pakistani --capacity 12 --available 'sat 09:00-17:00'"],
+        options: [Option(name: "name", value: .text("text"), help: "Name shown on plans.", required: true)]
+            + interviewerFieldOptions,
+        examples: [
+            "qualkit interviewer add IV01 --name 'Amina K' --languages ur,pa,en --gender f --community Pakistani --capacity 12 --available 'sat 09:00-17:00'"
+        ],
         run: { inv in
             let interviewer = try Roster(inv.openStudy()).addInterviewer(
-                inv.argument("id"), fields: [("name", inv.option("name") ?? "")] + fields(inv, options: interviewerFieldOptions))
+                inv.argument("id"),
+                fields: [("name", inv.option("name") ?? "")] + fields(inv, options: interviewerFieldOptions))
             inv.console.line("added interviewer \(interviewer.id)")
         })
 
     static let interviewerUpdate = Command(
         path: ["interviewer", "update"],
         summary: "Change an interviewer's fields or attributes.",
-        discussion: "The attribute 'exclude' lists participant ids this interviewer must not interview (conflicts of interest).",
+        discussion:
+            "The attribute 'exclude' lists participant ids this interviewer must not interview (conflicts of interest).",
         arguments: [interviewerID],
         options: [Option(name: "name", value: .text("text"), help: "Name shown on plans.")] + interviewerFieldOptions,
         examples: ["qualkit interviewer update IV01 --capacity 15 --attr exclude=TC-004,TC-019"],
@@ -177,7 +229,9 @@ enum PeopleCommands {
         examples: ["qualkit interviewer list --format json"],
         run: { inv in
             let study = try inv.openStudy()
-            inv.print(PeopleViews.interviewers(try PeopleStore(study).interviewers(), load: try InterviewStore(study).activeLoad()))
+            inv.print(
+                PeopleViews.interviewers(
+                    try PeopleStore(study).interviewers(), load: try InterviewStore(study).activeLoad()))
         })
 
     static let interviewerShow = Command(
@@ -188,20 +242,28 @@ enum PeopleCommands {
         run: { inv in
             let study = try inv.openStudy()
             let interviewer = try PeopleStore(study).interviewer(inv.argument("id"))
-            inv.print(PeopleViews.interviewer(interviewer, interviews: try InterviewStore(study).interviews(where: .interviewer(interviewer.id))))
+            inv.print(
+                PeopleViews.interviewer(
+                    interviewer, interviews: try InterviewStore(study).interviews(where: .interviewer(interviewer.id))))
         })
 
     static let interviewerImport = Command(
         path: ["interviewer", "import"],
         summary: "Import interviewers from CSV: every row or none.",
-        discussion: "Columns id, name, languages, gender, community, capacity, availability; others are attributes (exclude lists participant ids).",
+        discussion:
+            "Columns id, name, languages, gender, community, capacity, availability; others are attributes (exclude lists participant ids).",
         arguments: [csvFile],
-        options: [Option(name: "update", help: "Change interviewers who already exist instead of refusing them."), allowColumn],
+        options: [
+            Option(name: "update", help: "Change interviewers who already exist instead of refusing them."),
+            allowColumn,
+        ],
         examples: ["qualkit interviewer import protocols/demo/interviewers.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importInterviewers(
                 path: inv.argument("file"), update: inv.flag("update"),
                 allowColumns: Set(inv.options("allow-column").map(PersonFields.normalizedKey)))
-            inv.console.line("imported \(report.added.count) new and \(report.updated.count) updated interviewers from \(inv.argument("file"))")
+            inv.console.line(
+                "imported \(report.added.count) new and \(report.updated.count) updated interviewers from \(inv.argument("file"))"
+            )
         })
 }

@@ -1,0 +1,48 @@
+import Foundation
+import QualKit
+
+/// `qualkit bench ...`: benchmarks on generated data. Build in release mode for real figures:
+/// `swift run -c release qualkit bench match`.
+enum BenchCommands {
+    static let all: [Command] = [match]
+
+    static let match = Command(
+        path: ["bench", "match"],
+        summary: "Time optimal matching on a generated roster (run with swift run -c release).",
+        discussion:
+            "Generates participants and interviewers with a fixed seed, solves in memory, then again through a temporary study file as 'qualkit match' does, and prints times, the optimum and peak memory.",
+        options: [
+            Option(
+                name: "participants", value: .integer("n", 1...1_000_000), help: "Participants to generate.",
+                defaultValue: "2000"),
+            Option(
+                name: "interviewers", value: .integer("n", 1...100_000), help: "Interviewers to generate.",
+                defaultValue: "120"),
+            Option(
+                name: "capacity", value: .integer("n", 0...100_000), help: "Capacity of each interviewer.",
+                defaultValue: "20"),
+            Option(name: "seed", value: .integer("n", 0...Int.max), help: "Seed of the generator.", defaultValue: "1"),
+            Option(
+                name: "export", value: .path,
+                help: "Write the allowed pairs as CSV for an independent check (Benchmarks/check_matching.py)."),
+            Option(name: "no-study", help: "Skip the run through a study file."),
+        ],
+        examples: ["swift run -c release qualkit bench match --participants 10000 --interviewers 500 --capacity 25"],
+        run: { inv in
+            let figures = try MatchBenchmark.run(
+                participants: inv.integer("participants") ?? 2000, interviewers: inv.integer("interviewers") ?? 120,
+                capacity: inv.integer("capacity") ?? 20, seed: UInt64(inv.integer("seed") ?? 1),
+                studyFolder: inv.flag("no-study") ? nil : NSTemporaryDirectory(), exportPath: inv.option("export"))
+            inv.console.line(
+                "matching \(figures.participants) participants x \(figures.interviewers) interviewers (capacity \(figures.capacity))"
+            )
+            inv.console.line("  allowed pairs     \(figures.allowedPairs)")
+            inv.console.line("  matched           \(figures.matched), total cost \(figures.totalCost)")
+            inv.console.line("  generate          \(String(format: "%.3f", figures.generateSeconds)) s")
+            inv.console.line("  solve (in memory) \(String(format: "%.3f", figures.solveSeconds)) s")
+            if let seconds = figures.studySeconds {
+                inv.console.line("  load + solve from study file \(String(format: "%.3f", seconds)) s")
+            }
+            inv.console.line("  peak memory       \(String(format: "%.0f", figures.peakMemoryMiB)) MiB")
+        })
+}

@@ -1,0 +1,221 @@
+import Testing
+
+@testable import QualKit
+
+/// Matching: optimal against brute force on many seeded instances, always valid, explained.
+@Suite struct MatchingTests {
+    /// A small deterministic generator (SplitMix64), so every failing seed can be replayed.
+    struct Generator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ range: ClosedRange<Int>) -> Int {
+            range.lowerBound + Int(next() % UInt64(range.count))
+        }
+        mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
+    }
+
+    static let languages = ["ur", "pa", "bn", "en", "so"]
+    static let communities = ["A", "B", "C", nil]
+
+    func randomAvailability(_ random: inout Generator) -> Availability {
+        var windows: [WeeklyWindow] = []
+        for _ in 0..<random.int(0...2) {
+            let start = random.int(8...18) * 60
+            windows.append(WeeklyWindow(day: random.int(0...2), start: start, end: start + random.int(1...4) * 30))
+        }
+        return Availability(windows: windows)
+    }
+
+    func randomInstance(seed: UInt64) -> ([Participant], [Matcher.Seat], MatchSettings) {
+        var random = Generator(state: seed)
+        var participants: [Participant] = []
+        for n in 0..<random.int(1...7) {
+            var spoken: [String] = []
+            for _ in 0..<random.int(1...2) {
+                let language = random.pick(Self.languages)
+                if !spoken.contains(language) { spoken.append(language) }
+            }
+            participants.append(
+                Participant(
+                    id: "P\(n)", languages: spoken, gender: random.pick(["f", "m"]),
+                    community: random.pick(Self.communities),
+                    availability: randomAvailability(&random), prefersGender: random.pick(["any", "f", "m"]),
+                    prefersSameCommunity: random.pick(CommunityPreference.allCases)))
+        }
+        var seats: [Matcher.Seat] = []
+        for n in 0..<random.int(1...3) {
+            var spoken: [String] = []
+            for _ in 0..<random.int(1...3) {
+                let language = random.pick(Self.languages)
+                if !spoken.contains(language) { spoken.append(language) }
+            }
+            let excluded = random.int(0...3) == 0 ? "P\(random.int(0...6))" : ""
+            let interviewer = Interviewer(
+                id: "I\(n)", name: "I\(n)", languages: spoken, gender: random.pick(["f", "m"]),
+                community: random.pick(Self.communities), availability: randomAvailability(&random),
+                attributes: excluded.isEmpty ? [:] : ["exclude": excluded])
+            seats.append(Matcher.Seat(interviewer: interviewer, remaining: random.int(0...3)))
+        }
+        var settings = MatchSettings(
+            interviewMinutes: random.pick([30, 60, 90]),
+            weights: .init(community: random.int(0...4), gender: random.int(0...3), language: random.int(0...2)))
+        if random.int(0...2) == 0 {
+            settings.exclusions.insert(.init(participant: "P0", interviewer: "I0"))
+        }
+        return (participants, seats, settings)
+    }
+
+    /// The rules, written again plainly, independent of the solver.
+    func allowedCost(_ p: Participant, _ seat: Matcher.Seat, _ settings: MatchSettings) -> Int? {
+        let i = seat.interviewer
+        guard Set(p.languages).intersection(i.languages).count > 0 else { return nil }
+        var overlap = false
+        for a in p.availability.windows {
+            for b in i.availability.windows
+            where a.day == b.day && min(a.end, b.end) - max(a.start, b.start) >= settings.interviewMinutes {
+                overlap = true
+            }
+        }
+        guard overlap else { return nil }
+        if i.excludedParticipants.contains(p.id)
+            || settings.exclusions.contains(.init(participant: p.id, interviewer: i.id))
+        {
+            return nil
+        }
+        var cost = 0
+        let same = p.community != nil && p.community == i.community
+        if !same && p.prefersSameCommunity == .yes { cost += settings.weights.community }
+        if !same && p.prefersSameCommunity == .unspecified { cost += settings.weights.community / 3 }
+        if p.prefersGender != "any" && p.prefersGender != i.gender { cost += settings.weights.gender }
+        if let first = p.languages.first, !i.languages.contains(first) { cost += settings.weights.language }
+        return cost
+    }
+
+    /// Best (count, cost) over every assignment: most matched, then cheapest.
+    func bruteForce(_ participants: [Participant], _ seats: [Matcher.Seat], _ settings: MatchSettings) -> (Int, Int) {
+        var best = (count: 0, cost: 0)
+        var remaining = seats.map(\.remaining)
+        func visit(_ index: Int, _ count: Int, _ cost: Int) {
+            if index == participants.count {
+                if count > best.count || (count == best.count && cost < best.cost) { best = (count, cost) }
+                return
+            }
+            visit(index + 1, count, cost)
+            for (s, seat) in seats.enumerated() where remaining[s] > 0 {
+                guard let pairCost = allowedCost(participants[index], seat, settings) else { continue }
+                remaining[s] -= 1
+                visit(index + 1, count + 1, cost + pairCost)
+                remaining[s] += 1
+            }
+        }
+        visit(0, 0, 0)
+        return best
+    }
+
+    @Test func equalsTheBruteForceOptimumOnSeededInstances() {
+        for seed in UInt64(1)...600 {
+            let (participants, seats, settings) = randomInstance(seed: seed)
+            let result = Matcher.solve(participants: participants, seats: seats, settings: settings)
+            let (count, cost) = bruteForce(participants, seats, settings)
+            #expect(result.matched.count == count, "seed \(seed): matched \(result.matched.count), optimum \(count)")
+            #expect(result.totalCost == cost, "seed \(seed): cost \(result.totalCost), optimum \(cost)")
+
+            // Always valid: allowed pairs only, each participant once, capacities respected.
+            var used: [String: Int] = [:]
+            for match in result.matched {
+                let person = participants.first { $0.id == match.participant }!
+                let seat = seats.first { $0.interviewer.id == match.interviewer }!
+                #expect(allowedCost(person, seat, settings) == match.cost, "seed \(seed): \(match)")
+                used[match.interviewer, default: 0] += 1
+            }
+            for seat in seats { #expect(used[seat.interviewer.id, default: 0] <= seat.remaining, "seed \(seed)") }
+            #expect(Set(result.matched.map(\.participant)).count == result.matched.count)
+            #expect(result.matched.count + result.unmatched.count == participants.count)
+        }
+    }
+
+    @Test func sameInputGivesSameOutput() {
+        let (participants, seats, settings) = randomInstance(seed: 42)
+        let first = Matcher.solve(participants: participants, seats: seats, settings: settings)
+        let second = Matcher.solve(participants: participants.reversed(), seats: seats.reversed(), settings: settings)
+        #expect(first == second)
+    }
+
+    @Test func prefersConcordantInterviewerWhenCapacityAllows() throws {
+        let saturday = try Availability.parse("sat 10:00-13:00")
+        let participant = Participant(
+            id: "TC-001", languages: ["ur", "en"], gender: "f", community: "Pakistani",
+            availability: saturday, prefersGender: "f", prefersSameCommunity: .yes)
+        let concordant = Interviewer(
+            id: "IV02", name: "A", languages: ["ur"], gender: "f", community: "pakistani", availability: saturday)
+        let other = Interviewer(
+            id: "IV01", name: "B", languages: ["en"], gender: "m", community: "Somali", availability: saturday)
+        let result = Matcher.solve(
+            participants: [participant],
+            seats: [.init(interviewer: other, remaining: 5), .init(interviewer: concordant, remaining: 5)],
+            settings: MatchSettings(), explain: true)
+        #expect(
+            result.matched == [
+                Matcher.Match(
+                    participant: "TC-001", interviewer: "IV02", cost: 0, window: "sat 10:00-11:00",
+                    reasons: ["shares ur", "same community", "prefers f: met"])
+            ])
+        #expect(result.explanations["TC-001"] == ["IV01: allowed, cost 6", "IV02: chosen, cost 0"])
+    }
+
+    @Test func unmatchedReasonsSayWhy() throws {
+        let saturday = try Availability.parse("sat 10:00-13:00")
+        let monday = try Availability.parse("mon 06:00-07:00")
+        let interviewer = Interviewer(
+            id: "IV01", name: "A", languages: ["ur", "en"], availability: saturday,
+            attributes: ["exclude": "TC-4"])
+        let people = [
+            Participant(id: "TC-1", languages: ["ar"], availability: saturday),
+            Participant(id: "TC-2", languages: ["ur"], availability: monday),
+            Participant(id: "TC-3", languages: ["en"], availability: saturday),
+            Participant(id: "TC-4", languages: ["en"], availability: saturday),
+            Participant(id: "TC-5", languages: ["ur"], availability: saturday),
+            Participant(id: "TC-6", languages: [], availability: saturday),
+            Participant(id: "TC-7", languages: ["ur"]),
+        ]
+        let result = Matcher.solve(
+            participants: people, seats: [.init(interviewer: interviewer, remaining: 1)],
+            settings: MatchSettings())
+        let reasons = Dictionary(uniqueKeysWithValues: result.unmatched.map { ($0.participant, $0.reason) })
+        #expect(result.matched.map(\.participant) == ["TC-3"])
+        #expect(reasons["TC-1"] == "no interviewer speaks ar")
+        #expect(
+            reasons["TC-2"]
+                == "no overlapping availability (60 minutes in one window) with any language-compatible interviewer")
+        #expect(reasons["TC-4"] == "excluded from every compatible interviewer (conflict of interest)")
+        #expect(reasons["TC-5"] == "all compatible interviewers full (IV01)")
+        #expect(reasons["TC-6"] == "no languages recorded")
+        #expect(reasons["TC-7"] == "no availability recorded")
+    }
+
+    @Test func minCostFlowOnAClassicGraph() {
+        // Two units from 0 to 3: paths 0-1-3 (cost 1+3), 0-2-3 (cost 2+1), 0-1-2-3 (1+1+1).
+        var network = MinCostFlow(nodes: 4)
+        network.addEdge(from: 0, to: 1, capacity: 1, cost: 1)
+        network.addEdge(from: 0, to: 2, capacity: 1, cost: 2)
+        network.addEdge(from: 1, to: 3, capacity: 1, cost: 3)
+        network.addEdge(from: 1, to: 2, capacity: 1, cost: 1)
+        network.addEdge(from: 2, to: 3, capacity: 1, cost: 1)
+        let (flow, cost) = network.solve(source: 0, sink: 3)
+        #expect(flow == 2)
+        #expect(cost == 7)
+    }
+
+    @Test func weightsParseAndRejectUnknownNames() throws {
+        #expect(
+            try MatchSettings.Weights.parse("community=5,language=0") == .init(community: 5, gender: 2, language: 0))
+        #expect(throws: InvalidValue.self) { try MatchSettings.Weights.parse("comunity=5") }
+        #expect(throws: InvalidValue.self) { try MatchSettings.Weights.parse("gender=-1") }
+    }
+}
