@@ -27,7 +27,7 @@ enum BenchCommands {
                 help: "Write the allowed pairs as CSV for an independent check (Benchmarks/check_matching.py)."),
             Option(name: "no-study", help: "Skip the run through a study file."),
         ],
-        examples: ["swift run -c release qualkit bench match --participants 10000 --interviewers 500 --capacity 25"],
+        examples: ["qualkit bench match --participants 10000 --interviewers 500 --capacity 25"],
         run: { inv in
             let figures = try MatchBenchmark.run(
                 participants: inv.integer("participants") ?? 2000, interviewers: inv.integer("interviewers") ?? 120,
