@@ -59,6 +59,42 @@ public enum DemoStudy {
             "matched \(match.matched.count) participants to interviewers (total cost \(match.totalCost)), \(match.unmatched.count) left out; saved as planned interviews"
         )
         for item in match.unmatched { step("  \(item.participant) not matched: \(item.reason)") }
+
+        let codebookPath = shippedURL.appendingPathComponent("talking-change.codebook.md").path
+        let codebook = try Codebook(study).importEntries(
+            try CodebookFile.parseMarkdown(SourceText.readBytes(codebookPath), file: codebookPath), file: codebookPath)
+        step("imported the codebook: \(codebook.added) codes")
+
+        let transcriptFolder = shippedURL.appendingPathComponent("demo/transcripts")
+        let files = try FileManager.default.contentsOfDirectory(atPath: transcriptFolder.path)
+            .filter { ParsedTranscript.Format(fileName: $0) != nil }.sorted()
+            .map { transcriptFolder.appendingPathComponent($0).path }
+        let imported = try TranscriptImporter.run(files, target: .fileName, options: .init(), study: study)
+        let formats = Set(files.map { URL(fileURLWithPath: $0).pathExtension }).sorted().joined(separator: ", ")
+        step("imported \(imported.count) transcripts (\(formats)), \(imported.reduce(0) { $0 + $1.segments }) segments")
+
+        let log = InterviewLog(study)
+        let details = try CSVReader(path: shippedURL.appendingPathComponent("demo/interviews.csv").path).readAll()
+        for record in details.dropFirst() where record.fields.count == 5 {
+            _ = try log.update(
+                record.fields[0],
+                changes: .init(
+                    protocolReference: record.fields[1], date: CalendarDate(record.fields[2]),
+                    language: record.fields[3],
+                    mode: Interview.Mode(rawValue: record.fields[4]), status: .done))
+        }
+        step("recorded protocol version, date, language and mode for \(details.count - 1) interviews")
+
+        let coding = Codebook(study)
+        try coding.addCoder("AB", name: "Coder A")
+        try coding.addCoder("CD", name: "Coder B")
+        for coder in ["AB", "CD"] {
+            let report = try CodingImport.run(
+                path: shippedURL.appendingPathComponent("demo/codings-\(coder).csv").path, defaultCoder: nil,
+                createCodes: false,
+                study: study)
+            step("imported \(report.added) codings by \(coder)")
+        }
         return Result(directory: directory, studyPath: studyPath, steps: steps)
     }
 

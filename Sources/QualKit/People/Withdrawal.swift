@@ -35,6 +35,32 @@ public enum Withdrawal {
         Step(
             what: "attributes", countSQL: "SELECT count(*) FROM participant_attribute WHERE participant = ?",
             deleteSQL: "DELETE FROM participant_attribute WHERE participant = ?"),
+        // Transcripts, segments, codings, coverage, memos and search entries go with their interview
+        // (foreign keys cascade; a trigger removes each segment from the search index).
+        Step(
+            what: "transcripts",
+            countSQL:
+                "SELECT count(*) FROM transcript t JOIN interview i ON i.id = t.interview WHERE i.participant = ?",
+            deleteSQL: nil),
+        Step(
+            what: "segments",
+            countSQL: """
+                SELECT count(*) FROM segment s JOIN transcript t ON t.id = s.transcript
+                JOIN interview i ON i.id = t.interview WHERE i.participant = ?
+                """,
+            deleteSQL: nil),
+        Step(
+            what: "codings",
+            countSQL: """
+                SELECT count(*) FROM coding c JOIN segment s ON s.id = c.segment JOIN transcript t ON t.id = s.transcript
+                JOIN interview i ON i.id = t.interview WHERE i.participant = ?
+                """,
+            deleteSQL: nil),
+        Step(
+            what: "memos",
+            countSQL:
+                "SELECT count(*) FROM memo m JOIN transcript t ON t.id = m.transcript JOIN interview i ON i.id = t.interview WHERE i.participant = ?",
+            deleteSQL: nil),
         Step(
             what: "interviews", countSQL: "SELECT count(*) FROM interview WHERE participant = ?",
             deleteSQL: "DELETE FROM interview WHERE participant = ?"),
@@ -52,6 +78,9 @@ public enum Withdrawal {
                 erased.append(Report.Erased(what: step.what, count: count))
             }
             try study.db.execute("DELETE FROM participant WHERE id = ?", [id])
+            // Deleting from an FTS5 index only marks entries deleted; merging every index segment into
+            // one rewrites it without them, and secure_delete overwrites the pages freed.
+            try study.db.execute("INSERT INTO segment_search(segment_search) VALUES ('optimize')")
             try study.db.execute(
                 "INSERT INTO withdrawal(participant, withdrawn_on, reason) VALUES (?, ?, ?)", [id, date, reason])
             return erased

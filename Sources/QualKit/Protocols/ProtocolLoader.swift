@@ -48,6 +48,30 @@ public enum ProtocolLoader {
         var guide: InterviewProtocol { result.protocol! }
     }
 
+    /// `Themes:` paths the study's codebook does not hold (as a code or as a parent of one). Only
+    /// when the study has a codebook: a guide is often written before the codebook exists.
+    private static func themeWarnings(_ guides: [(String, InterviewProtocol)], db: Database?) throws -> [Diagnostic] {
+        guard let db else { return [] }
+        let paths = try db.rows("SELECT path FROM code").map { $0["path"] as String }
+        guard !paths.isEmpty else { return [] }
+        var known = Set(paths)
+        for path in paths { known.formUnion(Code.ancestors(of: path)) }
+        var warnings: [Diagnostic] = []
+        for (file, guide) in guides where guide.translationOf == nil {
+            for question in guide.questions {
+                for theme in question.themes where !known.contains(theme) {
+                    let near = Suggestion.nearest(to: theme, in: paths).map { " (did you mean '\($0)'?)" } ?? ""
+                    warnings.append(
+                        Diagnostic(
+                            file: file, line: question.line,
+                            "theme '\(theme)' of question '\(question.id)' is not in the study's codebook\(near)",
+                            severity: .warning))
+                }
+            }
+        }
+        return warnings
+    }
+
     private static func run(_ files: [File], db: Database?, store: Bool) throws -> Report {
         var problems: [Diagnostic] = []
         var parsed: [Parsed] = []
@@ -128,6 +152,7 @@ public enum ProtocolLoader {
                     file: item.file.path, reference: guide.reference, language: guide.language,
                     isTranslation: guide.translationOf != nil, questions: guide.questions.count, action: action))
         }
+        problems += try themeWarnings(ordered.map { ($0.file.path, $0.guide) }, db: db)
         let errors = problems.filter { $0.severity == .error }
         guard errors.isEmpty else { throw InvalidInput(problems) }
         return Report(outcomes: outcomes, warnings: problems.filter { $0.severity == .warning })

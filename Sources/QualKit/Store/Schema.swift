@@ -3,6 +3,7 @@ public enum Schema {
     public static let migrator = Migrator([
         .studyAndProtocols,
         .people,
+        .transcriptsAndCoding,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

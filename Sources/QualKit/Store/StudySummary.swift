@@ -18,6 +18,11 @@ public struct StudySummary: Sendable {
             ("interviewers", try count("SELECT count(*) FROM interviewer")),
             ("interviews planned", try count("SELECT count(*) FROM interview WHERE status = 'planned'")),
             ("interviews done", try count("SELECT count(*) FROM interview WHERE status = 'done'")),
+            ("transcripts", try count("SELECT count(*) FROM transcript")),
+            ("segments", try count("SELECT count(*) FROM segment")),
+            ("codes", try count("SELECT count(*) FROM code")),
+            ("coders", try count("SELECT count(*) FROM coder")),
+            ("codings", try count("SELECT count(*) FROM coding")),
         ]
         return StudySummary(
             path: study.path, title: try study.title(), createdAt: try study.setting("created_at") ?? "",

@@ -1,0 +1,155 @@
+/// Changes to the codebook: add, update, rename, merge, delete, import. Each is one transaction.
+public struct Codebook {
+    let study: Study
+    let store: CodeStore
+
+    public init(_ study: Study) {
+        self.study = study
+        self.store = CodeStore(study)
+    }
+
+    public func add(_ path: String, fields: [(String, String)]) throws -> Code {
+        let path = try checkedPath(path)
+        if try store.code(path) != nil {
+            throw Conflict("code \(path) already exists (use: qualkit code update \(path))")
+        }
+        var code = Code(path: path)
+        try apply(fields, to: &code)
+        try study.db.transaction { try store.save(code, isNew: true) }
+        return code
+    }
+
+    public func update(_ path: String, fields: [(String, String)]) throws -> Code {
+        var code = try store.require(path)
+        try apply(fields, to: &code)
+        try study.db.transaction { try store.save(code, isNew: false) }
+        return code
+    }
+
+    private func apply(_ fields: [(String, String)], to code: inout Code) throws {
+        for (column, text) in fields {
+            do { try CodeFields.set(column, text, on: &code) } catch {
+                throw InvalidValue(
+                    option: "--" + column.replacingOccurrences(of: "_", with: "-"), value: text, message: error.message)
+            }
+        }
+    }
+
+    private func checkedPath(_ path: String) throws -> String {
+        do { return try CodeFields.path(path) } catch {
+            throw InvalidValue(option: "<path>", value: path, message: error.message)
+        }
+    }
+
+    /// What a rename, merge or delete did.
+    public struct Change: Sendable, Equatable {
+        public let codes: Int
+        public let codingsMoved: Int
+        public let codingsRemoved: Int
+    }
+
+    /// Renames a code and every code under it; codings and memos follow.
+    public func rename(_ old: String, to new: String) throws -> Change {
+        let new = try checkedPath(new)
+        let affected = try store.subtree(old)
+        guard !affected.isEmpty else { throw NotFound("code", old, among: try store.paths()) }
+        guard new != old else { return Change(codes: 0, codingsMoved: 0, codingsRemoved: 0) }
+        let renames = affected.map { ($0, new + $0.dropFirst(old.count)) }
+        let moving = Set(affected)
+        for (_, target) in renames where !moving.contains(target) {
+            if try store.code(target) != nil {
+                throw Conflict("code \(target) already exists: use 'qualkit code merge' to combine codes")
+            }
+        }
+        return try study.db.transaction {
+            var moved = 0
+            // Deepest first, so a renamed parent never collides with a child's new path.
+            for (from, to) in renames.sorted(by: { $0.0.count > $1.0.count }) {
+                moved += try store.codingCount(from)
+                try store.rename(from, to: to)
+            }
+            return Change(codes: renames.count, codingsMoved: moved, codingsRemoved: 0)
+        }
+    }
+
+    /// Moves FROM's codings to INTO (a coding INTO already has is collapsed) and removes FROM.
+    public func merge(_ from: String, into: String) throws -> Change {
+        _ = try store.require(from)
+        _ = try store.require(into)
+        guard from != into else { throw Conflict("cannot merge \(from) into itself") }
+        let children = try store.subtree(from).filter { $0 != from }
+        guard children.isEmpty else {
+            throw Conflict(
+                "code \(from) has sub-codes (\(children.joined(separator: ", "))): merge or rename them first")
+        }
+        return try study.db.transaction {
+            let total = try store.codingCount(from)
+            try study.db.execute("UPDATE OR IGNORE coding SET code = ? WHERE code = ?", [into, from])
+            let collapsed = try store.codingCount(from)
+            try study.db.execute("DELETE FROM coding WHERE code = ?", [from])
+            try study.db.execute("UPDATE memo SET code = ? WHERE code = ?", [into, from])
+            try store.delete(from)
+            return Change(codes: 1, codingsMoved: total - collapsed, codingsRemoved: collapsed)
+        }
+    }
+
+    /// Deletes a code; refused while codings use it unless `force`, which deletes them too.
+    public func delete(_ path: String, force: Bool) throws -> Change {
+        _ = try store.require(path)
+        let children = try store.subtree(path).filter { $0 != path }
+        guard children.isEmpty else {
+            throw Conflict(
+                "code \(path) has sub-codes (\(children.joined(separator: ", "))): delete or move them first")
+        }
+        let count = try store.codingCount(path)
+        if count > 0 && !force {
+            throw Conflict(
+                "code \(path) is used by \(count) coding\(count == 1 ? "" : "s"): merge it into another code, or delete with --force to delete those codings too"
+            )
+        }
+        return try study.db.transaction {
+            try study.db.execute("DELETE FROM coding WHERE code = ?", [path])
+            try store.delete(path)
+            return Change(codes: 1, codingsMoved: 0, codingsRemoved: count)
+        }
+    }
+
+    /// What an import did.
+    public struct ImportReport: Sendable, Equatable {
+        public let added: Int
+        public let updated: Int
+        public let unchanged: Int
+    }
+
+    /// Adds new codes and updates existing ones from a file's entries; never deletes.
+    public func importEntries(_ entries: [CodebookFile.Entry], file: String) throws -> ImportReport {
+        var plans: [(Code, Bool)] = []
+        var unchanged = 0
+        var problems: [Diagnostic] = []
+        for entry in entries {
+            let existing = try store.code(entry.path)
+            var code = existing ?? Code(path: entry.path)
+            for field in entry.fields {
+                do { try CodeFields.set(field.column, field.value, on: &code) } catch {
+                    problems.append(Diagnostic(file: file, line: entry.line, error.message))
+                }
+            }
+            if code == existing { unchanged += 1 } else { plans.append((code, existing == nil)) }
+        }
+        guard problems.isEmpty else { throw InvalidInput(problems) }
+        try study.db.transaction {
+            for (code, isNew) in plans { try store.save(code, isNew: isNew) }
+        }
+        return ImportReport(added: plans.filter(\.1).count, updated: plans.filter { !$0.1 }.count, unchanged: unchanged)
+    }
+
+    public func addCoder(_ id: String, name: String?) throws {
+        guard Identifiers.isPersonID(id) else {
+            throw InvalidValue(
+                option: "<id>", value: id,
+                message: "a coder id is 1 to 64 letters, digits, '.', '_' or '-' (initials such as AB)")
+        }
+        if try store.coderIDs().contains(id) { throw Conflict("coder \(id) already exists") }
+        try study.db.transaction { try store.addCoder(id, name: name) }
+    }
+}

@@ -1,0 +1,17 @@
+/// One application of a code by a coder to part (or all) of a segment.
+public struct Coding: Sendable, Equatable {
+    public let transcript: String
+    public let segment: Int
+    public let code: String
+    public let coder: String
+    /// Offsets in the segment, in Unicode scalars, end exclusive.
+    public let start: Int
+    public let end: Int
+    /// The same range in the transcript's full plain text.
+    public let transcriptStart: Int
+    public let transcriptEnd: Int
+    public let memo: String?
+    /// The coded text.
+    public let text: String
+    public let participant: String
+}

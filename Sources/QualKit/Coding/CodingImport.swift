@@ -1,0 +1,173 @@
+/// `codings import FILE.csv`: streams rows into the study in one transaction; every bad row is
+/// reported with its line and, if there is any, nothing is kept.
+public enum CodingImport {
+    public static let requiredColumns = ["transcript", "segment", "code", "coder"]
+    public static let optionalColumns = ["start", "end", "memo"]
+    /// Columns `codings export` adds for people reading the file; import ignores them.
+    public static let ignoredColumns = ["text", "participant", "transcript_start", "transcript_end"]
+
+    public struct Report: Sendable, Equatable {
+        public var rows = 0
+        public var added = 0
+        public var duplicates = 0
+        public var emptyRows = 0
+        public var codesCreated: [String] = []
+    }
+
+    /// At most this many problems are listed; the count of the rest is given.
+    static let problemLimit = 200
+
+    public static func run(path: String, defaultCoder: String?, createCodes: Bool, study: Study) throws -> Report {
+        let reader = try CSVReader(path: path)
+        guard let header = try reader.next() else {
+            throw InvalidInput(
+                file: path, line: 1, "the file is empty: expected the header transcript,segment,code,coder")
+        }
+        let columns = header.fields.map { PersonFields.normalizedKey($0) }
+        var problems: [Diagnostic] = []
+        var more = 0
+        func problem(_ line: Int, _ message: String) {
+            if problems.count < problemLimit {
+                problems.append(Diagnostic(file: path, line: line, message))
+            } else {
+                more += 1
+            }
+        }
+        let known = requiredColumns + optionalColumns + ignoredColumns
+        for (index, column) in columns.enumerated() where !known.contains(column) {
+            let near = Suggestion.nearest(to: column, in: known).map { " (did you mean '\($0)'?)" } ?? ""
+            problem(header.line, "column \(index + 1): unknown column '\(column)'\(near)")
+        }
+        for column in requiredColumns where !columns.contains(column) && !(column == "coder" && defaultCoder != nil) {
+            problem(header.line, "no '\(column)' column" + (column == "coder" ? " (or give --coder)" : ""))
+        }
+        guard problems.isEmpty else { throw InvalidInput(problems) }
+        func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
+        let (transcriptColumn, segmentColumn, codeColumn) = (index("transcript")!, index("segment")!, index("code")!)
+        let coderColumn = index("coder")
+        let (startColumn, endColumn, memoColumn) = (index("start"), index("end"), index("memo"))
+
+        let codeStore = CodeStore(study)
+        let store = CodingStore(study)
+        let transcripts = TranscriptStore(study)
+        let transcriptIDs = Set(try transcripts.ids())
+        var codes = Set(try codeStore.paths())
+        let coders = Set(try codeStore.coderIDs())
+        var segmentCache: [String: [Int: Segment]] = [:]
+        var report = Report()
+
+        try study.db.transaction {
+            while let record = try reader.next() {
+                report.rows += 1
+                let line = record.line
+                guard record.fields.count == columns.count else {
+                    problem(line, "expected \(columns.count) fields as in the header, found \(record.fields.count)")
+                    continue
+                }
+                func field(_ column: Int?) -> String {
+                    column.map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+                }
+                let transcript = field(transcriptColumn)
+                let coder = coderColumn.map { field($0) }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultCoder ?? ""
+                let code = field(codeColumn)
+                guard transcriptIDs.contains(transcript) else {
+                    let near =
+                        Suggestion.nearest(to: transcript, in: Array(transcriptIDs)).map { " (did you mean '\($0)'?)" }
+                        ?? ""
+                    problem(line, "unknown transcript '\(transcript)'\(near)")
+                    continue
+                }
+                guard let number = Int(field(segmentColumn)), number > 0 else {
+                    problem(line, "bad segment '\(field(segmentColumn))': expected a segment number (1, 2, ...)")
+                    continue
+                }
+                if segmentCache[transcript] == nil {
+                    segmentCache[transcript] = Dictionary(
+                        uniqueKeysWithValues: try transcripts.segments(of: transcript).map { ($0.number, $0) })
+                }
+                guard let segment = segmentCache[transcript]![number] else {
+                    problem(
+                        line, "\(transcript) has no segment \(number) (it has 1 to \(segmentCache[transcript]!.count))")
+                    continue
+                }
+                guard coders.contains(coder) else {
+                    let near = Suggestion.nearest(to: coder, in: Array(coders)).map { " (did you mean '\($0)'?)" } ?? ""
+                    problem(
+                        line,
+                        coder.isEmpty
+                            ? "no coder: fill the coder column or give --coder"
+                            : "unknown coder '\(coder)'\(near) (register with: qualkit coder add \(coder))")
+                    continue
+                }
+                if code.isEmpty {
+                    try store.cover(transcript: transcript, coder: coder)
+                    report.emptyRows += 1
+                    continue
+                }
+                if !codes.contains(code) {
+                    guard Identifiers.isCodePath(code) else {
+                        problem(line, "bad code path '\(code)'")
+                        continue
+                    }
+                    guard createCodes else {
+                        let near =
+                            Suggestion.nearest(to: code, in: Array(codes)).map { " (did you mean '\($0)'?)" } ?? ""
+                        problem(
+                            line, "unknown code '\(code)'\(near): add it to the codebook or import with --create-codes")
+                        continue
+                    }
+                    try codeStore.save(Code(path: code), isNew: true)
+                    codes.insert(code)
+                    report.codesCreated.append(code)
+                }
+                var start = 0
+                var end = segment.length
+                let startText = field(startColumn)
+                let endText = field(endColumn)
+                if !startText.isEmpty || !endText.isEmpty {
+                    guard let s = Int(startText), let e = Int(endText), s >= 0, e > s, e <= segment.length else {
+                        problem(
+                            line,
+                            "bad span '\(startText):\(endText)': segment \(number) of \(transcript) spans 0:\(segment.length)"
+                        )
+                        continue
+                    }
+                    (start, end) = (s, e)
+                }
+                let memo = field(memoColumn)
+                if try store.insert(
+                    segment: segment, code: code, coder: coder, start: start, end: end, memo: memo.isEmpty ? nil : memo)
+                {
+                    report.added += 1
+                } else {
+                    report.duplicates += 1
+                }
+            }
+            if !problems.isEmpty {
+                if more > 0 { problems.append(Diagnostic(file: path, line: nil, "and \(more) more problems")) }
+                throw InvalidInput(problems)
+            }
+        }
+        return report
+    }
+
+    /// The export in the import's columns (plus the coded text), with an empty-code row for each
+    /// transcript a coder covered without tagging anything, so coverage survives the round trip.
+    public static func exportCSV(_ study: Study) throws -> String {
+        let store = CodingStore(study)
+        let all = try store.codings()
+        var out = CSVWriter.line(requiredColumns + optionalColumns + ["text"])
+        var tagged: Set<String> = []
+        for coding in all {
+            tagged.insert(coding.transcript + "\u{0}" + coding.coder)
+            out += CSVWriter.line([
+                coding.transcript, String(coding.segment), coding.code, coding.coder, String(coding.start),
+                String(coding.end), coding.memo ?? "", coding.text,
+            ])
+        }
+        for cover in try store.coverage() where !tagged.contains(cover.transcript + "\u{0}" + cover.coder) {
+            out += CSVWriter.line([cover.transcript, "1", "", cover.coder, "", "", "", ""])
+        }
+        return out
+    }
+}

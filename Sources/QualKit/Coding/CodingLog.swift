@@ -1,0 +1,118 @@
+import Foundation
+
+/// Coders' daily work: tag, untag, mark done, memo, import and export codings.
+public struct CodingLog {
+    let study: Study
+    let codings: CodingStore
+
+    public init(_ study: Study) {
+        self.study = study
+        self.codings = CodingStore(study)
+    }
+
+    /// Which part of a segment to tag.
+    public enum Selection: Sendable, Equatable {
+        case whole
+        /// Text that occurs exactly once in the segment.
+        case quote(String)
+        /// `START:END` in Unicode scalars, zero-based, end exclusive.
+        case span(Int, Int)
+    }
+
+    /// Parses `START:END`.
+    public static func span(_ text: String) -> Selection? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, let start = Int(parts[0]), let end = Int(parts[1]) else { return nil }
+        return .span(start, end)
+    }
+
+    /// The range `selection` names in `segment`, or an error that says why not.
+    public static func range(of selection: Selection, in segment: Segment) throws -> (Int, Int) {
+        switch selection {
+        case .whole:
+            return (0, segment.length)
+        case .span(let start, let end):
+            guard start >= 0, end > start, end <= segment.length else {
+                throw InvalidValue(
+                    option: "--span", value: "\(start):\(end)",
+                    message:
+                        "outside segment \(segment.number) of \(segment.transcript), which spans 0:\(segment.length) (START < END, END at most \(segment.length))"
+                )
+            }
+            return (start, end)
+        case .quote(let raw):
+            let quote = SourceText.normalize(raw)
+            let found = ScalarText.occurrences(of: quote, in: segment.text)
+            let length = ScalarText.count(quote)
+            if found.count == 1 { return (found[0], found[0] + length) }
+            if found.isEmpty {
+                let folded = ScalarText.occurrences(of: quote.lowercased(), in: segment.text.lowercased())
+                let hint =
+                    folded.isEmpty
+                    ? ""
+                    : " (it occurs with different capitals at \(folded.map { "\($0):\($0 + length)" }.joined(separator: ", ")))"
+                throw InvalidValue(
+                    option: "--quote", value: raw,
+                    message: "not found in segment \(segment.number) of \(segment.transcript)\(hint)")
+            }
+            throw InvalidValue(
+                option: "--quote", value: raw,
+                message:
+                    "occurs \(found.count) times in segment \(segment.number) of \(segment.transcript), at \(found.map { "\($0):\($0 + length)" }.joined(separator: ", ")): give a longer quote or --span START:END"
+            )
+        }
+    }
+
+    /// Checks the transcript, segment, code and coder all exist; returns the segment.
+    func resolve(transcript: String, segment number: Int, code: String?, coder: String) throws -> Segment {
+        let segment = try TranscriptStore(study).segment(transcript, number)
+        if let code { _ = try CodeStore(study).require(code) }
+        try CodeStore(study).requireCoder(coder)
+        return segment
+    }
+
+    /// Tags part of a segment. Returns the coding and whether it is new (tagging twice is a no-op).
+    public func tag(
+        transcript: String, segment number: Int, code: String, coder: String, selection: Selection, memo: String?
+    ) throws -> (Coding, Bool) {
+        let segment = try resolve(transcript: transcript, segment: number, code: code, coder: coder)
+        let (start, end) = try Self.range(of: selection, in: segment)
+        let added = try study.db.transaction {
+            try codings.insert(segment: segment, code: code, coder: coder, start: start, end: end, memo: memo)
+        }
+        let coding = try codings.codings(.init(codePrefix: code, coder: coder, transcript: transcript))
+            .first { $0.segment == number && $0.start == start && $0.end == end && $0.code == code }!
+        return (coding, added)
+    }
+
+    /// Removes a coding given the same arguments as ``tag(transcript:segment:code:coder:selection:memo:)``.
+    public func untag(transcript: String, segment number: Int, code: String, coder: String, selection: Selection) throws
+        -> Int
+    {
+        let segment = try resolve(transcript: transcript, segment: number, code: code, coder: coder)
+        let (start, end) = try Self.range(of: selection, in: segment)
+        let removed = try study.db.transaction {
+            try codings.delete(segment: segment, code: code, coder: coder, start: start, end: end)
+        }
+        guard removed > 0 else {
+            throw Conflict("\(coder) has no coding \(code) at \(start):\(end) in segment \(number) of \(transcript)")
+        }
+        return removed
+    }
+
+    public func markDone(transcript: String, coder: String) throws {
+        try TranscriptStore(study).require(transcript)
+        try CodeStore(study).requireCoder(coder)
+        try study.db.transaction { try codings.cover(transcript: transcript, coder: coder, done: true) }
+    }
+
+    public func addMemo(transcript: String, segment: Int?, code: String?, coder: String?, text: String) throws {
+        try TranscriptStore(study).require(transcript)
+        if let segment { _ = try TranscriptStore(study).segment(transcript, segment) }
+        if let code { _ = try CodeStore(study).require(code) }
+        if let coder { try CodeStore(study).requireCoder(coder) }
+        try study.db.transaction {
+            try codings.addMemo(transcript: transcript, segment: segment, code: code, coder: coder, text: text)
+        }
+    }
+}

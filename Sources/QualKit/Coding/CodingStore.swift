@@ -1,0 +1,106 @@
+/// Every SQL statement about codings, coverage and memos.
+public struct CodingStore {
+    let db: Database
+
+    public init(_ study: Study) { self.db = study.db }
+
+    /// Records a coding unless the same one exists; marks the transcript covered by the coder.
+    /// - Returns: true when a new coding was stored.
+    @discardableResult
+    func insert(segment: Segment, code: String, coder: String, start: Int, end: Int, memo: String?) throws -> Bool {
+        try db.cachedStatement(
+            """
+            INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, memo, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """
+        ).run([
+            segment.id, code, coder, start, end, segment.textStart + start, segment.textStart + end, memo,
+            Clock.nowTimestamp(),
+        ])
+        let added = db.changes > 0
+        try cover(transcript: segment.transcript, coder: coder)
+        return added
+    }
+
+    func cover(transcript: String, coder: String, done: Bool = false) throws {
+        try db.cachedStatement("INSERT OR IGNORE INTO coverage(transcript, coder, done) VALUES (?, ?, 0)").run([
+            transcript, coder,
+        ])
+        if done {
+            try db.execute("UPDATE coverage SET done = 1 WHERE transcript = ? AND coder = ?", [transcript, coder])
+        }
+    }
+
+    /// Removes the coding with exactly this span; returns how many were removed.
+    func delete(segment: Segment, code: String, coder: String, start: Int, end: Int) throws -> Int {
+        try db.execute(
+            "DELETE FROM coding WHERE segment = ? AND code = ? AND coder = ? AND start = ? AND end = ?",
+            [segment.id, code, coder, start, end])
+        return db.changes
+    }
+
+    func addMemo(transcript: String, segment: Int?, code: String?, coder: String?, text: String) throws {
+        try db.execute(
+            "INSERT INTO memo(transcript, segment_number, code, coder, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [transcript, segment, code, coder, text, Clock.nowTimestamp()])
+    }
+
+    /// Filters for listing codings.
+    public struct Filter: Sendable {
+        public var codePrefix: String?
+        public var coder: String?
+        public var transcript: String?
+        public var participant: String?
+        public init(
+            codePrefix: String? = nil, coder: String? = nil, transcript: String? = nil, participant: String? = nil
+        ) {
+            self.codePrefix = codePrefix
+            self.coder = coder
+            self.transcript = transcript
+            self.participant = participant
+        }
+    }
+
+    /// Codings in transcript, segment and offset order. Every filter is a bound parameter; a nil
+    /// filter matches everything.
+    public func codings(_ filter: Filter = Filter()) throws -> [Coding] {
+        var result: [Coding] = []
+        try db.forEachRow(
+            """
+            SELECT t.id AS transcript, s.number, c.code, c.coder, c.start, c.end, c.transcript_start, c.transcript_end,
+                   c.memo, s.text, i.participant
+            FROM coding c
+            JOIN segment s ON s.id = c.segment
+            JOIN transcript t ON t.id = s.transcript
+            JOIN interview i ON i.id = t.interview
+            WHERE (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
+              AND (?3 IS NULL OR c.coder = ?3)
+              AND (?4 IS NULL OR t.id = ?4)
+              AND (?5 IS NULL OR i.participant = ?5)
+            ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
+            """,
+            [
+                filter.codePrefix, filter.codePrefix.map(CodeStore.likePrefix), filter.coder, filter.transcript,
+                filter.participant,
+            ]
+        ) { row in
+            let start: Int = row["start"]
+            let end: Int = row["end"]
+            result.append(
+                Coding(
+                    transcript: row["transcript"], segment: row["number"], code: row["code"], coder: row["coder"],
+                    start: start,
+                    end: end, transcriptStart: row["transcript_start"], transcriptEnd: row["transcript_end"],
+                    memo: row["memo"],
+                    text: ScalarText.slice(row["text"], start, end) ?? "", participant: row["participant"]))
+        }
+        return result
+    }
+
+    /// (transcript, coder) pairs covered, with whether the coder marked the transcript done.
+    public func coverage() throws -> [(transcript: String, coder: String, done: Bool)] {
+        try db.rows("SELECT transcript, coder, done FROM coverage ORDER BY transcript, coder").map {
+            ($0["transcript"], $0["coder"], $0["done"])
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// Plain-text transcripts: `Label: text` turns, optional `[00:12:05]` or `(12:05)` timestamps
+/// before or after the label, turns running over several lines and paragraphs until the next
+/// label, and header lines before the first label kept as metadata.
+enum PlainTranscript {
+    static func parse(_ lines: [String], file: String) throws -> ParsedTranscript {
+        var header: [String] = []
+        var turns: [Turn] = []
+        var body: [String] = []
+
+        func finish() {
+            guard var turn = turns.popLast() else { return }
+            while body.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { body.removeLast() }
+            turn.text = body.joined(separator: "\n").trimmingCharacters(in: .whitespaces)
+            body = []
+            turns.append(turn)
+        }
+
+        for (index, line) in lines.enumerated() {
+            if let start = turnStart(line) {
+                finish()
+                turns.append(
+                    Turn(speaker: start.label, startMilliseconds: start.milliseconds, text: "", line: index + 1))
+                body = [start.rest]
+            } else if turns.isEmpty {
+                if !line.trimmingCharacters(in: .whitespaces).isEmpty {
+                    header.append(line.trimmingCharacters(in: .whitespaces))
+                }
+            } else {
+                body.append(line.trimmingCharacters(in: .whitespaces))
+            }
+        }
+        finish()
+        turns = turns.filter { !$0.text.isEmpty }
+        guard !turns.isEmpty else {
+            throw InvalidInput(
+                file: file, line: 1,
+                "no speaker turns found: expected lines such as 'Interviewer: ...' and 'TC-001: ...'")
+        }
+        return ParsedTranscript(
+            format: .txt, header: header, turns: TranscriptParser.mergeConsecutive(turns, separator: "\n"))
+    }
+
+    /// A line that starts a turn: `[ts] Label: text`, `Label: [ts] text` or `Label [ts]: text`.
+    static func turnStart(_ line: String) -> (label: String, milliseconds: Int?, rest: String)? {
+        guard let first = line.first, !first.isWhitespace else { return nil }
+        var rest = Substring(line)
+        var milliseconds = Timestamp.leading(&rest)
+        rest = rest.drop { $0 == " " }
+        // The label's colon is the first one outside brackets (`Label (00:01:10): text`).
+        var depth = 0
+        var found: Substring.Index?
+        for index in rest.indices {
+            switch rest[index] {
+            case "[", "(": depth += 1
+            case "]", ")": depth = max(0, depth - 1)
+            case ":" where depth == 0: found = index
+            default: break
+            }
+            if found != nil { break }
+        }
+        guard let colon = found else { return nil }
+        var label = rest[..<colon].trimmingCharacters(in: .whitespaces)
+        var afterLabel = rest[rest.index(after: colon)...]
+        // `Label [00:01:02]: text`
+        if label.hasSuffix("]") || label.hasSuffix(")"), let open = label.lastIndex(where: { $0 == "[" || $0 == "(" }) {
+            var stamp = Substring(label[open...])
+            if let value = Timestamp.leading(&stamp), stamp.isEmpty {
+                milliseconds = milliseconds ?? value
+                label = label[..<open].trimmingCharacters(in: .whitespaces)
+            }
+        }
+        guard isLabel(label), afterLabel.isEmpty || afterLabel.first == " " || afterLabel.first == "\t" else {
+            return nil
+        }
+        afterLabel = afterLabel.drop { $0 == " " || $0 == "\t" }
+        if let value = Timestamp.leading(&afterLabel) {
+            milliseconds = milliseconds ?? value
+            afterLabel = afterLabel.drop { $0 == " " }
+        }
+        return (label, milliseconds, String(afterLabel))
+    }
+
+    /// A speaker label: one to four words of letters, digits, `.`, `-`, `'`, `_`, at most 40 characters,
+    /// starting with a letter or digit. Longer text before a colon is prose, not a label.
+    static func isLabel(_ text: String) -> Bool {
+        guard !text.isEmpty, text.count <= 40, let first = text.first, first.isLetter || first.isNumber else {
+            return false
+        }
+        let words = text.split(separator: " ")
+        guard words.count <= 4 else { return false }
+        return text.allSatisfy { $0.isLetter || $0.isNumber || " .-'_".contains($0) }
+    }
+}
+
+/// Timestamps in transcripts: `[00:12:05]`, `[12:05]`, `(12:05)`, `[00:12:05.250]`.
+enum Timestamp {
+    /// Reads a bracketed timestamp at the start of `text`, advancing past it.
+    static func leading(_ text: inout Substring) -> Int? {
+        guard let open = text.first, open == "[" || open == "(" else { return nil }
+        let close: Character = open == "[" ? "]" : ")"
+        guard let end = text.firstIndex(of: close) else { return nil }
+        let inside = text[text.index(after: text.startIndex)..<end]
+        guard let value = clock(String(inside)) else { return nil }
+        text = text[text.index(after: end)...]
+        return value
+    }
+
+    /// `hh:mm:ss[.mmm]` or `mm:ss[.mmm]` (also `,` before milliseconds) as milliseconds.
+    static func clock(_ text: String) -> Int? {
+        let normalized = text.replacingOccurrences(of: ",", with: ".")
+        let mainAndFraction = normalized.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = mainAndFraction[0].split(separator: ":", omittingEmptySubsequences: false)
+        guard (2...3).contains(parts.count),
+            parts.allSatisfy({ !$0.isEmpty && $0.count <= 3 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        let numbers = parts.map { Int($0)! }
+        let (hours, minutes, seconds) =
+            numbers.count == 3 ? (numbers[0], numbers[1], numbers[2]) : (0, numbers[0], numbers[1])
+        guard minutes < 60 || numbers.count == 2, seconds < 60 else { return nil }
+        var milliseconds = 0
+        if mainAndFraction.count == 2 {
+            let fraction = mainAndFraction[1]
+            guard (1...3).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
+            milliseconds = Int(fraction.padding(toLength: 3, withPad: "0", startingAt: 0))!
+        }
+        return ((hours * 60 + minutes) * 60 + seconds) * 1000 + milliseconds
+    }
+
+    /// `01:02:03` for display.
+    public static func display(_ milliseconds: Int) -> String {
+        let seconds = milliseconds / 1000
+        return String(format: "%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+    }
+}

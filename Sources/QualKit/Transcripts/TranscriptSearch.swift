@@ -1,0 +1,73 @@
+/// Full-text search over segments with SQLite FTS5: words, "phrases", prefix*, AND/OR/NOT, NEAR.
+/// See https://sqlite.org/fts5.html#full_text_query_syntax.
+public enum TranscriptSearch {
+    public struct Hit: Sendable, Equatable {
+        public let transcript: String
+        public let segment: Int
+        public let speaker: String
+        public let role: Segment.Role
+        public let participant: String
+        /// The matching words in context, hits in [brackets].
+        public let context: String
+        let segmentID: Int64
+    }
+
+    /// Segments matching `query`, best first (BM25), optionally only one role's or only those
+    /// tagged with a code (or a code under it).
+    public static func search(_ query: String, role: Segment.Role?, code: String?, study: Study) throws -> [Hit] {
+        if let code { _ = try CodeStore(study).require(code) }
+        do {
+            return try study.db.rows(
+                """
+                SELECT s.id, s.transcript, s.number, s.speaker, s.role, i.participant,
+                       snippet(segment_search, 0, '[', ']', '…', 16) AS context
+                FROM segment_search
+                JOIN segment s ON s.id = segment_search.rowid
+                JOIN transcript t ON t.id = s.transcript
+                JOIN interview i ON i.id = t.interview
+                WHERE segment_search MATCH ?1
+                  AND (?2 IS NULL OR s.role = ?2)
+                  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM coding c WHERE c.segment = s.id
+                                             AND (c.code = ?3 OR c.code LIKE ?4 ESCAPE '\\')))
+                ORDER BY bm25(segment_search), s.transcript, s.number
+                """, [query, role?.rawValue, code, code.map(CodeStore.likePrefix)]
+            ).map { row in
+                Hit(
+                    transcript: row["transcript"], segment: row["number"], speaker: row["speaker"],
+                    role: Segment.Role(rawValue: row["role"]) ?? .participant, participant: row["participant"],
+                    context: row["context"], segmentID: Int64(row["id"] as Int))
+            }
+        } catch let error as StoreError where error.primaryCode == 1 {
+            throw InvalidValue(
+                option: "<query>", value: query,
+                message:
+                    "not a valid search: \(error.message). Use words, \"exact phrases\", prefix*, AND, OR, NOT and parentheses; put words with - or : in quotes"
+            )
+        }
+    }
+
+    /// Tags every hit's whole segment with `code` for `coder` (auto-coding).
+    /// - Returns: (segments newly tagged, segments that already had the tag).
+    public static func tagHits(_ hits: [Hit], code: String, coder: String, study: Study) throws -> (Int, Int) {
+        _ = try CodeStore(study).require(code)
+        try CodeStore(study).requireCoder(coder)
+        let transcripts = TranscriptStore(study)
+        let store = CodingStore(study)
+        return try study.db.transaction {
+            var added = 0
+            var already = 0
+            for hit in hits {
+                let segment = try transcripts.segment(hit.transcript, hit.segment)
+                if try store.insert(
+                    segment: segment, code: code, coder: coder, start: 0, end: segment.length,
+                    memo: "auto-coded from search")
+                {
+                    added += 1
+                } else {
+                    already += 1
+                }
+            }
+            return (added, already)
+        }
+    }
+}

@@ -1,0 +1,159 @@
+/// Every SQL statement about transcripts and segments.
+public struct TranscriptStore {
+    let db: Database
+
+    public init(_ study: Study) { self.db = study.db }
+
+    public func ids() throws -> [String] {
+        try db.rows("SELECT id FROM transcript ORDER BY id").map { $0["id"] }
+    }
+
+    public func exists(_ id: String) throws -> Bool {
+        try db.value("SELECT 1 FROM transcript WHERE id = ?", [id]) != .null
+    }
+
+    /// Throws ``NotFound`` with the nearest transcript id.
+    public func require(_ id: String) throws {
+        guard try exists(id) else { throw NotFound("transcript", id, among: try ids()) }
+    }
+
+    public func text(of id: String) throws -> String {
+        try db.value("SELECT text FROM transcript WHERE id = ?", [id]).stringValue ?? ""
+    }
+
+    public func header(of id: String) throws -> String {
+        try db.value("SELECT header FROM transcript WHERE id = ?", [id]).stringValue ?? ""
+    }
+
+    public func summaries() throws -> [TranscriptSummary] {
+        var coders: [String: [String]] = [:]
+        try db.forEachRow("SELECT transcript, coder FROM coverage ORDER BY transcript, coder") { row in
+            coders[row["transcript"], default: []].append(row["coder"])
+        }
+        return try db.rows(
+            """
+            SELECT t.id, t.interview, i.participant, t.format, t.source_file, t.imported_at,
+                   (SELECT count(*) FROM segment s WHERE s.transcript = t.id) AS segments,
+                   (SELECT count(*) FROM coding c JOIN segment s ON s.id = c.segment WHERE s.transcript = t.id) AS codings,
+                   t.text
+            FROM transcript t JOIN interview i ON i.id = t.interview
+            ORDER BY t.id
+            """
+        ).map { row in
+            let text: String = row["text"]
+            return TranscriptSummary(
+                id: row["id"], interview: row["interview"], participant: row["participant"], format: row["format"],
+                sourceFile: row["source_file"], segments: row["segments"],
+                words: text.split(whereSeparator: { $0.isWhitespace }).count,
+                coders: coders[row["id"]] ?? [], codings: row["codings"], importedAt: row["imported_at"])
+        }
+    }
+
+    static let segmentColumns = "id, transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end"
+
+    static func segment(_ row: Row) -> Segment {
+        Segment(
+            id: Int64(row["id"] as Int), transcript: row["transcript"], number: row["number"], speaker: row["speaker"],
+            role: Segment.Role(rawValue: row["role"]) ?? .participant, startMilliseconds: row["start_ms"],
+            endMilliseconds: row["end_ms"], text: row["text"], textStart: row["text_start"], textEnd: row["text_end"])
+    }
+
+    public func segments(of transcript: String) throws -> [Segment] {
+        try db.rows("SELECT \(Self.segmentColumns) FROM segment WHERE transcript = ? ORDER BY number", [transcript])
+            .map(Self.segment)
+    }
+
+    /// One segment, or ``NotFound`` saying how many the transcript has.
+    public func segment(_ transcript: String, _ number: Int) throws -> Segment {
+        try require(transcript)
+        guard
+            let row = try db.row(
+                "SELECT \(Self.segmentColumns) FROM segment WHERE transcript = ? AND number = ?", [transcript, number])
+        else {
+            let count = try db.value("SELECT count(*) FROM segment WHERE transcript = ?", [transcript]).intValue ?? 0
+            throw NotFound("segment of \(transcript) (it has segments 1 to \(count))", String(number))
+        }
+        return Self.segment(row)
+    }
+}
+
+extension TranscriptStore {
+    /// A coding as the replace check sees it: where it is and what text it covers.
+    struct PlacedCoding {
+        let segmentNumber: Int
+        let start: Int
+        let end: Int
+        let code: String
+        let coder: String
+        let text: String
+    }
+
+    func placedCodings(of transcript: String) throws -> [PlacedCoding] {
+        try db.rows(
+            """
+            SELECT s.number, c.start, c.end, c.code, c.coder, s.text
+            FROM coding c JOIN segment s ON s.id = c.segment
+            WHERE s.transcript = ? ORDER BY s.number, c.start, c.code, c.coder
+            """, [transcript]
+        ).map { row in
+            let number: Int = row["number"]
+            let start: Int = row["start"]
+            let end: Int = row["end"]
+            return PlacedCoding(
+                segmentNumber: number, start: start, end: end, code: row["code"], coder: row["coder"],
+                text: ScalarText.slice(row["text"], start, end) ?? "")
+        }
+    }
+
+    /// Writes a transcript's segments: existing numbers are updated in place (their codings keep
+    /// their segment), surplus old segments are removed, new ones inserted.
+    func write(
+        id: String, interview: String, format: String, file: String, header: String, text: String,
+        segments: [(
+            number: Int, speaker: String, role: Segment.Role, start: Int?, end: Int?, text: String, textStart: Int,
+            textEnd: Int
+        )]
+    ) throws {
+        let existed = try exists(id)
+        if existed {
+            try db.execute(
+                "UPDATE transcript SET format = ?, source_file = ?, header = ?, text = ?, imported_at = ? WHERE id = ?",
+                [format, file, header, text, Clock.nowTimestamp(), id])
+            try db.execute("DELETE FROM segment WHERE transcript = ? AND number > ?", [id, segments.count])
+        } else {
+            try db.execute(
+                """
+                INSERT INTO transcript(id, interview, format, source_file, header, text, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [id, interview, format, file, header, text, Clock.nowTimestamp()])
+        }
+        let update = try db.cachedStatement(
+            """
+            UPDATE segment SET speaker = ?, role = ?, start_ms = ?, end_ms = ?, text = ?, text_start = ?, text_end = ?
+            WHERE transcript = ? AND number = ?
+            """)
+        let insert = try db.cachedStatement(
+            """
+            INSERT INTO segment(speaker, role, start_ms, end_ms, text, text_start, text_end, transcript, number)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for segment in segments {
+            let values: [any SQLBindable] = [
+                segment.speaker, segment.role.rawValue, segment.start, segment.end, segment.text, segment.textStart,
+                segment.textEnd, id, segment.number,
+            ]
+            if existed {
+                try update.run(values)
+                if db.changes > 0 { continue }
+            }
+            try insert.run(values)
+        }
+        if existed {
+            try db.execute(
+                """
+                UPDATE coding SET transcript_start = (SELECT text_start FROM segment s WHERE s.id = coding.segment) + start,
+                                  transcript_end = (SELECT text_start FROM segment s WHERE s.id = coding.segment) + end
+                WHERE segment IN (SELECT id FROM segment WHERE transcript = ?)
+                """, [id])
+        }
+    }
+}

@@ -1,0 +1,72 @@
+/// One speaker turn as read from a transcript file, before it is stored as a segment.
+public struct Turn: Sendable, Equatable {
+    public var speaker: String
+    /// Milliseconds from the start of the recording, when the file gives them.
+    public var startMilliseconds: Int?
+    public var endMilliseconds: Int?
+    public var text: String
+    /// Line of the file where the turn starts.
+    public var line: Int
+
+    public init(speaker: String, startMilliseconds: Int? = nil, endMilliseconds: Int? = nil, text: String, line: Int) {
+        self.speaker = speaker
+        self.startMilliseconds = startMilliseconds
+        self.endMilliseconds = endMilliseconds
+        self.text = text
+        self.line = line
+    }
+}
+
+/// What a transcript file holds: header lines (kept as metadata) and speaker turns.
+public struct ParsedTranscript: Sendable, Equatable {
+    public enum Format: String, Sendable, CaseIterable {
+        case txt, vtt, srt
+
+        /// The format a file name's extension implies, if any.
+        public init?(fileName: String) {
+            let lower = fileName.lowercased()
+            if lower.hasSuffix(".txt") || lower.hasSuffix(".text") {
+                self = .txt
+            } else if lower.hasSuffix(".vtt") {
+                self = .vtt
+            } else if lower.hasSuffix(".srt") {
+                self = .srt
+            } else {
+                return nil
+            }
+        }
+    }
+
+    public var format: Format
+    public var header: [String]
+    public var turns: [Turn]
+}
+
+/// Reads transcript files. Pure: bytes in, turns or located errors out.
+public enum TranscriptParser {
+    public static func parse(_ bytes: [UInt8], format: ParsedTranscript.Format, file: String) throws -> ParsedTranscript
+    {
+        let text = try SourceText.decode(bytes, file: file)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        switch format {
+        case .txt: return try PlainTranscript.parse(lines, file: file)
+        case .vtt: return try CueTranscript.parseVTT(lines, file: file)
+        case .srt: return try CueTranscript.parseSRT(lines, file: file)
+        }
+    }
+
+    /// Joins consecutive turns of the same speaker, keeping the first start and the last end.
+    static func mergeConsecutive(_ turns: [Turn], separator: String) -> [Turn] {
+        var merged: [Turn] = []
+        for turn in turns {
+            if var last = merged.last, last.speaker == turn.speaker {
+                last.text += separator + turn.text
+                last.endMilliseconds = turn.endMilliseconds ?? last.endMilliseconds
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(turn)
+            }
+        }
+        return merged
+    }
+}
