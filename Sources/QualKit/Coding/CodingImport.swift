@@ -55,6 +55,11 @@ public enum CodingImport {
         let coders = Set(try codeStore.coderIDs())
         var segmentCache: [String: [Int: Segment]] = [:]
         var report = Report()
+        var covered: Set<String> = []
+        let insert = try study.db.prepare(CodingStore.insertSQL)
+        func cover(_ transcript: String, _ coder: String) throws {
+            if covered.insert(transcript + "\u{0}" + coder).inserted { try store.cover(transcript: transcript, coder: coder) }
+        }
 
         try study.db.transaction {
             while let record = try reader.next() {
@@ -65,7 +70,7 @@ public enum CodingImport {
                     continue
                 }
                 func field(_ column: Int?) -> String {
-                    column.map { record.fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+                    column.map { CodingImport.trim(record.fields[$0]) } ?? ""
                 }
                 let transcript = field(transcriptColumn)
                 let coder = coderColumn.map { field($0) }.flatMap { $0.isEmpty ? nil : $0 } ?? defaultCoder ?? ""
@@ -100,7 +105,7 @@ public enum CodingImport {
                     continue
                 }
                 if code.isEmpty {
-                    try store.cover(transcript: transcript, coder: coder)
+                    try cover(transcript, coder)
                     report.emptyRows += 1
                     continue
                 }
@@ -135,8 +140,9 @@ public enum CodingImport {
                     (start, end) = (s, e)
                 }
                 let memo = field(memoColumn)
-                if try store.insert(
-                    segment: segment, code: code, coder: coder, start: start, end: end, memo: memo.isEmpty ? nil : memo)
+                try cover(transcript, coder)
+                if try store.insertOnly(
+                    insert, segment: segment, code: code, coder: coder, start: start, end: end, memo: memo.isEmpty ? nil : memo)
                 {
                     report.added += 1
                 } else {
@@ -149,6 +155,14 @@ public enum CodingImport {
             }
         }
         return report
+    }
+
+    /// Spaces and tabs off both ends, without Foundation's slower character-set trimming.
+    static func trim(_ text: String) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last,
+            first == 0x20 || first == 0x09 || last == 0x20 || last == 0x09
+        else { return text }
+        return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
 
     /// The export in the import's columns (plus the coded text), with an empty-code row for each

@@ -4,22 +4,25 @@ public struct CodingStore {
 
     public init(_ study: Study) { self.db = study.db }
 
+    static let insertSQL = """
+        INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, memo, created_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
     /// Records a coding unless the same one exists; marks the transcript covered by the coder.
     /// - Returns: true when a new coding was stored.
     @discardableResult
     func insert(segment: Segment, code: String, coder: String, start: Int, end: Int, memo: String?) throws -> Bool {
-        try db.cachedStatement(
-            """
-            INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, memo, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """
-        ).run([
-            segment.id, code, coder, start, end, segment.textStart + start, segment.textStart + end, memo,
-            Clock.nowTimestamp(),
-        ])
-        let added = db.changes > 0
+        let added = try insertOnly(try db.cachedStatement(Self.insertSQL), segment: segment, code: code, coder: coder,
+                                   start: start, end: end, memo: memo)
         try cover(transcript: segment.transcript, coder: coder)
         return added
+    }
+
+    /// The insert alone, on a statement the caller prepared (bulk imports cover transcripts themselves).
+    func insertOnly(_ statement: Statement, segment: Segment, code: String, coder: String, start: Int, end: Int, memo: String?) throws -> Bool {
+        try statement.run([segment.id, code, coder, start, end, segment.textStart + start, segment.textStart + end, memo, Clock.nowTimestamp()])
+        return db.changes > 0
     }
 
     func cover(transcript: String, coder: String, done: Bool = false) throws {

@@ -95,6 +95,12 @@ public final class CSVReader {
         var sawAnything = false
 
         func finishField() throws {
+            // ASCII is already valid UTF-8 in NFC: skip the costly checks for the common case.
+            if !field.contains(where: { $0 >= 0x80 || $0 == 0x0D }) {
+                fields.append(String(decoding: field, as: UTF8.self))
+                field.removeAll(keepingCapacity: true)
+                return
+            }
             guard let text = String(validating: field, as: UTF8.self) else {
                 let offset = SourceText.firstInvalidUTF8Offset(field) ?? 0
                 throw InvalidInput(

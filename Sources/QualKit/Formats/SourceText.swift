@@ -49,6 +49,8 @@ public enum SourceText {
         if result.contains("\r") {
             result = result.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
         }
+        // ASCII text is already in NFC.
+        if result.utf8.allSatisfy({ $0 < 0x80 }) { return result }
         return result.precomposedStringWithCanonicalMapping
     }
 

@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Times the sqlite3 shell doing the same inserts qualkit's imports do, into the same schema, as a
+# baseline for `qualkit bench import`. Not part of `swift test`.
+#
+#   swift run -c release qualkit bench import --dir /tmp/qualkit-bench
+#   bash Benchmarks/import_baseline.sh /tmp/qualkit-bench
+#
+# Transcripts: the segments qualkit parsed (exported from its study as CSV) are loaded with .import
+# and inserted into transcript/segment, firing the same full-text-index triggers. Codings: the same
+# CSV is loaded with .import and inserted with the segment lookup qualkit does per row.
+set -euo pipefail
+dir=${1:?usage: import_baseline.sh DIR (the --dir given to qualkit bench import)}
+qualkit=${QUALKIT:-.build/release/qualkit}
+source_db="$dir/bench-import.sqlite"
+base="$dir/baseline.sqlite"
+rm -f "$base" "$base-wal" "$base-shm" "$dir/segments.csv" "$dir/transcripts.csv"
+
+sqlite3 -csv "$source_db" "SELECT id, interview, format, source_file, header, text, imported_at FROM transcript" > "$dir/transcripts.csv"
+sqlite3 -csv "$source_db" "SELECT transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end FROM segment" > "$dir/segments.csv"
+
+"$qualkit" init --db "$base" --title baseline > /dev/null
+for table in participant interview code coder; do
+  sqlite3 "$source_db" ".mode insert $table" "SELECT * FROM $table"
+done | sqlite3 "$base"
+
+measure() { /usr/bin/time -f "%e s, peak %M KiB" sqlite3 "$base" "$@"; }
+
+echo "sqlite3 shell, transcripts and segments ($(du -m "$dir/segments.csv" | cut -f1) MiB of segment CSV):"
+measure <<SQL
+PRAGMA foreign_keys = ON;
+BEGIN;
+CREATE TEMP TABLE t_stage(id, interview, format, source_file, header, text, imported_at);
+CREATE TEMP TABLE s_stage(transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end);
+.import --csv $dir/transcripts.csv t_stage
+.import --csv $dir/segments.csv s_stage
+INSERT INTO transcript SELECT * FROM t_stage;
+INSERT INTO segment(transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end)
+  SELECT transcript, number, speaker, role, nullif(start_ms, ''), nullif(end_ms, ''), text, text_start, text_end FROM s_stage;
+COMMIT;
+SQL
+
+echo "sqlite3 shell, codings ($(du -m "$dir/codings.csv" | cut -f1) MiB of CSV):"
+measure <<SQL
+PRAGMA foreign_keys = ON;
+BEGIN;
+CREATE TEMP TABLE c_stage(transcript, segment, code, coder, start, end);
+.import --csv --skip 1 $dir/codings.csv c_stage
+INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, memo, created_at)
+  SELECT s.id, c.code, c.coder, c.start, c.end, s.text_start + c.start, s.text_start + c.end, NULL, '2026-01-01T00:00:00Z'
+  FROM c_stage c JOIN segment s ON s.transcript = c.transcript AND s.number = c.segment;
+INSERT OR IGNORE INTO coverage(transcript, coder) SELECT DISTINCT transcript, coder FROM c_stage;
+COMMIT;
+SQL
+sqlite3 "$base" "SELECT 'baseline rows: ' || (SELECT count(*) FROM segment) || ' segments, ' || (SELECT count(*) FROM coding) || ' codings'"
+sqlite3 "$source_db" "SELECT 'qualkit rows:  ' || (SELECT count(*) FROM segment) || ' segments, ' || (SELECT count(*) FROM coding) || ' codings'"
