@@ -17,7 +17,7 @@ let package = Package(
         ),
         .target(name: "QualKit", dependencies: ["CSQLite"]),
         .executableTarget(name: "qualkit", dependencies: ["QualKit"]),
-        .testTarget(name: "QualKitTests", dependencies: ["QualKit"]),
+        .testTarget(name: "QualKitTests", dependencies: ["QualKit"], exclude: ["Fixtures"]),
         .testTarget(name: "CLITests", dependencies: ["qualkit", "QualKit"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@
 enum CommandTable {
     static let all: [Command] =
         StudyCommands.all + ProtocolCommands.all + PeopleCommands.all + InterviewCommands.all
-        + TranscriptCommands.all + CodeCommands.all + CodingCommands.all + BenchCommands.all
+        + TranscriptCommands.all + CodeCommands.all + CodingCommands.all + AnalysisCommands.all + BenchCommands.all
 
     /// Headings of `qualkit help`, with the first words of the commands under each.
     static let sections: [(title: String, words: [String])] = [
@@ -11,6 +11,7 @@ enum CommandTable {
         ("People and interviews", ["participant", "interviewer", "interview", "match"]),
         ("Transcripts and search", ["transcript", "search"]),
         ("Codebook and coding", ["code", "codebook", "coder", "tag", "untag", "codings", "coding", "memo"]),
+        ("Analysis", ["tally", "cooccur", "saturation", "agreement"]),
         ("Benchmarks", ["bench"]),
     ]
 }

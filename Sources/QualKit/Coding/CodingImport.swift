@@ -58,7 +58,9 @@ public enum CodingImport {
         var covered: Set<String> = []
         let insert = try study.db.prepare(CodingStore.insertSQL)
         func cover(_ transcript: String, _ coder: String) throws {
-            if covered.insert(transcript + "\u{0}" + coder).inserted { try store.cover(transcript: transcript, coder: coder) }
+            if covered.insert(transcript + "\u{0}" + coder).inserted {
+                try store.cover(transcript: transcript, coder: coder)
+            }
         }
 
         try study.db.transaction {
@@ -142,7 +144,8 @@ public enum CodingImport {
                 let memo = field(memoColumn)
                 try cover(transcript, coder)
                 if try store.insertOnly(
-                    insert, segment: segment, code: code, coder: coder, start: start, end: end, memo: memo.isEmpty ? nil : memo)
+                    insert, segment: segment, code: code, coder: coder, start: start, end: end,
+                    memo: memo.isEmpty ? nil : memo)
                 {
                     report.added += 1
                 } else {

@@ -13,15 +13,21 @@ public struct CodingStore {
     /// - Returns: true when a new coding was stored.
     @discardableResult
     func insert(segment: Segment, code: String, coder: String, start: Int, end: Int, memo: String?) throws -> Bool {
-        let added = try insertOnly(try db.cachedStatement(Self.insertSQL), segment: segment, code: code, coder: coder,
-                                   start: start, end: end, memo: memo)
+        let added = try insertOnly(
+            try db.cachedStatement(Self.insertSQL), segment: segment, code: code, coder: coder,
+            start: start, end: end, memo: memo)
         try cover(transcript: segment.transcript, coder: coder)
         return added
     }
 
     /// The insert alone, on a statement the caller prepared (bulk imports cover transcripts themselves).
-    func insertOnly(_ statement: Statement, segment: Segment, code: String, coder: String, start: Int, end: Int, memo: String?) throws -> Bool {
-        try statement.run([segment.id, code, coder, start, end, segment.textStart + start, segment.textStart + end, memo, Clock.nowTimestamp()])
+    func insertOnly(
+        _ statement: Statement, segment: Segment, code: String, coder: String, start: Int, end: Int, memo: String?
+    ) throws -> Bool {
+        try statement.run([
+            segment.id, code, coder, start, end, segment.textStart + start, segment.textStart + end, memo,
+            Clock.nowTimestamp(),
+        ])
         return db.changes > 0
     }
 

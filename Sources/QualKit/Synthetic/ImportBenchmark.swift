@@ -16,7 +16,9 @@ public enum ImportBenchmark {
 
     /// Writes `transcripts` plain-text transcripts of about `words` words and a codings CSV of
     /// `codings` rows into `folder`, then imports both into a new study there.
-    public static func run(transcripts count: Int, words: Int, codings rows: Int, folder: String, seed: UInt64) throws -> Figures {
+    public static func run(transcripts count: Int, words: Int, codings rows: Int, folder: String, seed: UInt64) throws
+        -> Figures
+    {
         let fm = FileManager.default
         let transcriptFolder = (folder as NSString).appendingPathComponent("transcripts")
         try fm.createDirectory(atPath: transcriptFolder, withIntermediateDirectories: true)
@@ -47,8 +49,10 @@ public enum ImportBenchmark {
             files.append(path)
             segmentLengths.append(lengths)
         }
-        let codes = ["barrier.stigma", "barrier.stigma.family", "barrier.appointment-times", "barrier.language",
-                     "barrier.trust", "facilitator.trusted-person", "suggestion.flexible-appointments", "context.household"]
+        let codes = [
+            "barrier.stigma", "barrier.stigma.family", "barrier.appointment-times", "barrier.language",
+            "barrier.trust", "facilitator.trusted-person", "suggestion.flexible-appointments", "context.household",
+        ]
         let codingPath = (folder as NSString).appendingPathComponent("codings.csv")
         var csv = "transcript,segment,code,coder,start,end\n"
         csv.reserveCapacity(rows * 48)
@@ -58,7 +62,8 @@ public enum ImportBenchmark {
             let length = segmentLengths[t][s]
             let start = random.int(0...max(0, length - 2))
             let end = random.int((start + 1)...length)
-            csv += "P\(String(t + 1).leftPadded(to: 6)),\(s + 1),\(random.pick(codes)),\(random.chance(0.5) ? "AB" : "CD"),\(start),\(end)\n"
+            csv +=
+                "P\(String(t + 1).leftPadded(to: 6)),\(s + 1),\(random.pick(codes)),\(random.chance(0.5) ? "AB" : "CD"),\(start),\(end)\n"
         }
         try Data(csv.utf8).write(to: URL(fileURLWithPath: codingPath))
         let codingBytes = csv.utf8.count

@@ -51,11 +51,18 @@ extension BenchCommands {
     static let importFiles = Command(
         path: ["bench", "import"],
         summary: "Time transcript and codings imports on generated files (run with swift run -c release).",
-        discussion: "Writes plain-text transcripts and a codings CSV into --dir, then imports both into a new study there as 'transcript import' and 'codings import' do. Benchmarks/import_baseline.sh times the same inserts with the sqlite3 shell.",
+        discussion:
+            "Writes plain-text transcripts and a codings CSV into --dir, then imports both into a new study there as 'transcript import' and 'codings import' do. Benchmarks/import_baseline.sh times the same inserts with the sqlite3 shell.",
         options: [
-            Option(name: "transcripts", value: .integer("n", 1...1_000_000), help: "Transcripts to generate.", defaultValue: "1000"),
-            Option(name: "words", value: .integer("n", 10...1_000_000), help: "Words per transcript.", defaultValue: "8000"),
-            Option(name: "codings", value: .integer("n", 0...100_000_000), help: "Coding rows to generate.", defaultValue: "1000000"),
+            Option(
+                name: "transcripts", value: .integer("n", 1...1_000_000), help: "Transcripts to generate.",
+                defaultValue: "1000"),
+            Option(
+                name: "words", value: .integer("n", 10...1_000_000), help: "Words per transcript.", defaultValue: "8000"
+            ),
+            Option(
+                name: "codings", value: .integer("n", 0...100_000_000), help: "Coding rows to generate.",
+                defaultValue: "1000000"),
             Option(name: "dir", value: .path, help: "Folder for the generated files and study.", required: true),
             Option(name: "seed", value: .integer("n", 0...Int.max), help: "Seed of the generator.", defaultValue: "1"),
         ],
@@ -71,9 +78,15 @@ extension BenchCommands {
                 transcripts: inv.integer("transcripts") ?? 1000, words: inv.integer("words") ?? 8000,
                 codings: inv.integer("codings") ?? 1_000_000, folder: folder, seed: UInt64(inv.integer("seed") ?? 1))
             let mb = { (bytes: Int) in Double(bytes) / 1_048_576 }
-            inv.console.line("transcripts: \(f.transcripts) files, \(String(format: "%.1f", mb(f.transcriptBytes))) MiB, \(f.segments) segments in \(String(format: "%.2f", f.transcriptSeconds)) s = \(String(format: "%.1f", mb(f.transcriptBytes) / f.transcriptSeconds)) MiB/s")
-            inv.console.line("codings:     \(f.codingRows) rows, \(String(format: "%.1f", mb(f.codingBytes))) MiB in \(String(format: "%.2f", f.codingSeconds)) s = \(String(format: "%.0f", Double(f.codingRows) / f.codingSeconds)) rows/s")
-            inv.console.line("peak memory: \(String(format: "%.0f", f.peakMemoryMiB)) MiB (including the generated files held while writing them)")
+            inv.console.line(
+                "transcripts: \(f.transcripts) files, \(String(format: "%.1f", mb(f.transcriptBytes))) MiB, \(f.segments) segments in \(String(format: "%.2f", f.transcriptSeconds)) s = \(String(format: "%.1f", mb(f.transcriptBytes) / f.transcriptSeconds)) MiB/s"
+            )
+            inv.console.line(
+                "codings:     \(f.codingRows) rows, \(String(format: "%.1f", mb(f.codingBytes))) MiB in \(String(format: "%.2f", f.codingSeconds)) s = \(String(format: "%.0f", Double(f.codingRows) / f.codingSeconds)) rows/s"
+            )
+            inv.console.line(
+                "peak memory: \(String(format: "%.0f", f.peakMemoryMiB)) MiB (including the generated files held while writing them)"
+            )
             inv.console.line("study:       \(f.studyPath)")
         })
 }

@@ -53,6 +53,26 @@ enum StudyCommands {
             inv.console.line()
             inv.console.out(try StudySummary.load(study).rendered.text(.table))
             inv.console.line()
+            inv.console.line("Barrier themes by participant prevalence (qualkit tally --kind barrier):")
+            inv.console.out(
+                try AnalysisViews.tally(Tally.run(study, scope: AnalysisScope(kind: "barrier"))).text(.table))
+            inv.console.line()
+            inv.console.line("By household (qualkit tally --by household --kind barrier):")
+            inv.console.out(
+                try AnalysisViews.grouped(Tally.run(study, scope: AnalysisScope(kind: "barrier"), by: "household"))
+                    .text(.table))
+            inv.console.line()
+            let agreement = try Agreement.run(study, coders: nil, codePrefix: nil, allSegments: false)
+            inv.console.line(
+                "Inter-coder agreement (qualkit agreement): \(agreement.coders.joined(separator: " and ")), overall alpha \(agreement.overall.alpha.map { String(format: "%.3f", $0) } ?? "—"), mean kappa \(agreement.overall.meanKappa.map { String(format: "%.3f", $0) } ?? "—")"
+            )
+            let weak = agreement.codes.filter { $0.isLeaf && ($0.alpha ?? 1) < Agreement.acceptable }
+            if !weak.isEmpty {
+                inv.console.line(
+                    "  leaf codes below 0.80 (review before trusting them): "
+                        + weak.map { "\($0.code) \(String(format: "%.2f", $0.alpha ?? 0))" }.joined(separator: ", "))
+            }
+            inv.console.line()
             inv.console.line("Demo study: \(result.studyPath)")
             inv.console.line("Try: export QUALKIT_DB=\(result.studyPath); qualkit protocol list")
         })

@@ -1,0 +1,177 @@
+/// Inter-coder agreement per code on participant segments.
+///
+/// Unit: a segment (participant turns unless `allSegments`). A coder's value for a code on a unit
+/// is 1 if they tagged the segment with the code or one under it, 0 if they covered the segment's
+/// transcript without tagging it, missing if they did not cover the transcript. Every statistic is
+/// a function of how many coders saw each unit and how many tagged it, so units nobody tagged are
+/// counted in bulk, and only tagged units are visited one by one.
+public enum Agreement {
+    public struct CodeAgreement: Sendable, Equatable {
+        public let code: String
+        public let isLeaf: Bool
+        /// Units coded by at least two selected coders.
+        public let units: Int
+        public let percentAgreement: Double?
+        /// Cohen's kappa: exactly two coders, over units both covered.
+        public let kappa: Double?
+        /// Krippendorff's alpha, nominal, missing values allowed.
+        public let alpha: Double?
+        /// Fleiss' kappa: three or more coders, over units all covered.
+        public let fleissKappa: Double?
+        public let note: String?
+    }
+
+    public struct Overall: Sendable, Equatable {
+        /// Alpha over every unit x leaf code.
+        public let alpha: Double?
+        public let meanKappa: Double?
+        public let meanAlpha: Double?
+    }
+
+    public struct Result: Sendable, Equatable {
+        public let coders: [String]
+        public let unit: String
+        public let codes: [CodeAgreement]
+        public let overall: Overall
+    }
+
+    /// Krippendorff's thresholds: below 0.667 unacceptable, below 0.800 tentative.
+    public static let tentative = 0.667
+    public static let acceptable = 0.800
+
+    public static func run(_ study: Study, coders selected: [String]?, codePrefix: String?, allSegments: Bool) throws
+        -> Result
+    {
+        let scope = AnalysisScope(coders: selected, codePrefix: codePrefix)
+        var coders = try scope.resolveCoders(study)
+        let store = AnalysisStore(study)
+        if selected == nil {
+            // By default, the coders who coded anything.
+            try store.select(coders: coders)
+            let active = Set(try store.coverage().map(\.coder))
+            coders = coders.filter { active.contains($0) }
+        }
+        guard coders.count >= 2 else {
+            throw Conflict(
+                "agreement needs at least two coders who coded transcripts; found \(coders.count) (\(coders.joined(separator: ", ")))"
+            )
+        }
+        guard coders.count <= 62 else { throw Conflict("agreement handles at most 62 coders at once") }
+        try store.select(coders: coders)
+        let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
+
+        var masks: [String: UInt64] = [:]
+        for (transcript, coder) in try store.coverage() { masks[transcript, default: 0] |= 1 << UInt64(index[coder]!) }
+        // Units every code starts from: how many segments each coverage pattern has.
+        var unitsByMask: [UInt64: Int] = [:]
+        for (transcript, count) in try store.segmentCounts(participantOnly: !allSegments) {
+            if let mask = masks[transcript], mask.nonzeroBitCount >= 2 { unitsByMask[mask, default: 0] += count }
+        }
+
+        let codes = try scope.codes(study)
+        let paths = Set(codes.map(\.path))
+        let leaves = Set(codes.filter { code in !paths.contains { $0.hasPrefix(code.path + ".") } }.map(\.path))
+        // Tagged units per code: segment -> (coverage mask, coders who tagged it).
+        var tagged: [String: [Int64: (UInt64, UInt64)]] = [:]
+        try store.forEachCoding { segment, transcript, code, coder, byParticipant in
+            guard allSegments || byParticipant, let mask = masks[transcript], mask.nonzeroBitCount >= 2 else { return }
+            let bit: UInt64 = 1 << UInt64(index[coder]!)
+            for path in [code] + Code.ancestors(of: code) where paths.contains(path) {
+                let current = tagged[path]?[segment]?.1 ?? 0
+                tagged[path, default: [:]][segment] = (mask, current | bit)
+            }
+        }
+
+        var results: [CodeAgreement] = []
+        var pooled = Reliability.Coincidences(categories: 2)
+        for code in codes {
+            // (coverage mask, tagged mask) -> units.
+            var histogram: [Pattern: Double] = [:]
+            for (mask, count) in unitsByMask { histogram[Pattern(mask: mask, tagged: 0)] = Double(count) }
+            for (mask, taggedMask) in (tagged[code.path] ?? [:]).values {
+                histogram[Pattern(mask: mask, tagged: 0), default: 0] -= 1
+                histogram[Pattern(mask: mask, tagged: taggedMask), default: 0] += 1
+            }
+            let stats = statistics(histogram, coders: coders.count)
+            if leaves.contains(code.path) { pooled.add(stats.coincidences) }
+            results.append(
+                CodeAgreement(
+                    code: code.path, isLeaf: leaves.contains(code.path), units: stats.units,
+                    percentAgreement: stats.percent,
+                    kappa: stats.kappa, alpha: stats.alpha, fleissKappa: stats.fleiss, note: stats.note))
+        }
+        let leafResults = results.filter(\.isLeaf)
+        let kappas = leafResults.compactMap(\.kappa)
+        let alphas = leafResults.compactMap(\.alpha)
+        return Result(
+            coders: coders, unit: allSegments ? "segment" : "participant segment", codes: results,
+            overall: Overall(
+                alpha: Reliability.krippendorffAlpha(pooled),
+                meanKappa: kappas.isEmpty ? nil : kappas.reduce(0, +) / Double(kappas.count),
+                meanAlpha: alphas.isEmpty ? nil : alphas.reduce(0, +) / Double(alphas.count)))
+    }
+
+    struct Pattern: Hashable {
+        let mask: UInt64
+        let tagged: UInt64
+    }
+
+    struct Statistics {
+        var units = 0
+        var percent: Double?
+        var kappa: Double?
+        var alpha: Double?
+        var fleiss: Double?
+        var note: String?
+        var coincidences = Reliability.Coincidences(categories: 2)
+    }
+
+    /// Every statistic from the histogram of coverage and tagging patterns.
+    static func statistics(_ histogram: [Pattern: Double], coders: Int) -> Statistics {
+        var stats = Statistics()
+        var agreeingPairs = 0.0
+        var allPairs = 0.0
+        var cohen: [[Double]] = [[0, 0], [0, 0]]
+        var fleissRows: [[Int]] = []
+        var fleissTimes: [Double] = []
+        let everyone: UInt64 = coders >= 64 ? .max : (1 << UInt64(coders)) - 1
+        var ones = 0.0
+        var zeros = 0.0
+        for (pattern, count) in histogram where count > 0 {
+            let m = pattern.mask.nonzeroBitCount
+            let n1 = pattern.tagged.nonzeroBitCount
+            let n0 = m - n1
+            stats.units += Int(count)
+            ones += count * Double(n1)
+            zeros += count * Double(n0)
+            agreeingPairs += count * Double(n1 * (n1 - 1) / 2 + n0 * (n0 - 1) / 2)
+            allPairs += count * Double(m * (m - 1) / 2)
+            stats.coincidences.add(counts: [n0, n1], times: count)
+            if coders == 2 {
+                let a = pattern.tagged & 1 != 0 ? 1 : 0
+                let b = pattern.tagged & 2 != 0 ? 1 : 0
+                cohen[a][b] += count
+            }
+            if coders >= 3 && pattern.mask == everyone {
+                fleissRows.append([n0, n1])
+                fleissTimes.append(count)
+            }
+        }
+        guard stats.units > 0 else {
+            stats.note = "no segment was coded by two or more of the selected coders"
+            return stats
+        }
+        stats.percent = allPairs > 0 ? agreeingPairs / allPairs * 100 : nil
+        if ones == 0 || zeros == 0 {
+            stats.note =
+                ones == 0
+                ? "no variation: no selected coder applied this code, so chance-corrected statistics are undefined"
+                : "no variation: every coder applied this code to every unit, so chance-corrected statistics are undefined"
+            return stats
+        }
+        stats.alpha = Reliability.krippendorffAlpha(stats.coincidences)
+        if coders == 2 { stats.kappa = Reliability.cohenKappa(cohen) }
+        if coders >= 3 { stats.fleiss = Reliability.fleissKappa(fleissRows, times: fleissTimes) }
+        return stats
+    }
+}

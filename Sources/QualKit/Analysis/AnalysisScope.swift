@@ -1,0 +1,142 @@
+/// What an analysis counts: whose codings, which codes.
+///
+/// `--coder C[,C2]` (default: every coder), `--kind barrier`, `--code PREFIX`. A segment counts as
+/// tagged with a code if any selected coder tagged it with that code or one under it.
+public struct AnalysisScope: Sendable {
+    public var coders: [String]?
+    public var kind: String?
+    public var codePrefix: String?
+
+    public init(coders: [String]? = nil, kind: String? = nil, codePrefix: String? = nil) {
+        self.coders = coders
+        self.kind = kind
+        self.codePrefix = codePrefix
+    }
+
+    /// The selected coders, checked against the study.
+    func resolveCoders(_ study: Study) throws -> [String] {
+        let known = try CodeStore(study).coderIDs()
+        guard let coders else { return known }
+        for coder in coders where !known.contains(coder) { throw NotFound("coder", coder, among: known) }
+        return coders
+    }
+
+    /// Every code in scope, stored or implicit (a parent of a stored code), with its kind and name.
+    func codes(_ study: Study) throws -> [Code] {
+        let store = CodeStore(study)
+        var byPath: [String: Code] = [:]
+        for code in try store.codes() { byPath[code.path] = code }
+        for code in Array(byPath.values) {
+            for ancestor in Code.ancestors(of: code.path) where byPath[ancestor] == nil {
+                byPath[ancestor] = Code(path: ancestor)
+            }
+        }
+        if let codePrefix, !byPath.keys.contains(where: { Code.path($0, isWithin: codePrefix) }) {
+            throw NotFound("code", codePrefix, among: byPath.keys.sorted())
+        }
+        if let kind, !byPath.values.contains(where: { $0.kind == kind }) {
+            throw NotFound("code kind", kind, among: Set(byPath.values.map(\.kind)).sorted())
+        }
+        return byPath.values
+            .filter { code in codePrefix.map { Code.path(code.path, isWithin: $0) } ?? true }
+            .filter { code in kind.map { code.kind == $0 } ?? true }
+            .sorted { $0.path < $1.path }
+    }
+}
+
+/// Every SQL statement the analyses run. Selected coders go into a temporary table with bound
+/// inserts, so no query is ever built from user input.
+struct AnalysisStore {
+    let db: Database
+
+    init(_ study: Study) { db = study.db }
+
+    /// Fills `temp.selected_coder` with `coders`.
+    func select(coders: [String]) throws {
+        try db.executeScript(
+            "CREATE TEMP TABLE IF NOT EXISTS selected_coder(id TEXT PRIMARY KEY); DELETE FROM temp.selected_coder;")
+        for coder in coders { try db.execute("INSERT OR IGNORE INTO temp.selected_coder(id) VALUES (?)", [coder]) }
+    }
+
+    /// Transcripts covered by at least one selected coder, with their participant and interview.
+    func coveredTranscripts() throws -> [(transcript: String, participant: String, interview: String, date: String?)] {
+        try db.rows(
+            """
+            SELECT t.id, i.participant, i.id AS interview, i.date
+            FROM transcript t JOIN interview i ON i.id = t.interview
+            WHERE EXISTS (SELECT 1 FROM coverage v JOIN temp.selected_coder sc ON sc.id = v.coder WHERE v.transcript = t.id)
+            ORDER BY t.id
+            """
+        ).map { ($0["id"], $0["participant"], $0["interview"], $0["date"]) }
+    }
+
+    /// Each (transcript, coder) coverage for the selected coders.
+    func coverage() throws -> [(transcript: String, coder: String)] {
+        try db.rows("SELECT v.transcript, v.coder FROM coverage v JOIN temp.selected_coder sc ON sc.id = v.coder")
+            .map { ($0["transcript"], $0["coder"]) }
+    }
+
+    /// Distinct (code, segment) pairs the selected coders applied, with the segment's transcript,
+    /// participant and role, streamed.
+    func forEachApplied(_ body: (String, Int64, String, String, Bool) throws -> Void) throws {
+        try db.forEachRow(
+            """
+            SELECT DISTINCT c.code, c.segment, s.transcript, i.participant, s.role = 'participant' AS by_participant
+            FROM coding c
+            JOIN temp.selected_coder sc ON sc.id = c.coder
+            JOIN segment s ON s.id = c.segment
+            JOIN transcript t ON t.id = s.transcript
+            JOIN interview i ON i.id = t.interview
+            """
+        ) { row in
+            try body(
+                row["code"], Int64(row["segment"] as Int), row["transcript"], row["participant"], row["by_participant"])
+        }
+    }
+
+    /// Every coding by a selected coder: (segment, transcript, code, coder, segment role is participant).
+    func forEachCoding(_ body: (Int64, String, String, String, Bool) throws -> Void) throws {
+        try db.forEachRow(
+            """
+            SELECT c.segment, s.transcript, c.code, c.coder, s.role = 'participant' AS by_participant
+            FROM coding c JOIN temp.selected_coder sc ON sc.id = c.coder JOIN segment s ON s.id = c.segment
+            """
+        ) { row in
+            try body(Int64(row["segment"] as Int), row["transcript"], row["code"], row["coder"], row["by_participant"])
+        }
+    }
+
+    /// Segments per transcript, all or participant turns only.
+    func segmentCounts(participantOnly: Bool) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        try db.forEachRow(
+            "SELECT transcript, count(*) AS n FROM segment WHERE (?1 = 0 OR role = 'participant') GROUP BY transcript",
+            [participantOnly]
+        ) { counts[$0["transcript"]] = $0["n"] }
+        return counts
+    }
+
+    /// The value of a grouping attribute for each participant: an attribute, or gender, community,
+    /// or language (their first language).
+    func groupValues(_ attribute: String) throws -> [String: String] {
+        var values: [String: String] = [:]
+        switch attribute {
+        case "gender", "community":
+            let sql =
+                attribute == "gender"
+                ? "SELECT id, gender AS value FROM participant" : "SELECT id, community AS value FROM participant"
+            try db.forEachRow(sql) { row in if let value: String = row["value"] { values[row["id"]] = value } }
+        case "language":
+            try db.forEachRow("SELECT id, languages FROM participant") { row in
+                let languages: String = row["languages"]
+                if let first = languages.split(separator: ",").first { values[row["id"]] = String(first) }
+            }
+        default:
+            try db.forEachRow("SELECT participant, value FROM participant_attribute WHERE key = ?", [attribute]) {
+                row in
+                values[row["participant"]] = row["value"]
+            }
+        }
+        return values
+    }
+}
