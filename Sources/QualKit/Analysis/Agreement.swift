@@ -60,35 +60,63 @@ public enum Agreement {
         try store.select(coders: coders)
         let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
 
-        var masks: [String: UInt64] = [:]
-        for (transcript, coder) in try store.coverage() { masks[transcript, default: 0] |= 1 << UInt64(index[coder]!) }
+        let map = try CodedSegments(study.db)
+        let transcriptIndex = Dictionary(uniqueKeysWithValues: map.transcripts.enumerated().map { ($1, $0) })
+        var masks = [UInt64](repeating: 0, count: map.transcripts.count)
+        for (transcript, coder) in try store.coverage() {
+            if let t = transcriptIndex[transcript] { masks[t] |= 1 << UInt64(index[coder]!) }
+        }
+        let interviewerTurns = allSegments ? nil : try map.interviewerTurns(study.db)
         // Units every code starts from: how many segments each coverage pattern has.
         var unitsByMask: [UInt64: Int] = [:]
-        for (transcript, count) in try store.segmentCounts(participantOnly: !allSegments) {
-            if let mask = masks[transcript], mask.nonzeroBitCount >= 2 { unitsByMask[mask, default: 0] += count }
+        for (segment, transcript) in map.transcriptOfSegment.enumerated() where transcript >= 0 {
+            let mask = masks[Int(transcript)]
+            guard mask.nonzeroBitCount >= 2, !(interviewerTurns?.contains(segment) ?? false) else { continue }
+            unitsByMask[mask, default: 0] += 1
         }
 
         let codes = try scope.codes(study)
+        let scopeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
         let paths = Set(codes.map(\.path))
         let leaves = Set(codes.filter { code in !paths.contains { $0.hasPrefix(code.path + ".") } }.map(\.path))
-        // Tagged units per code: segment -> (coverage mask, coders who tagged it).
-        var tagged: [String: [Int64: (UInt64, UInt64)]] = [:]
-        try store.forEachCoding { segment, transcript, code, coder, byParticipant in
-            guard allSegments || byParticipant, let mask = masks[transcript], mask.nonzeroBitCount >= 2 else { return }
-            let bit: UInt64 = 1 << UInt64(index[coder]!)
-            for path in [code] + Code.ancestors(of: code) where paths.contains(path) {
-                let current = tagged[path]?[segment]?.1 ?? 0
-                tagged[path, default: [:]][segment] = (mask, current | bit)
+        // Per code in scope: (segment << 6 | coder) for each tag, rolled up to ancestors.
+        var tags = [[UInt64]](repeating: [], count: codes.count)
+        var targets: [[Int]] = []
+        let (_, scannedCoders) = try CodedSegments.scan(study.db) { code, segment, coder in
+            guard segment < map.transcriptOfSegment.count, map.transcriptOfSegment[segment] >= 0,
+                !(interviewerTurns?.contains(segment) ?? false)
+            else { return }
+            for target in targets[code] { tags[target].append(UInt64(segment) << 6 | UInt64(coder)) }
+        } onNewCode: { code, path in
+            targets.append(CodedSegments.rollup(path, scope: scopeIndex))
+        }
+        let coderIndex = scannedCoders.map { index[$0]! }
+        func taggedUnits(_ code: Int) -> [(mask: UInt64, tagged: UInt64)] {
+            var entries = tags[code]
+            entries.sort()
+            var units: [(UInt64, UInt64)] = []
+            var current: Int = -1
+            var taggedMask: UInt64 = 0
+            for entry in entries {
+                let segment = Int(entry >> 6)
+                if segment != current {
+                    if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
+                    current = segment
+                    taggedMask = 0
+                }
+                taggedMask |= 1 << UInt64(coderIndex[Int(entry & 63)])
             }
+            if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
+            return units.filter { $0.0.nonzeroBitCount >= 2 }
         }
 
         var results: [CodeAgreement] = []
         var pooled = Reliability.Coincidences(categories: 2)
-        for code in codes {
+        for (position, code) in codes.enumerated() {
             // (coverage mask, tagged mask) -> units.
             var histogram: [Pattern: Double] = [:]
             for (mask, count) in unitsByMask { histogram[Pattern(mask: mask, tagged: 0)] = Double(count) }
-            for (mask, taggedMask) in (tagged[code.path] ?? [:]).values {
+            for (mask, taggedMask) in taggedUnits(position) {
                 histogram[Pattern(mask: mask, tagged: 0), default: 0] -= 1
                 histogram[Pattern(mask: mask, tagged: taggedMask), default: 0] += 1
             }

@@ -76,7 +76,6 @@ struct AnalysisStore {
             .map { ($0["transcript"], $0["coder"]) }
     }
 
-    /// Distinct (code, segment) pairs the selected coders applied, with the segment's transcript,
     /// participant and role, streamed.
     func forEachApplied(_ body: (String, Int64, String, String, Bool) throws -> Void) throws {
         try db.forEachRow(
@@ -92,28 +91,6 @@ struct AnalysisStore {
             try body(
                 row["code"], Int64(row["segment"] as Int), row["transcript"], row["participant"], row["by_participant"])
         }
-    }
-
-    /// Every coding by a selected coder: (segment, transcript, code, coder, segment role is participant).
-    func forEachCoding(_ body: (Int64, String, String, String, Bool) throws -> Void) throws {
-        try db.forEachRow(
-            """
-            SELECT c.segment, s.transcript, c.code, c.coder, s.role = 'participant' AS by_participant
-            FROM coding c JOIN temp.selected_coder sc ON sc.id = c.coder JOIN segment s ON s.id = c.segment
-            """
-        ) { row in
-            try body(Int64(row["segment"] as Int), row["transcript"], row["code"], row["coder"], row["by_participant"])
-        }
-    }
-
-    /// Segments per transcript, all or participant turns only.
-    func segmentCounts(participantOnly: Bool) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        try db.forEachRow(
-            "SELECT transcript, count(*) AS n FROM segment WHERE (?1 = 0 OR role = 'participant') GROUP BY transcript",
-            [participantOnly]
-        ) { counts[$0["transcript"]] = $0["n"] }
-        return counts
     }
 
     /// The value of a grouping attribute for each participant: an attribute, or gender, community,

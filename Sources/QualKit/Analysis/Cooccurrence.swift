@@ -27,18 +27,26 @@ public enum Cooccurrence {
         let store = AnalysisStore(study)
         try store.select(coders: coders)
         let inScope = Set(try scope.codes(study).map(\.path))
-        var unitsByCode: [String: Set<String>] = [:]
-        try store.forEachApplied { code, segment, _, participant, _ in
-            guard inScope.contains(code) else { return }
-            unitsByCode[code, default: []].insert(within == .segment ? String(segment) : participant)
+        let map = try CodedSegments(study.db)
+        let size = within == .segment ? map.transcriptOfSegment.count : map.participants.count
+        var unitsByCode: [String: Bitset] = [:]
+        var current: String?
+        _ = try CodedSegments.scan(study.db) { _, segment, _ in
+            guard let code = current, segment < map.transcriptOfSegment.count else { return }
+            let transcript = Int(map.transcriptOfSegment[segment])
+            guard transcript >= 0 else { return }
+            unitsByCode[code, default: Bitset(count: size)].insert(
+                within == .segment ? segment : map.participantOfTranscript[transcript])
+        } onNewCode: { _, path in
+            current = inScope.contains(path) ? path : nil
         }
         let codes = unitsByCode.keys.sorted()
         var pairs: [Pair] = []
         for (i, a) in codes.enumerated() {
             for b in codes[(i + 1)...] {
-                let both = unitsByCode[a]!.intersection(unitsByCode[b]!).count
+                let both = unitsByCode[a]!.intersectionCount(unitsByCode[b]!)
                 guard both >= max(1, minimum) else { continue }
-                let either = unitsByCode[a]!.union(unitsByCode[b]!).count
+                let either = unitsByCode[a]!.unionCount(unitsByCode[b]!)
                 pairs.append(Pair(a: a, b: b, count: both, jaccard: Double(both) / Double(either)))
             }
         }

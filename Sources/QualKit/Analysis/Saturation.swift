@@ -54,9 +54,19 @@ public enum Saturation {
         try store.select(coders: coders)
         let inScope = Set(try scope.codes(study).map(\.path))
         let covered = try store.coveredTranscripts()
+        let map = try CodedSegments(study.db)
+        var codeSets = [Set<Int>](repeating: [], count: map.transcripts.count)
+        var inScopeCode: [Bool] = []
+        let (codes, _) = try CodedSegments.scan(study.db) { code, segment, _ in
+            guard inScopeCode[code], segment < map.transcriptOfSegment.count else { return }
+            let transcript = Int(map.transcriptOfSegment[segment])
+            if transcript >= 0 { codeSets[transcript].insert(code) }
+        } onNewCode: { _, path in
+            inScopeCode.append(inScope.contains(path))
+        }
         var codesByTranscript: [String: Set<String>] = [:]
-        try store.forEachApplied { code, _, transcript, _, _ in
-            if inScope.contains(code) { codesByTranscript[transcript, default: []].insert(code) }
+        for (index, set) in codeSets.enumerated() where !set.isEmpty {
+            codesByTranscript[map.transcripts[index]] = Set(set.map { codes[$0] })
         }
         let ordered = covered.sorted { a, b in
             if order == .date {

@@ -43,39 +43,45 @@ public enum Tally {
         whole == 0 ? 0 : (Double(part) * 1000 / Double(whole)).rounded() / 10
     }
 
-    /// Per-code sets: segments, participants and transcripts, rolled up to every ancestor in scope.
+    /// Per code in scope (by index into `codes`): segments, participants and transcripts tagged with
+    /// it or a code under it, as bitsets.
     struct Counts {
-        var excerpts: [String: Set<Int64>] = [:]
-        var participants: [String: Set<String>] = [:]
-        var transcripts: [String: Set<String>] = [:]
+        var excerpts: [Bitset]
+        var participants: [Bitset]
+        var transcripts: [Bitset]
     }
 
-    static func counts(
-        _ study: Study, scope: AnalysisScope, codes: [Code], participantFilter: ((String) -> Bool)? = nil
-    ) throws -> Counts {
-        let inScope = Set(codes.map(\.path))
-        var counts = Counts()
-        try AnalysisStore(study).forEachApplied { code, segment, transcript, participant, _ in
-            if let participantFilter, !participantFilter(participant) { return }
-            for path in [code] + Code.ancestors(of: code) where inScope.contains(path) {
-                counts.excerpts[path, default: []].insert(segment)
-                counts.participants[path, default: []].insert(participant)
-                counts.transcripts[path, default: []].insert(transcript)
+    static func counts(_ study: Study, codes: [Code]) throws -> (Counts, CodedSegments) {
+        let map = try CodedSegments(study.db)
+        let scope = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
+        var counts = Counts(
+            excerpts: Array(repeating: Bitset(count: map.transcriptOfSegment.count), count: codes.count),
+            participants: Array(repeating: Bitset(count: map.participants.count), count: codes.count),
+            transcripts: Array(repeating: Bitset(count: map.transcripts.count), count: codes.count))
+        var targets: [[Int]] = []
+        _ = try CodedSegments.scan(study.db) { code, segment, _ in
+            guard segment < map.transcriptOfSegment.count else { return }
+            let transcript = Int(map.transcriptOfSegment[segment])
+            guard transcript >= 0 else { return }
+            for target in targets[code] {
+                counts.excerpts[target].insert(segment)
+                counts.participants[target].insert(map.participantOfTranscript[transcript])
+                counts.transcripts[target].insert(transcript)
             }
+        } onNewCode: { code, path in
+            while targets.count <= code { targets.append([]) }
+            targets[code] = CodedSegments.rollup(path, scope: scope)
         }
-        return counts
+        return (counts, map)
     }
 
-    static func themes(_ codes: [Code], _ counts: Counts, total: Int, participants: Set<String>? = nil) -> [Theme] {
-        codes.map { code in
+    static func themes(_ codes: [Code], _ counts: Counts, total: Int, members: Bitset? = nil) -> [Theme] {
+        codes.enumerated().map { index, code in
             let people =
-                participants.map { counts.participants[code.path, default: []].intersection($0).count }
-                ?? counts.participants[code.path, default: []].count
+                members.map { counts.participants[index].intersectionCount($0) } ?? counts.participants[index].count
             return Theme(
-                code: code.path, kind: code.kind, name: code.displayName,
-                excerpts: counts.excerpts[code.path, default: []].count,
-                participants: people, percent: percent(people, of: total),
-                transcripts: counts.transcripts[code.path, default: []].count)
+                code: code.path, kind: code.kind, name: code.displayName, excerpts: counts.excerpts[index].count,
+                participants: people, percent: percent(people, of: total), transcripts: counts.transcripts[index].count)
         }
         .sorted { ($0.participants, $1.code) > ($1.participants, $0.code) }
     }
@@ -86,7 +92,7 @@ public enum Tally {
         try store.select(coders: coders)
         let codes = try scope.codes(study)
         let total = Set(try store.coveredTranscripts().map(\.participant)).count
-        let counts = try counts(study, scope: scope, codes: codes)
+        let (counts, _) = try counts(study, codes: codes)
         return Result(participantsTotal: total, coders: coders, themes: themes(codes, counts, total: total))
     }
 
@@ -106,13 +112,16 @@ public enum Tally {
         let covered = Set(try store.coveredTranscripts().map(\.participant))
         var members: [String: Set<String>] = [:]
         for participant in covered { members[values[participant] ?? notRecorded, default: []].insert(participant) }
-        let counts = try counts(study, scope: scope, codes: codes)
-        let groups = members.keys.sorted { ($0 == notRecorded ? 1 : 0, $0) < ($1 == notRecorded ? 1 : 0, $1) }.map {
-            value in
+        let (counts, map) = try counts(study, codes: codes)
+        let participantIndex = Dictionary(uniqueKeysWithValues: map.participants.enumerated().map { ($1, $0) })
+        let order = members.keys.sorted { ($0 == notRecorded ? 1 : 0, $0) < ($1 == notRecorded ? 1 : 0, $1) }
+        let groups = order.map { value in
             let people = members[value]!
+            var bits = Bitset(count: map.participants.count)
+            for person in people { if let index = participantIndex[person] { bits.insert(index) } }
             return Group(
                 value: value, participantsTotal: people.count, small: people.count < smallGroup,
-                themes: themes(codes, counts, total: people.count, participants: people))
+                themes: themes(codes, counts, total: people.count, members: bits))
         }
         return GroupedResult(by: attribute, coders: coders, groups: groups)
     }

@@ -4,6 +4,7 @@ public enum Schema {
         .studyAndProtocols,
         .people,
         .transcriptsAndCoding,
+        .analysisIndexes,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

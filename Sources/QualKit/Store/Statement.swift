@@ -1,4 +1,5 @@
 import CSQLite
+import Foundation
 
 /// A prepared SQL statement with typed binding and stepping.
 ///
@@ -121,5 +122,26 @@ public final class Statement {
         StoreError(
             code: sqlite3_extended_errcode(database.handle), message: database.lastErrorMessage,
             sql: sql, arguments: boundArguments)
+    }
+}
+
+extension Statement {
+    /// The current row's integer column, without building a ``Row`` (for scans over millions of rows).
+    public func int64(at column: Int32) -> Int64 { sqlite3_column_int64(handle, column) }
+
+    /// Whether the current row's text column equals `bytes`, without building a String.
+    public func text(at column: Int32, equals bytes: [UInt8]) -> Bool {
+        // Text first, then its length, as https://sqlite.org/c3ref/column_blob.html advises.
+        guard let pointer = sqlite3_column_text(handle, column) else { return bytes.isEmpty }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count == bytes.count else { return false }
+        guard count > 0 else { return true }
+        return bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, pointer, count) == 0 }
+    }
+
+    /// The current row's text column.
+    public func text(at column: Int32) -> String {
+        guard let pointer = sqlite3_column_text(handle, column) else { return "" }
+        return String(cString: pointer)
     }
 }

@@ -4,7 +4,7 @@ import QualKit
 /// `qualkit bench ...`: benchmarks on generated data. Build in release mode for real figures:
 /// `swift run -c release qualkit bench match`.
 enum BenchCommands {
-    static let all: [Command] = [match, importFiles]
+    static let all: [Command] = [match, importFiles, analysis]
 
     static let match = Command(
         path: ["bench", "match"],
@@ -88,5 +88,41 @@ extension BenchCommands {
                 "peak memory: \(String(format: "%.0f", f.peakMemoryMiB)) MiB (including the generated files held while writing them)"
             )
             inv.console.line("study:       \(f.studyPath)")
+        })
+}
+
+extension BenchCommands {
+    static let analysis = Command(
+        path: ["bench", "analysis"],
+        summary:
+            "Time tally, tally --by, agreement, saturation and cooccur on a generated coded study (release build).",
+        discussion:
+            "Builds the study at --study once (reused on later runs), then times each analysis. Benchmarks/analysis_reference.py computes the same statistics with Python libraries on the same study.",
+        options: [
+            Option(name: "study", value: .path, help: "Where to build (or reuse) the generated study.", required: true),
+            Option(
+                name: "transcripts", value: .integer("n", 1...10_000_000), help: "Transcripts.", defaultValue: "10000"),
+            Option(
+                name: "segments", value: .integer("n", 2...100_000), help: "Segments per transcript.",
+                defaultValue: "100"),
+            Option(
+                name: "codings", value: .integer("n", 0...1_000_000_000), help: "About this many codings in all.",
+                defaultValue: "2000000"),
+            Option(name: "seed", value: .integer("n", 0...Int.max), help: "Seed of the generator.", defaultValue: "1"),
+        ],
+        examples: ["qualkit bench analysis --study /tmp/qualkit-analysis.sqlite"],
+        run: { inv in
+            let f = try AnalysisBenchmark.run(
+                at: inv.option("study") ?? "", transcripts: inv.integer("transcripts") ?? 10_000,
+                segmentsPerTranscript: inv.integer("segments") ?? 100, codings: inv.integer("codings") ?? 2_000_000,
+                seed: UInt64(inv.integer("seed") ?? 1))
+            inv.console.line(
+                "study: \(f.transcripts) transcripts, \(f.segments) segments, \(f.codings) codings (\(f.studyPath)\(f.buildSeconds > 0 ? String(format: ", built in %.1f s", f.buildSeconds) : ", reused"))"
+            )
+            for (name, seconds) in f.timings {
+                inv.console.line(
+                    "  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%.3f", seconds)) s")
+            }
+            inv.console.line("peak memory: \(String(format: "%.0f", f.peakMemoryMiB)) MiB")
         })
 }
