@@ -82,6 +82,16 @@ final class Invocation {
         console.out(rendered.text(format), tableHeader: format == .table && !rendered.table.rows.isEmpty)
     }
 
+    /// Writes a document to `--out` when given (whole or not at all), else to standard output.
+    func emit(_ text: String) throws {
+        if let out = option("out") {
+            try OutputFile.write(text, to: out)
+            console.err("wrote \(out)")
+        } else {
+            console.out(text)
+        }
+    }
+
     /// Reads input files given as arguments, failing with exit 66 on the first missing one.
     func readFiles(_ paths: [String]) throws -> [ProtocolLoader.File] {
         try paths.map { ProtocolLoader.File(path: $0, bytes: try SourceText.readBytes($0)) }

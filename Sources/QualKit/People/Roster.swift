@@ -34,10 +34,11 @@ public struct Roster {
         return participant
     }
 
-    private func apply(_ fields: [(String, String)], to participant: inout Participant) throws {
+    /// Sets `fields` on a participant or interviewer; a bad value names the option that gave it.
+    private func apply<Member: RosterMember>(_ fields: [(String, String)], to member: inout Member) throws {
         for (field, text) in fields {
             do {
-                try PersonFields.set(field, text, on: &participant)
+                try member.set(field, text)
             } catch {
                 throw InvalidValue(
                     option: "--" + optionName(field), value: text,
@@ -64,16 +65,27 @@ public struct Roster {
 
     /// Imports participants from CSV: all rows or none.
     public func importParticipants(path: String, update: Bool, allowColumns: Set<String>) throws -> ImportReport {
-        let csv = try RosterCSV(path: path, recognised: PersonFields.participantColumns, allowed: allowColumns)
+        try importRows(
+            path: path, update: update, allowColumns: allowColumns, existing: Set(try store.participantIDs()),
+            refusal: { id in
+                try store.withdrawal(of: id).map {
+                    "participant \(id) withdrew on \($0.date); their id cannot be imported again"
+                }
+            },
+            fetch: store.participant, save: store.save)
+    }
+
+    /// Reads a roster CSV, checks every row against the study and writes all rows or none.
+    private func importRows<Member: RosterMember>(
+        path: String, update: Bool, allowColumns: Set<String>, existing: Set<String>,
+        refusal: (String) throws -> String?, fetch: (String) throws -> Member, save: (Member, Bool) throws -> Void
+    ) throws -> ImportReport {
+        let csv = try RosterCSV(path: path, recognised: Member.columns, allowed: allowColumns)
         var problems = csv.problems
-        let existing = Set(try store.participantIDs())
-        var plans: [(Participant, Bool)] = []
+        var plans: [(Member, Bool)] = []
         for row in csv.rows {
-            if let withdrawal = try store.withdrawal(of: row.id) {
-                problems.append(
-                    Diagnostic(
-                        file: path, line: row.line,
-                        "participant \(row.id) withdrew on \(withdrawal.date); their id cannot be imported again"))
+            if let message = try refusal(row.id) {
+                problems.append(Diagnostic(file: path, line: row.line, message))
                 continue
             }
             let isNew = !existing.contains(row.id)
@@ -81,24 +93,28 @@ public struct Roster {
                 problems.append(
                     Diagnostic(
                         file: path, line: row.line,
-                        "participant \(row.id) already exists (use --update to change existing participants)"))
+                        "\(Member.noun) \(row.id) already exists (use --update to change existing \(Member.noun)s)"))
                 continue
             }
-            var participant = isNew ? Participant(id: row.id) : try store.participant(row.id)
+            var member = isNew ? Member(blank: row.id) : try fetch(row.id)
             var rowOK = true
             for field in row.fields {
                 do {
-                    try PersonFields.set(field.key, field.value, on: &participant)
+                    try member.set(field.key, field.value)
                 } catch {
                     problems.append(RosterCSV.diagnostic(error, file: path, line: row.line, value: field.value))
                     rowOK = false
                 }
             }
-            if rowOK { plans.append((participant, isNew)) }
+            if rowOK, let missing = member.missing {
+                problems.append(Diagnostic(file: path, line: row.line, "\(Member.noun) \(row.id) \(missing)"))
+                rowOK = false
+            }
+            if rowOK { plans.append((member, isNew)) }
         }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         try study.db.transaction {
-            for (participant, isNew) in plans { try store.save(participant, isNew: isNew) }
+            for (member, isNew) in plans { try save(member, isNew) }
         }
         return ImportReport(added: plans.filter(\.1).map(\.0.id), updated: plans.filter { !$0.1 }.map(\.0.id))
     }
@@ -116,8 +132,8 @@ public struct Roster {
         }
         var interviewer = Interviewer(id: id, name: "")
         try apply(fields, to: &interviewer)
-        if interviewer.name.isEmpty {
-            throw InvalidValue(option: "--name", value: "", message: "an interviewer needs a name")
+        if let missing = interviewer.missing {
+            throw InvalidValue(option: "--name", value: "", message: "interviewer \(id) \(missing)")
         }
         try study.db.transaction { try store.save(interviewer, isNew: true) }
         return interviewer
@@ -130,54 +146,10 @@ public struct Roster {
         return interviewer
     }
 
-    private func apply(_ fields: [(String, String)], to interviewer: inout Interviewer) throws {
-        for (field, text) in fields {
-            do {
-                try PersonFields.set(field, text, on: &interviewer)
-            } catch {
-                throw InvalidValue(
-                    option: "--" + optionName(field), value: text,
-                    message: error.column.map { "character \($0): \(error.message)" } ?? error.message)
-            }
-        }
-    }
-
     public func importInterviewers(path: String, update: Bool, allowColumns: Set<String>) throws -> ImportReport {
-        let csv = try RosterCSV(path: path, recognised: PersonFields.interviewerColumns, allowed: allowColumns)
-        var problems = csv.problems
-        let existing = Set(try store.interviewerIDs())
-        var plans: [(Interviewer, Bool)] = []
-        for row in csv.rows {
-            let isNew = !existing.contains(row.id)
-            if !isNew && !update {
-                problems.append(
-                    Diagnostic(
-                        file: path, line: row.line,
-                        "interviewer \(row.id) already exists (use --update to change existing interviewers)"))
-                continue
-            }
-            var interviewer = isNew ? Interviewer(id: row.id, name: "") : try store.interviewer(row.id)
-            var rowOK = true
-            for field in row.fields {
-                do {
-                    try PersonFields.set(field.key, field.value, on: &interviewer)
-                } catch {
-                    problems.append(RosterCSV.diagnostic(error, file: path, line: row.line, value: field.value))
-                    rowOK = false
-                }
-            }
-            if rowOK && interviewer.name.isEmpty {
-                problems.append(
-                    Diagnostic(file: path, line: row.line, "interviewer \(row.id) has no name (add a 'name' column)"))
-                rowOK = false
-            }
-            if rowOK { plans.append((interviewer, isNew)) }
-        }
-        guard problems.isEmpty else { throw InvalidInput(problems) }
-        try study.db.transaction {
-            for (interviewer, isNew) in plans { try store.save(interviewer, isNew: isNew) }
-        }
-        return ImportReport(added: plans.filter(\.1).map(\.0.id), updated: plans.filter { !$0.1 }.map(\.0.id))
+        try importRows(
+            path: path, update: update, allowColumns: allowColumns, existing: Set(try store.interviewerIDs()),
+            refusal: { _ in nil }, fetch: store.interviewer, save: store.save)
     }
 
     /// The option that sets `field`: `availability` is `--available`, attributes are `--attr`.
@@ -189,4 +161,37 @@ public struct Roster {
         default: return "attr \(field)"
         }
     }
+}
+
+/// A participant or an interviewer, as rosters read and write them.
+protocol RosterMember: Sendable {
+    /// "participant" or "interviewer", for messages.
+    static var noun: String { get }
+    /// CSV columns that are fields rather than attributes.
+    static var columns: [String] { get }
+    var id: String { get }
+    init(blank id: String)
+    mutating func set(_ field: String, _ text: String) throws(PersonFields.Problem)
+    /// What the record still lacks to be stored, if anything.
+    var missing: String? { get }
+}
+
+extension Participant: RosterMember {
+    static var noun: String { "participant" }
+    static var columns: [String] { PersonFields.participantColumns }
+    init(blank id: String) { self.init(id: id) }
+    mutating func set(_ field: String, _ text: String) throws(PersonFields.Problem) {
+        try PersonFields.set(field, text, on: &self)
+    }
+    var missing: String? { nil }
+}
+
+extension Interviewer: RosterMember {
+    static var noun: String { "interviewer" }
+    static var columns: [String] { PersonFields.interviewerColumns }
+    init(blank id: String) { self.init(id: id, name: "") }
+    mutating func set(_ field: String, _ text: String) throws(PersonFields.Problem) {
+        try PersonFields.set(field, text, on: &self)
+    }
+    var missing: String? { name.isEmpty ? "has no name (add a 'name' column or --name)" : nil }
 }

@@ -138,12 +138,7 @@ enum CodeCommands {
             let text =
                 inv.option("format") == "csv"
                 ? CodebookFile.csv(codes) : CodebookFile.markdown(codes, title: try study.title())
-            if let out = inv.option("out") {
-                try OutputFile.write(text, to: out)
-                inv.console.err("wrote \(out)")
-            } else {
-                inv.console.out(text)
-            }
+            try inv.emit(text)
         })
 
     static let coderAdd = Command(

@@ -140,12 +140,7 @@ enum CodingCommands {
                     ),
                 ]).serialized() + "\n"
                 : try CodingImport.exportCSV(study)
-            if let out = inv.option("out") {
-                try OutputFile.write(text, to: out)
-                inv.console.err("wrote \(out)")
-            } else {
-                inv.console.out(text)
-            }
+            try inv.emit(text)
         })
 
     static let done = Command(

@@ -137,12 +137,7 @@ enum ProtocolCommands {
             let text =
                 inv.option("format") == "html"
                 ? ProtocolRenderer.html(stored.guide) : ProtocolRenderer.markdown(stored.guide)
-            if let out = inv.option("out") {
-                try OutputFile.write(text, to: out)
-                inv.console.err("wrote \(out)")
-            } else {
-                inv.console.out(text)
-            }
+            try inv.emit(text)
         })
 
     static func resolve(_ text: String, in study: Study, language: String?) throws -> StoredProtocol {
