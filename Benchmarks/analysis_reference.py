@@ -4,7 +4,8 @@ figures beside qualkit's (and as a check of its values). Not part of `swift test
 
     swift run -c release qualkit bench analysis --study /tmp/qa.sqlite
     swift run -c release qualkit agreement --db /tmp/qa.sqlite --format json > /tmp/qa-agreement.json
-    python3 Benchmarks/analysis_reference.py /tmp/qa.sqlite /tmp/qa-agreement.json
+    swift run -c release qualkit tally --db /tmp/qa.sqlite --format json > /tmp/qa-tally.json
+    python3 Benchmarks/analysis_reference.py /tmp/qa.sqlite /tmp/qa-agreement.json /tmp/qa-tally.json
 
 Tally: participants per code with roll-up to parents (plain Python sets). Agreement per leaf code over
 participant segments of transcripts both coders covered: scikit-learn's cohen_kappa_score and the
@@ -33,12 +34,16 @@ units = [r[0] for r in db.execute("""SELECT s.id FROM segment s WHERE s.role = '
     (SELECT transcript FROM coverage GROUP BY transcript HAVING count(DISTINCT coder) >= 2) ORDER BY s.id""")]
 position = {u: k for k, u in enumerate(units)}
 coders = [r[0] for r in db.execute("SELECT id FROM coder ORDER BY id")]
-codes = [r[0] for r in db.execute("SELECT DISTINCT code FROM coding ORDER BY code")]
+applied = [r[0] for r in db.execute("SELECT DISTINCT code FROM coding ORDER BY code")]
+# Parents roll up, as in qualkit: a segment tagged barrier.stigma.family counts for barrier.stigma too.
+codes = sorted({".".join(c.split(".")[:n]) for c in applied for n in range(1, len(c.split(".")) + 1)})
 vectors = {(code, coder): np.zeros(len(units), dtype=np.int8) for code in codes for coder in coders}
 for code, segment, coder in db.execute("SELECT code, segment, coder FROM coding"):
     k = position.get(segment)
     if k is not None:
-        vectors[(code, coder)][k] = 1
+        parts = code.split(".")
+        for n in range(1, len(parts) + 1):
+            vectors[(".".join(parts[:n]), coder)][k] = 1
 load = time.time() - start
 start = time.time()
 stats = {}
@@ -51,5 +56,10 @@ print(f"python agreement: {load:.2f} s loading vectors + {time.time() - start:.2
 
 if len(sys.argv) > 2:
     qualkit = {c["code"]: c for c in json.load(open(sys.argv[2]))["codes"]}
-    worst = max(max(abs(qualkit[c]["kappa"] - k), abs(qualkit[c]["alpha"] - a)) for c, (k, a) in stats.items())
+    worst = max(max(abs(qualkit[c]["kappa"] - k), abs(qualkit[c]["alpha"] - a)) for c, (k, a) in stats.items() if c in qualkit)
     print(f"largest difference from qualkit's kappa/alpha: {worst:.2e}")
+
+if len(sys.argv) > 3:
+    theirs = {t["code"]: t["participants"] for t in json.load(open(sys.argv[3]))["themes"]}
+    differing = [c for c in tally if theirs.get(c) != tally[c]]
+    print(f"tally: {len(tally)} codes compared, {len(differing)} differ from qualkit{': ' + ', '.join(differing) if differing else ''}")
