@@ -2,7 +2,8 @@
 enum CommandTable {
     static let all: [Command] =
         StudyCommands.all + ProtocolCommands.all + PeopleCommands.all + InterviewCommands.all
-        + TranscriptCommands.all + CodeCommands.all + CodingCommands.all + AnalysisCommands.all + BenchCommands.all
+        + TranscriptCommands.all + CodeCommands.all + CodingCommands.all + AnalysisCommands.all + FindingsCommands.all
+        + BenchCommands.all
 
     /// Headings of `qualkit help`, with the first words of the commands under each.
     static let sections: [(title: String, words: [String])] = [
@@ -12,6 +13,7 @@ enum CommandTable {
         ("Transcripts and search", ["transcript", "search"]),
         ("Codebook and coding", ["code", "codebook", "coder", "tag", "untag", "codings", "coding", "memo"]),
         ("Analysis", ["tally", "cooccur", "saturation", "agreement"]),
+        ("Findings and service change", ["report", "action", "outcome", "redact"]),
         ("Benchmarks", ["bench"]),
     ]
 }

@@ -15,3 +15,14 @@ public struct Coding: Sendable, Equatable {
     public let text: String
     public let participant: String
 }
+
+extension Coding {
+    /// The same coding with its text redacted, for exports.
+    public func redacted(by redactor: Redactor?) -> Coding {
+        guard let redactor else { return self }
+        return Coding(
+            transcript: transcript, segment: segment, code: code, coder: coder, start: start, end: end,
+            transcriptStart: transcriptStart, transcriptEnd: transcriptEnd, memo: memo, text: redactor.redact(text),
+            participant: participant)
+    }
+}

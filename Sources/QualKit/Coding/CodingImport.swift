@@ -170,7 +170,7 @@ public enum CodingImport {
 
     /// The export in the import's columns (plus the coded text), with an empty-code row for each
     /// transcript a coder covered without tagging anything, so coverage survives the round trip.
-    public static func exportCSV(_ study: Study) throws -> String {
+    public static func exportCSV(_ study: Study, redactor: Redactor?) throws -> String {
         let store = CodingStore(study)
         let all = try store.codings()
         var out = CSVWriter.line(requiredColumns + optionalColumns + ["text"])
@@ -179,7 +179,7 @@ public enum CodingImport {
             tagged.insert(coding.transcript + "\u{0}" + coding.coder)
             out += CSVWriter.line([
                 coding.transcript, String(coding.segment), coding.code, coding.coder, String(coding.start),
-                String(coding.end), coding.memo ?? "", coding.text,
+                String(coding.end), coding.memo ?? "", redactor?.redact(coding.text) ?? coding.text,
             ])
         }
         for cover in try store.coverage() where !tagged.contains(cover.transcript + "\u{0}" + cover.coder) {

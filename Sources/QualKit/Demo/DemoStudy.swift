@@ -11,6 +11,8 @@ public enum DemoStudy {
         public let studyPath: String
         /// One line per step, in order.
         public let steps: [String]
+        /// The report files written.
+        public let reports: [String]
     }
 
     /// Creates `directory` (or uses it if empty of a study), then builds `study.sqlite` in it.
@@ -95,7 +97,42 @@ public enum DemoStudy {
                 study: study)
             step("imported \(report.added) codings by \(coder)")
         }
-        return Result(directory: directory, studyPath: studyPath, steps: steps)
+
+        let changes = ServiceChangeLog(study)
+        let demoActions: [ServiceChangeLog.ActionChanges] = [
+            .init(
+                themes: ["barrier.appointment-times", "suggestion.flexible-appointments"],
+                change: "Evening and Saturday appointments, and text or video check-ins, for young people",
+                owner: "Talking therapies service lead", due: CalendarDate("2023-06-30"), status: .done,
+                doneOn: CalendarDate("2023-06-12")),
+            .init(
+                themes: ["barrier.cultural-understanding", "suggestion.staff-training"],
+                change: "Cultural awareness training for all clinical and admin staff",
+                owner: "Head of workforce development",
+                due: CalendarDate("2023-09-30"), status: .done, doneOn: CalendarDate("2023-09-22")),
+            .init(
+                themes: ["barrier.stigma", "barrier.awareness", "suggestion.community-outreach"],
+                change: "A community engagement worker holding sessions at mosques, temples and community centres",
+                owner: "Engagement lead", due: CalendarDate("2023-07-31"), status: .done,
+                doneOn: CalendarDate("2023-07-03")),
+            .init(
+                themes: ["barrier.language"],
+                change: "Leaflets and self-referral form in Urdu, Bengali, Somali and Cantonese",
+                owner: "Communications", due: CalendarDate("2024-03-31"), status: .inProgress),
+        ]
+        for action in demoActions { _ = try changes.addAction(action) }
+        let outcomes = try changes.importOutcomes(path: shippedURL.appendingPathComponent("demo/outcomes.csv").path)
+        step("recorded \(demoActions.count) service changes and \(outcomes) outcome values")
+
+        var options = FindingsReport.Options()
+        options.by = ["household", "age_band"]
+        let report = try FindingsReport.build(study, options: options)
+        let html = (directory as NSString).appendingPathComponent("report.html")
+        let markdown = (directory as NSString).appendingPathComponent("report.md")
+        try OutputFile.write(report.html, to: html)
+        try OutputFile.write(report.markdown, to: markdown)
+        step("wrote the findings report: \(html) and \(markdown)")
+        return Result(directory: directory, studyPath: studyPath, steps: steps, reports: [html, markdown])
     }
 
     /// The folder of shipped files: `$QUALKIT_SHARE`, else `./protocols`, else the source checkout's.

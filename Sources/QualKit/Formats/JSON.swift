@@ -104,7 +104,7 @@ public indirect enum JSON: Sendable, Equatable, ExpressibleByStringLiteral, Expr
     }
 
     /// Shortest text that reads back as the same double; whole numbers keep a `.0`.
-    static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         let text = "\(value)"
         // Swift writes 1e-05 and 1e+20; JSON accepts exponents but not a leading '+' in them.
         return text.replacingOccurrences(of: "e+", with: "e")

@@ -5,6 +5,7 @@ public enum Schema {
         .people,
         .transcriptsAndCoding,
         .analysisIndexes,
+        .findings,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

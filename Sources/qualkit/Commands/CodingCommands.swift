@@ -117,17 +117,32 @@ enum CodingCommands {
 
     static let export = Command(
         path: ["codings", "export"], summary: "Export all codings in the import's columns (round trip), or as JSON.",
+        discussion:
+            "The coded text is redacted (identifier patterns and the study's redaction list) unless --no-redact, which is recorded in the study's disclosure log.",
         options: [
             Option(name: "format", value: .choice(["csv", "json"]), help: "csv or json.", defaultValue: "csv"),
             Option(name: "out", value: .path, help: "Write to this file instead of standard output."),
+            Option(name: "no-redact", help: "Export the coded text unredacted (logged)."),
         ],
         examples: ["qualkit codings export --format csv --out codings.csv"],
         run: { inv in
             let study = try inv.openStudy()
+            let redactor: Redactor? = inv.flag("no-redact") ? nil : try FindingsStore(study).redactor()
+            if inv.flag("no-redact") {
+                try study.db.transaction {
+                    try FindingsStore(study).logDisclosure(
+                        "codings export --no-redact\(inv.option("out").map { " --out " + $0 } ?? "")")
+                }
+                inv.console.err(
+                    "warning: coded text exported unredacted; this is recorded in the study's disclosure log")
+            }
             let text =
                 inv.option("format") == "json"
                 ? JSON.object([
-                    ("codings", CodingViews.codings(try CodingStore(study).codings()).json),
+                    (
+                        "codings",
+                        CodingViews.codings(try CodingStore(study).codings().map { $0.redacted(by: redactor) }).json
+                    ),
                     (
                         "coverage",
                         .array(
@@ -139,7 +154,7 @@ enum CodingCommands {
                             })
                     ),
                 ]).serialized() + "\n"
-                : try CodingImport.exportCSV(study)
+                : try CodingImport.exportCSV(study, redactor: redactor)
             try inv.emit(text)
         })
 

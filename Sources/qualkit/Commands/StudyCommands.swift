@@ -73,6 +73,10 @@ enum StudyCommands {
                         + weak.map { "\($0.code) \(String(format: "%.2f", $0.alpha ?? 0))" }.joined(separator: ", "))
             }
             inv.console.line()
+            inv.console.line("Findings report: \(result.reports.joined(separator: " and "))")
+            inv.console.line(
+                "  open it in a browser, e.g. xdg-open \(result.reports[0]) (Linux) or open \(result.reports[0]) (macOS)"
+            )
             inv.console.line("Demo study: \(result.studyPath)")
             inv.console.line("Try: export QUALKIT_DB=\(result.studyPath); qualkit protocol list")
         })

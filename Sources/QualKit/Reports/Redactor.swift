@@ -1,0 +1,141 @@
+import Foundation
+
+/// Removes identifiers from every quote that leaves the study.
+///
+/// The study's own redaction list comes first (names, places, services the team added), matched
+/// case-insensitively on word boundaries, then patterns: e-mail addresses, NHS numbers (ten digits
+/// that pass the modulus 11 check), UK phone numbers, UK postcodes and full dates (dates of birth).
+///
+/// ```swift
+/// let redactor = Redactor(terms: [.init(term: "Dr Patel", label: "GP")])
+/// redactor.redact("Dr Patel said call 07700 900123")   // "[GP] said call [phone]"
+/// ```
+public struct Redactor: Sendable {
+    /// A term on the study's redaction list and what replaces it.
+    public struct Term: Sendable, Equatable {
+        public let term: String
+        public let label: String
+        public init(term: String, label: String = "name") {
+            self.term = term
+            self.label = label
+        }
+    }
+
+    /// One identifier found, for `redact scan` and tests.
+    public struct Finding: Sendable, Equatable {
+        public let kind: String
+        public let text: String
+        /// Unicode-scalar offsets in the text scanned.
+        public let start: Int
+        public let end: Int
+    }
+
+    let terms: [(Term, NSRegularExpression)]
+
+    public init(terms: [Term]) {
+        // Longest first, so "Dr Amina Patel" is replaced before "Amina".
+        self.terms = terms.sorted { $0.term.count > $1.term.count }.compactMap { term in
+            let pattern =
+                "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: term.term) + "(?![\\p{L}\\p{N}])"
+            return (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map { (term, $0) }
+        }
+    }
+
+    static let email = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
+    static let tenDigits = try! NSRegularExpression(pattern: "(?<![0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?![0-9])")
+    static let phone = try! NSRegularExpression(
+        pattern: "(?<![0-9+])(?:\\+44[ ]?\\(?0?\\)?[ ]?|\\(?0)[0-9]{2,4}\\)?(?:[ -]?[0-9]{2,4}){2,3}(?![0-9])")
+    static let postcode = try! NSRegularExpression(
+        pattern: "(?<![A-Za-z0-9])[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}(?![A-Za-z0-9])")
+    static let months =
+        "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    static let date = try! NSRegularExpression(
+        pattern: "(?<![0-9])(?:[0-3]?[0-9][/.-][01]?[0-9][/.-](?:19|20)?[0-9]{2}"
+            + "|[0-3]?[0-9](?:st|nd|rd|th)?(?: of)? (?:\(months)),? (?:19|20)[0-9]{2}"
+            + "|(?:\(months)) [0-3]?[0-9](?:st|nd|rd|th)?,? (?:19|20)[0-9]{2})(?![0-9])",
+        options: [.caseInsensitive])
+
+    /// True when the ten digits pass the NHS number modulus 11 check.
+    public static func isNHSNumber(_ digits: [Int]) -> Bool {
+        guard digits.count == 10 else { return false }
+        let sum = (0..<9).reduce(0) { $0 + digits[$1] * (10 - $1) }
+        let check = 11 - sum % 11
+        if check == 10 { return false }
+        return (check == 11 ? 0 : check) == digits[9]
+    }
+
+    /// Every identifier in `text`, earliest first; overlaps keep the earlier kind in the order above.
+    public func findings(in text: String) -> [Finding] {
+        let ns = text as NSString
+        return matches(in: text).map { range, kind, _ in
+            let start = ns.substring(to: range.location).unicodeScalars.count
+            let found = ns.substring(with: range)
+            return Finding(kind: kind, text: found, start: start, end: start + found.unicodeScalars.count)
+        }
+    }
+
+    /// (range in UTF-16 units, kind, replacement), earliest first.
+    func matches(in text: String) -> [(NSRange, String, String)] {
+        let ns = text as NSString
+        let whole = NSRange(location: 0, length: ns.length)
+        var found: [(NSRange, String, String)] = []
+        func take(_ range: NSRange, _ kind: String, _ label: String) {
+            guard !found.contains(where: { NSIntersectionRange($0.0, range).length > 0 }) else { return }
+            found.append((range, kind, label))
+        }
+        for (term, regex) in terms {
+            for match in regex.matches(in: text, range: whole) { take(match.range, "term", "[\(term.label)]") }
+        }
+        for match in Self.email.matches(in: text, range: whole) { take(match.range, "email", "[email]") }
+        for match in Self.tenDigits.matches(in: text, range: whole) {
+            let digits = ns.substring(with: match.range).compactMap { $0.wholeNumberValue }
+            if Self.isNHSNumber(digits) { take(match.range, "nhs-number", "[NHS number]") }
+        }
+        for match in Self.phone.matches(in: text, range: whole) {
+            let digits = ns.substring(with: match.range).filter(\.isNumber)
+            let national = digits.hasPrefix("44") ? String(digits.dropFirst(2)) : String(digits.dropFirst())
+            if (9...10).contains(national.count) { take(match.range, "phone", "[phone]") }
+        }
+        for match in Self.postcode.matches(in: text, range: whole)
+        where Self.looksLikePostcode(ns.substring(with: match.range)) {
+            take(match.range, "postcode", "[postcode]")
+        }
+        for match in Self.date.matches(in: text, range: whole) { take(match.range, "date", "[date]") }
+        return found.sorted { $0.0.location < $1.0.location }
+    }
+
+    /// A postcode-shaped word that is not an ordinary word or time: the outward code has a digit
+    /// and the whole has the letters a postcode has.
+    static func looksLikePostcode(_ text: String) -> Bool {
+        let compact = text.replacingOccurrences(of: " ", with: "").uppercased()
+        guard (5...7).contains(compact.count) else { return false }
+        return compact.last!.isLetter && compact.dropLast().last!.isLetter && compact.first!.isLetter
+    }
+
+    /// `text` with every identifier replaced by its label.
+    public func redact(_ text: String) -> String {
+        var result = text as NSString
+        // From the end, so earlier ranges stay valid.
+        for (range, _, label) in matches(in: text).reversed() {
+            result = result.replacingCharacters(in: range, with: label) as NSString
+        }
+        return result as String
+    }
+
+    /// Phrases after which a capitalised word is likely a name (`my son Imran`, `called Joy`).
+    static let nameCue = try! NSRegularExpression(
+        pattern:
+            "\\b(?:[Mm]y (?:son|daughter|husband|wife|brother|sister|mum|mother|dad|father|cousin|uncle|aunt|auntie|friend|GP|doctor|nurse|teacher|boss|partner|neighbour)|called|named|[Dd]octor|Dr\\.?|Mrs?\\.?|Ms\\.?)\\s+([A-Z][\\p{L}'-]+(?:\\s+[A-Z][\\p{L}'-]+)?)"
+    )
+
+    /// Likely names: capitalised words after cue phrases, with offsets.
+    public func likelyNames(in text: String) -> [Finding] {
+        let ns = text as NSString
+        return Self.nameCue.matches(in: text, range: NSRange(location: 0, length: ns.length)).map { match in
+            let range = match.range(at: 1)
+            let start = ns.substring(to: range.location).unicodeScalars.count
+            let name = ns.substring(with: range)
+            return Finding(kind: "name?", text: name, start: start, end: start + name.unicodeScalars.count)
+        }
+    }
+}

@@ -1,0 +1,269 @@
+import Foundation
+
+/// The report as one self-contained HTML page: inline CSS and SVG, no scripts, no external
+/// requests, semantic headings and tables, charts with titles and text alternatives, the Okabe–Ito
+/// colour-blind-safe palette, and an A4 print stylesheet. Every piece of study text is escaped.
+extension FindingsReport {
+    static let palette = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+
+    public var html: String {
+        let e = HTML.escape
+        func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "—" }
+        func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
+        var body =
+            "<header><h1>\(e(summary.title)): findings</h1><p class=\"meta\">Generated \(e(String(generatedAt.prefix(10)))) by qualkit · quotes from consenting participants, redacted, attributed by pseudonym</p></header>\n<main>\n"
+
+        body += "<section><h2>Study summary</h2><table class=\"facts\"><tbody>\n"
+        for (label, value) in [
+            ("Protocol versions", summary.protocolVersions.joined(separator: ", ")),
+            ("Interviews", "\(summary.interviews) with \(summary.participants) participants"),
+            ("Dates", "\(summary.firstDate ?? "—") to \(summary.lastDate ?? "—")"),
+            ("Languages of interview", summary.languages.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")),
+            (
+                "Interviewer shared the participant's language",
+                "\(summary.sharedLanguage) of \(summary.withInterviewer)"
+            ),
+            ("Interviewer from the participant's community", "\(summary.sameCommunity) of \(summary.withInterviewer)"),
+        ] { body += "<tr><th scope=\"row\">\(e(label))</th><td>\(e(value))</td></tr>\n" }
+        body += "</tbody></table></section>\n"
+
+        body +=
+            "<section><h2>Barrier themes by prevalence</h2>\n<p>N = \(tally.participantsTotal) participants with a coded transcript. Each bar is the share of participants who raised the theme.</p>\n"
+        body += barChart()
+        body +=
+            "<table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">%</th><th scope=\"col\" class=\"n\">Excerpts</th></tr></thead><tbody>\n"
+        for theme in themes {
+            body +=
+                "<tr><td>\(e(theme.name))</td><td><code>\(e(theme.code))</code></td><td class=\"n\">\(theme.participants)</td><td class=\"n\">\(percent(theme.percent))</td><td class=\"n\">\(theme.excerpts)</td></tr>\n"
+        }
+        body += "</tbody></table></section>\n"
+
+        for group in groups {
+            body +=
+                "<section><h2>By \(e(group.by))</h2>\n<p>Participants in each group who raised each theme; darker cells are higher shares.</p>\n"
+            body += "<table class=\"heat\"><thead><tr><th scope=\"col\">Theme</th>"
+            for g in group.groups {
+                body +=
+                    "<th scope=\"col\" class=\"n\">\(e(g.value))<br><span class=\"sub\">n=\(g.participantsTotal)\(g.small ? " · small" : "")</span></th>"
+            }
+            body += "</tr></thead><tbody>\n"
+            for theme in themes {
+                body += "<tr><th scope=\"row\">\(e(theme.name))</th>"
+                for g in group.groups {
+                    let t = g.themes.first { $0.code == theme.code }
+                    let share = (t?.percent ?? 0) / 100
+                    let ink = share > 0.55 ? "#ffffff" : "#1a1a1a"
+                    body +=
+                        "<td class=\"n\" style=\"background: rgba(0,114,178,\(String(format: "%.2f", share * 0.9))); color: \(ink)\">\(t?.participants ?? 0) (\(percent(t?.percent)))</td>"
+                }
+                body += "</tr>\n"
+            }
+            body += "</tbody></table>\n"
+            if group.groups.contains(where: \.small) {
+                body +=
+                    "<p class=\"warn\">Groups under \(Tally.smallGroup) participants are marked small: their numbers can identify people and are unstable. Do not publish them.</p>\n"
+            }
+            body += "</section>\n"
+        }
+
+        body += "<section><h2>In participants' words</h2>\n"
+        for theme in themes where !(quotes[theme.code] ?? []).isEmpty {
+            body += "<h3>\(e(theme.name))</h3>\n"
+            for quote in quotes[theme.code]! {
+                body +=
+                    "<figure class=\"quote\"><blockquote><p>\(e(quote.text))</p></blockquote><figcaption>\(e(quote.attribution))</figcaption></figure>\n"
+            }
+        }
+        body += "</section>\n"
+
+        body +=
+            "<section><h2>Saturation</h2>\n<p>"
+            + (saturation.notation.map {
+                "Saturation reached at <strong>\(e($0))</strong>: after \(saturation.saturationAt!) interviews, a run of \(saturation.run) added no more than \(e(JSON.format(saturation.threshold)))% new codes (Guest, Namey &amp; Chen 2020)."
+            } ?? "Saturation not reached: \(e(saturation.reason ?? "")).") + "</p>\n" + saturationChart()
+            + "</section>\n"
+
+        if let agreement {
+            body +=
+                "<section><h2>Agreement between coders</h2>\n<p>Coders \(e(agreement.coders.joined(separator: ", "))); overall Krippendorff's alpha \(number(agreement.overall.alpha)), mean Cohen's kappa \(number(agreement.overall.meanKappa)). Alpha below 0.80 is flagged.</p>\n"
+            body +=
+                "<table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
+            for code in agreement.codes {
+                let low = (code.alpha ?? 1) < Agreement.acceptable
+                body +=
+                    "<tr\(low ? " class=\"low\"" : "")><td><code>\(e(code.code))</code></td><td class=\"n\">\(code.units)</td><td class=\"n\">\(percent(code.percentAgreement))</td><td class=\"n\">\(number(code.kappa))</td><td class=\"n\">\(number(code.alpha))\(low ? " ⚑" : "")</td></tr>\n"
+            }
+            body += "</tbody></table></section>\n"
+        }
+
+        body +=
+            "<section><h2>You said, we did</h2>\n<table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
+        for theme in themes {
+            let answering = actions.filter { $0.themes.contains(theme.code) }
+            let said = "<td>\(e(theme.name))</td><td class=\"n\">\(theme.participants) (\(percent(theme.percent)))</td>"
+            if answering.isEmpty { body += "<tr>\(said)<td colspan=\"4\"><em>No action yet</em></td></tr>\n" }
+            for action in answering {
+                body +=
+                    "<tr>\(said)<td>\(e(action.change))</td><td>\(e(action.owner ?? ""))</td><td>\(e(action.status.rawValue))</td><td>\(e(action.doneOn?.description ?? action.due.map { "due \($0)" } ?? ""))</td></tr>\n"
+            }
+        }
+        body += "</tbody></table></section>\n"
+
+        if !outcomes.isEmpty {
+            body += "<section><h2>Outcomes</h2>\n"
+            for series in outcomes {
+                body += "<h3>\(e(series.measure))\(series.group.map { " — \(e($0))" } ?? "")</h3>\n"
+                if let action = series.action, let done = action.doneOn {
+                    body +=
+                        "<p>Before and after “\(e(action.change))” (done \(e(done.description))): mean \(number(series.before)) before, \(number(series.after)) after\(series.unit.map { " (\(e($0)))" } ?? "").</p>\n"
+                }
+                if series.points.count >= 3 { body += lineChart(series) }
+                body +=
+                    "<table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">n</th></tr></thead><tbody>\n"
+                for point in series.points {
+                    body +=
+                        "<tr><td>\(e(point.period))</td><td class=\"n\">\(e(JSON.format(point.value)))</td><td class=\"n\">\(point.n.map(String.init) ?? "")</td></tr>\n"
+                }
+                body += "</tbody></table>\n"
+            }
+            body += "</section>\n"
+        }
+        body +=
+            "<section><h2>Methods</h2><ul>\n" + methods.map { "<li>\(e($0))</li>\n" }.joined()
+            + "</ul></section>\n</main>\n"
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <title>\(e(summary.title)): findings</title>
+            <style>
+            body { font: 11pt/1.5 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1a1a1a; max-width: 60em; margin: 2em auto; padding: 0 1.2em; }
+            h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 2em; }
+            .meta, .sub { color: #4c4c4c; font-size: .9em; }
+            table { border-collapse: collapse; width: 100%; margin: .8em 0; } th, td { text-align: left; padding: .3em .5em; border-bottom: 1px solid #d0d5d8; vertical-align: top; }
+            thead th { border-bottom: 2px solid #4c4c4c; } .n { text-align: right; font-variant-numeric: tabular-nums; }
+            table.facts th { width: 22em; font-weight: 600; } tr.low td { background: #fdf0e6; }
+            .quote { margin: 1em 0; border-left: 4px solid #E69F00; padding: .2em 1em; } .quote blockquote { margin: 0; font-size: 1.05em; }
+            .quote figcaption { color: #4c4c4c; font-size: .9em; } .warn { color: #8a3b00; }
+            svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
+            @page { size: A4; margin: 16mm 14mm; }
+            @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
+            </style>
+            </head>
+            <body>
+            \(body)</body>
+            </html>
+
+            """
+    }
+
+    /// Horizontal bars: the share of participants per theme.
+    func barChart() -> String {
+        let e = HTML.escape
+        let rowHeight = 24
+        let labelWidth = 260
+        let barWidth = 380
+        let height = themes.count * rowHeight + 30
+        var svg =
+            "<figure><svg role=\"img\" aria-labelledby=\"bars-title bars-desc\" viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        svg += "<title id=\"bars-title\">Barrier themes by share of participants</title>\n"
+        svg +=
+            "<desc id=\"bars-desc\">"
+            + e(
+                themes.map {
+                    "\($0.name): \($0.participants) of \(tally.participantsTotal) (\(String(format: "%.1f", $0.percent))%)"
+                }.joined(separator: "; ")) + "</desc>\n"
+        for (index, theme) in themes.enumerated() {
+            let y = 10 + index * rowHeight
+            let width = Int((theme.percent / 100 * Double(barWidth)).rounded())
+            svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(e(theme.name))</text>"
+            svg +=
+                "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#0072B2\"></rect>"
+            svg +=
+                "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(theme.participants) (\(String(format: "%.1f", theme.percent))%)</text>\n"
+        }
+        return svg
+            + "</svg><figcaption class=\"meta\">Share of the \(tally.participantsTotal) participants who raised each theme.</figcaption></figure>\n"
+    }
+
+    /// The cumulative number of unique codes per interview.
+    func saturationChart() -> String {
+        let points = saturation.interviews
+        guard points.count >= 2, let top = points.map(\.cumulative).max(), top > 0 else { return "" }
+        let width = 600.0
+        let height = 180.0
+        let step = (width - 60) / Double(points.count - 1)
+        let coordinates = points.enumerated().map { index, point in
+            (40 + Double(index) * step, height - 25 - Double(point.cumulative) / Double(top) * (height - 45))
+        }
+        var svg =
+            "<figure><svg role=\"img\" aria-labelledby=\"sat-title sat-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        svg += "<title id=\"sat-title\">Cumulative unique codes by interview</title>\n"
+        svg +=
+            "<desc id=\"sat-desc\">"
+            + HTML.escape(points.enumerated().map { "interview \($0 + 1): \($1.cumulative)" }.joined(separator: "; "))
+            + "</desc>\n"
+        svg +=
+            "<line x1=\"40\" y1=\"\(Int(height - 25))\" x2=\"\(Int(width - 20))\" y2=\"\(Int(height - 25))\" stroke=\"#4c4c4c\"></line>"
+        svg +=
+            "<polyline fill=\"none\" stroke=\"#009E73\" stroke-width=\"2\" points=\""
+            + coordinates.map { String(format: "%.1f,%.1f", $0.0, $0.1) }.joined(separator: " ") + "\"></polyline>\n"
+        for (x, y) in coordinates {
+            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"#009E73\"></circle>", x, y)
+        }
+        svg +=
+            "<text x=\"40\" y=\"\(Int(height - 6))\">interview 1</text><text x=\"\(Int(width - 20))\" y=\"\(Int(height - 6))\" text-anchor=\"end\">interview \(points.count)</text>"
+        svg += "<text x=\"4\" y=\"14\">\(top) codes</text>"
+        return svg
+            + "</svg><figcaption class=\"meta\">Cumulative unique codes as interviews were added.</figcaption></figure>\n"
+    }
+
+    /// An outcome over periods, with the action's done date marked.
+    func lineChart(_ series: OutcomeSeries) -> String {
+        let e = HTML.escape
+        let values = series.points.map(\.value)
+        let low = min(0, values.min()!)
+        let high = max(values.max()!, low + 1)
+        let width = 600.0
+        let height = 200.0
+        let step = (width - 80) / Double(max(1, values.count - 1))
+        func point(_ index: Int) -> (Double, Double) {
+            (50 + Double(index) * step, height - 40 - (values[index] - low) / (high - low) * (height - 70))
+        }
+        var svg =
+            "<figure><svg role=\"img\" aria-label=\"\(e(series.measure)) by period\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+        svg +=
+            "<title>\(e(series.measure)) by period</title><desc>"
+            + e(series.points.map { "\($0.period): \(JSON.format($0.value))" }.joined(separator: "; ")) + "</desc>\n"
+        if let done = series.action?.doneOn,
+            let index = series.points.firstIndex(where: { ($0.date.map { $0 >= done }) ?? false })
+        {
+            let x = point(index).0 - step / 2
+            svg += String(
+                format:
+                    "<line x1=\"%.1f\" y1=\"20\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#D55E00\" stroke-dasharray=\"4 3\"></line>",
+                x, x, height - 40)
+            svg +=
+                String(format: "<text x=\"%.1f\" y=\"14\" text-anchor=\"middle\">", x)
+                + "action done \(e(done.description))</text>"
+        }
+        svg +=
+            "<polyline fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\" points=\""
+            + values.indices.map { String(format: "%.1f,%.1f", point($0).0, point($0).1) }.joined(separator: " ")
+            + "\"></polyline>\n"
+        for index in values.indices {
+            let (x, y) = point(index)
+            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#0072B2\"></circle>", x, y)
+            svg +=
+                String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y - 8)
+                + e(JSON.format(values[index])) + "</text>"
+            svg +=
+                String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, height - 22)
+                + e(series.points[index].period) + "</text>"
+        }
+        return svg + "</svg></figure>\n"
+    }
+}

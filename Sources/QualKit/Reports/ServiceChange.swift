@@ -1,0 +1,159 @@
+/// A service change that answers one or more barrier themes: "you said, we did".
+public struct ServiceAction: Sendable, Equatable {
+    public enum Status: String, Sendable, CaseIterable {
+        case planned
+        case inProgress = "in-progress"
+        case done, dropped
+    }
+
+    public var id: Int
+    public var themes: [String]
+    public var change: String
+    public var owner: String?
+    public var due: CalendarDate?
+    public var status: Status
+    public var doneOn: CalendarDate?
+    public var note: String?
+}
+
+/// One value of an outcome measure for one period (completion rate in 2023-Q1, ...).
+public struct Outcome: Sendable, Equatable {
+    public enum Unit: String, Sendable, CaseIterable {
+        case percent = "%"
+        case count, rate
+    }
+
+    public var id: Int
+    public var measure: String
+    public var period: String
+    public var value: Double
+    public var n: Int?
+    public var group: String?
+    public var unit: Unit?
+    public var date: CalendarDate?
+    /// The action this outcome is read against (before and after its done date).
+    public var action: Int?
+
+    public init(
+        id: Int, measure: String, period: String, value: Double, n: Int? = nil, group: String? = nil,
+        unit: Unit? = nil, date: CalendarDate? = nil, action: Int? = nil
+    ) {
+        self.id = id
+        self.measure = measure
+        self.period = period
+        self.value = value
+        self.n = n
+        self.group = group
+        self.unit = unit
+        self.date = date
+        self.action = action
+    }
+}
+
+/// Every SQL statement about actions, outcomes, the redaction list and the disclosure log.
+public struct FindingsStore {
+    let db: Database
+
+    public init(_ study: Study) { db = study.db }
+
+    public func actions() throws -> [ServiceAction] {
+        var themes: [Int: [String]] = [:]
+        try db.forEachRow("SELECT action, code FROM action_theme ORDER BY code") {
+            themes[$0["action"], default: []].append($0["code"])
+        }
+        return try db.rows("SELECT * FROM action ORDER BY id").map { row in
+            let id: Int = row["id"]
+            return ServiceAction(
+                id: id, themes: themes[id] ?? [], change: row["change"], owner: row["owner"],
+                due: (row["due"] as String?).flatMap(CalendarDate.init),
+                status: ServiceAction.Status(rawValue: row["status"]) ?? .planned,
+                doneOn: (row["done_on"] as String?).flatMap(CalendarDate.init), note: row["note"])
+        }
+    }
+
+    public func action(_ id: Int) throws -> ServiceAction {
+        guard let action = try actions().first(where: { $0.id == id }) else {
+            throw NotFound("action", String(id), among: try actions().map { String($0.id) })
+        }
+        return action
+    }
+
+    func insert(_ action: ServiceAction) throws -> Int {
+        try db.execute(
+            "INSERT INTO action(change, owner, due, status, done_on, note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                action.change, action.owner, action.due?.description, action.status.rawValue,
+                action.doneOn?.description,
+                action.note, Clock.nowTimestamp(),
+            ])
+        let id = Int(db.lastInsertedRowID)
+        try setThemes(id, action.themes)
+        return id
+    }
+
+    func update(_ action: ServiceAction) throws {
+        try db.execute(
+            "UPDATE action SET change = ?, owner = ?, due = ?, status = ?, done_on = ?, note = ? WHERE id = ?",
+            [
+                action.change, action.owner, action.due?.description, action.status.rawValue,
+                action.doneOn?.description,
+                action.note, action.id,
+            ])
+        try db.execute("DELETE FROM action_theme WHERE action = ?", [action.id])
+        try setThemes(action.id, action.themes)
+    }
+
+    private func setThemes(_ id: Int, _ themes: [String]) throws {
+        for theme in themes {
+            try db.execute("INSERT OR IGNORE INTO action_theme(action, code) VALUES (?, ?)", [id, theme])
+        }
+    }
+
+    public func outcomes() throws -> [Outcome] {
+        try db.rows("SELECT * FROM outcome ORDER BY measure, coalesce(grp, ''), coalesce(date, period), period, id").map
+        { row in
+            Outcome(
+                id: row["id"], measure: row["measure"], period: row["period"], value: row["value"], n: row["n"],
+                group: row["grp"],
+                unit: (row["unit"] as String?).flatMap(Outcome.Unit.init),
+                date: (row["date"] as String?).flatMap(CalendarDate.init),
+                action: row["action"])
+        }
+    }
+
+    func insert(_ outcome: Outcome) throws {
+        try db.execute(
+            """
+            INSERT INTO outcome(measure, period, value, n, grp, unit, date, action, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                outcome.measure, outcome.period, outcome.value, outcome.n, outcome.group, outcome.unit?.rawValue,
+                outcome.date?.description, outcome.action, Clock.nowTimestamp(),
+            ])
+    }
+
+    public func redactionTerms() throws -> [Redactor.Term] {
+        try db.rows("SELECT term, label FROM redaction_term ORDER BY term").map {
+            Redactor.Term(term: $0["term"], label: $0["label"])
+        }
+    }
+
+    /// The study's redactor: its list and the standard patterns.
+    public func redactor() throws -> Redactor { Redactor(terms: try redactionTerms()) }
+
+    func addTerm(_ term: Redactor.Term) throws {
+        try db.execute(
+            "INSERT INTO redaction_term(term, label) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET label = excluded.label",
+            [term.term, term.label])
+    }
+
+    func removeTerm(_ term: String) throws -> Bool {
+        try db.execute("DELETE FROM redaction_term WHERE term = ?", [term])
+        return db.changes > 0
+    }
+
+    /// Records an export of unredacted text.
+    public func logDisclosure(_ what: String) throws {
+        try db.execute("INSERT INTO disclosure_log(at, what) VALUES (?, ?)", [Clock.nowTimestamp(), what])
+    }
+}

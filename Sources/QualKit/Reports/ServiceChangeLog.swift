@@ -1,0 +1,187 @@
+import Foundation
+
+/// Recording actions and outcomes, and keeping the redaction list: each call one transaction.
+public struct ServiceChangeLog {
+    let study: Study
+    let store: FindingsStore
+
+    public init(_ study: Study) {
+        self.study = study
+        self.store = FindingsStore(study)
+    }
+
+    /// Fields of an action a command sets; nil leaves a field as it is.
+    public struct ActionChanges: Sendable {
+        public var themes: [String]?
+        public var change: String?
+        public var owner: String?
+        public var due: CalendarDate?
+        public var status: ServiceAction.Status?
+        public var doneOn: CalendarDate?
+        public var note: String?
+        public init(
+            themes: [String]? = nil, change: String? = nil, owner: String? = nil, due: CalendarDate? = nil,
+            status: ServiceAction.Status? = nil, doneOn: CalendarDate? = nil, note: String? = nil
+        ) {
+            self.themes = themes
+            self.change = change
+            self.owner = owner
+            self.due = due
+            self.status = status
+            self.doneOn = doneOn
+            self.note = note
+        }
+    }
+
+    private func apply(_ changes: ActionChanges, to action: inout ServiceAction) throws {
+        if let themes = changes.themes {
+            let known = try CodeStore(study).paths()
+            for theme in themes where !known.contains(theme) { throw NotFound("code", theme, among: known) }
+            action.themes = themes
+        }
+        if let change = changes.change { action.change = change }
+        if let owner = changes.owner { action.owner = owner }
+        if let due = changes.due { action.due = due }
+        if let status = changes.status { action.status = status }
+        if let doneOn = changes.doneOn { action.doneOn = doneOn }
+        if let note = changes.note { action.note = note }
+        // Before/after comparisons need the date a change took effect.
+        if action.status == .done && action.doneOn == nil { action.doneOn = CalendarDate(Clock.today()) }
+    }
+
+    public func addAction(_ changes: ActionChanges) throws -> ServiceAction {
+        var action = ServiceAction(id: 0, themes: [], change: "", status: .planned)
+        try apply(changes, to: &action)
+        guard !action.themes.isEmpty else {
+            throw InvalidValue(option: "--theme", value: "", message: "an action answers at least one theme")
+        }
+        return try study.db.transaction {
+            action.id = try store.insert(action)
+            return action
+        }
+    }
+
+    public func updateAction(_ id: Int, _ changes: ActionChanges) throws -> ServiceAction {
+        var action = try store.action(id)
+        try apply(changes, to: &action)
+        try study.db.transaction { try store.update(action) }
+        return action
+    }
+
+    public func addOutcome(_ outcome: Outcome) throws {
+        if let action = outcome.action { _ = try store.action(action) }
+        try study.db.transaction { try store.insert(outcome) }
+    }
+
+    /// `outcome import FILE.csv`: columns measure, period, value and optionally n, group, unit, date, action.
+    public func importOutcomes(path: String) throws -> Int {
+        let reader = try CSVReader(path: path)
+        guard let header = try reader.next() else { throw InvalidInput(file: path, line: 1, "the file is empty") }
+        let columns = header.fields.map(PersonFields.normalizedKey)
+        let known = ["measure", "period", "value", "n", "group", "unit", "date", "action"]
+        var problems: [Diagnostic] = []
+        for (index, column) in columns.enumerated() where !known.contains(column) {
+            problems.append(
+                Diagnostic(
+                    file: path, line: header.line,
+                    "column \(index + 1): unknown column '\(column)'; the columns are \(known.joined(separator: ","))"))
+        }
+        for column in ["measure", "period", "value"] where !columns.contains(column) {
+            problems.append(Diagnostic(file: path, line: header.line, "no '\(column)' column"))
+        }
+        guard problems.isEmpty else { throw InvalidInput(problems) }
+        let actions = Set(try store.actions().map(\.id))
+        var outcomes: [Outcome] = []
+        while let record = try reader.next() {
+            guard record.fields.count == columns.count else {
+                problems.append(
+                    Diagnostic(
+                        file: path, line: record.line, "expected \(columns.count) fields, found \(record.fields.count)")
+                )
+                continue
+            }
+            var fields: [String: String] = [:]
+            for (index, column) in columns.enumerated() {
+                fields[column] = record.fields[index].trimmingCharacters(in: .whitespaces)
+            }
+            func bad(_ message: String) { problems.append(Diagnostic(file: path, line: record.line, message)) }
+            guard let measure = fields["measure"], !measure.isEmpty, let period = fields["period"], !period.isEmpty
+            else {
+                bad("measure and period are required")
+                continue
+            }
+            guard let value = Double(fields["value"] ?? ""), value.isFinite else {
+                bad("bad value '\(fields["value"] ?? "")': expected a number"); continue
+            }
+            let nText = fields["n"] ?? ""
+            let n = Int(nText)
+            if !nText.isEmpty && (n == nil || n! < 0) { bad("bad n '\(nText)': expected a whole number"); continue }
+            let unitText = fields["unit"] ?? ""
+            let unit = Outcome.Unit(rawValue: unitText)
+            if !unitText.isEmpty && unit == nil { bad("bad unit '\(unitText)': expected %, count or rate"); continue }
+            let dateText = fields["date"] ?? ""
+            let date = CalendarDate(dateText)
+            if !dateText.isEmpty && date == nil { bad("bad date '\(dateText)': expected YYYY-MM-DD"); continue }
+            let actionText = fields["action"] ?? ""
+            let action = Int(actionText)
+            if !actionText.isEmpty && (action == nil || !actions.contains(action!)) {
+                bad("unknown action '\(actionText)'"); continue
+            }
+            outcomes.append(
+                Outcome(
+                    id: 0, measure: measure, period: period, value: value, n: n,
+                    group: (fields["group"] ?? "").isEmpty ? nil : fields["group"], unit: unit, date: date,
+                    action: action))
+        }
+        guard problems.isEmpty else { throw InvalidInput(problems) }
+        try study.db.transaction { for outcome in outcomes { try store.insert(outcome) } }
+        return outcomes.count
+    }
+
+    public func addTerm(_ term: String, label: String?) throws {
+        let trimmed = term.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else {
+            throw InvalidValue(option: "<term>", value: term, message: "an empty term would redact nothing")
+        }
+        try study.db.transaction { try store.addTerm(Redactor.Term(term: trimmed, label: label ?? "name")) }
+    }
+
+    public func removeTerm(_ term: String) throws {
+        let removed = try study.db.transaction { try store.removeTerm(term) }
+        guard removed else { throw NotFound("redaction term", term, among: try store.redactionTerms().map(\.term)) }
+    }
+
+    /// Likely identifiers in transcripts: the redaction patterns, and capitalised words after
+    /// "my son", "my GP", "called", ... Each with where it was found and whether the list covers it.
+    public struct ScanHit: Sendable, Equatable {
+        public let transcript: String
+        public let segment: Int
+        public let kind: String
+        public let text: String
+        public let onList: Bool
+    }
+
+    public func scan(transcript: String?) throws -> [ScanHit] {
+        let transcripts = TranscriptStore(study)
+        if let transcript { try transcripts.require(transcript) }
+        let patterns = Redactor(terms: [])
+        let listed = Redactor(terms: try store.redactionTerms())
+        var hits: [ScanHit] = []
+        let ids = try transcript.map({ [$0] }) ?? transcripts.ids()
+        for id in ids {
+            for segment in try transcripts.segments(of: id) {
+                let covered = listed.findings(in: segment.text).filter { $0.kind == "term" }
+                func isListed(_ finding: Redactor.Finding) -> Bool {
+                    covered.contains { $0.start <= finding.start && finding.end <= $0.end }
+                }
+                for finding in patterns.findings(in: segment.text) + patterns.likelyNames(in: segment.text) {
+                    hits.append(
+                        ScanHit(
+                            transcript: id, segment: segment.number, kind: finding.kind, text: finding.text,
+                            onList: isListed(finding)))
+                }
+            }
+        }
+        return hits
+    }
+}

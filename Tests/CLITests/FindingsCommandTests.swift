@@ -1,0 +1,205 @@
+import Foundation
+import Testing
+
+/// `action`, `outcome`, `redact`, `report` and redacted exports, end to end.
+@Suite struct FindingsCommandTests {
+    /// Three participants; P1 and P3 consent to quotes, P2 does not. Hostile text in the title,
+    /// a code name and a quote.
+    func study() throws -> Sandbox {
+        let box = try Sandbox()
+        try box.ok(["init", "--title", "Study <script>alert('t')</script> & \"co\""])
+        try box.ok(["code", "add", "barrier.stigma", "--name", "<b>Stigma</b> & shame"])
+        try box.ok(["code", "add", "barrier.times", "--name", "Appointment times"])
+        try box.ok(["coder", "add", "AB"])
+        let consent = ["P1": "yes", "P2": "no", "P3": "yes"]
+        for id in ["P1", "P2", "P3"] {
+            try box.ok([
+                "participant", "add", id, "--consent-quotes", consent[id]!, "--attr", "household=multi", "--attr",
+                "age_band=18-24",
+            ])
+        }
+        try box.write(
+            "P1.txt",
+            "Interviewer: Why?\nP1: People would say <script>alert(1)</script> I was mad, ring me on 07700 900123 or see Dr Patel.\nInterviewer: Times?\nP1: The afternoon calls never worked for me at home with everyone there.\n"
+        )
+        try box.write(
+            "P2.txt",
+            "Interviewer: Why?\nP2: My family would never forgive the shame of it, honestly never.\nInterviewer: Times?\nP2: Only daytime appointments were offered to me by anyone at all.\n"
+        )
+        try box.write(
+            "P3.txt",
+            "Interviewer: Why?\nP3: =HYPERLINK(\"http://x\") is what the gossip would be, everyone would know.\nInterviewer: Times?\nP3: They rang at two when I was in college every single week.\n"
+        )
+        try box.ok(
+            ["transcript", "import"]
+                + ["P1", "P2", "P3"].map { box.directory.appendingPathComponent("\($0).txt").path })
+        for id in ["P1", "P2", "P3"] {
+            try box.ok(["tag", id, "2", "barrier.stigma", "--coder", "AB"])
+            try box.ok(["tag", id, "4", "barrier.times", "--coder", "AB"])
+        }
+        try box.ok(["redact", "add", "Dr Patel", "--as", "GP"])
+        return box
+    }
+
+    func reportJSON(_ box: Sandbox, _ extra: [String] = []) throws -> [String: Any] {
+        try parseJSON(box.ok(["report", "--format", "json"] + extra).stdout) as! [String: Any]
+    }
+
+    @Test func quotesComeOnlyFromConsentingParticipantsAndAreRedacted() throws {
+        let box = try study()
+        let json = try reportJSON(box, ["--by", "household"])
+        let quotes = json["quotes"] as! [[String: Any]]
+        #expect(!quotes.isEmpty)
+        #expect(Set(quotes.map { $0["participant"] as! String }).isSubset(of: ["P1", "P3"]))
+        let texts = quotes.map { $0["text"] as! String }
+        #expect(texts.contains { $0.contains("[phone]") && $0.contains("[GP]") })
+        #expect(!texts.contains { $0.contains("07700") || $0.contains("Patel") })
+        #expect((quotes.first?["attributes"] as? [String: String])?["household"] == "multi")
+
+        try box.ok(["participant", "withdraw", "P1"])
+        let after = try reportJSON(box)
+        #expect(Set((after["quotes"] as! [[String: Any]]).map { $0["participant"] as! String }) == ["P3"])
+        #expect(after["participants_total"] as? Int == 2)
+    }
+
+    @Test func reportNumbersMatchTally() throws {
+        let box = try study()
+        let tally = try parseJSON(box.ok(["tally", "--kind", "barrier", "--format", "json"]).stdout) as! [String: Any]
+        let report = try reportJSON(box)
+        #expect(report["participants_total"] as? Int == tally["participants_total"] as? Int)
+        let fromTally = Dictionary(
+            uniqueKeysWithValues: (tally["themes"] as! [[String: Any]]).map {
+                ($0["code"] as! String, $0["participants"] as! Int)
+            })
+        for theme in report["themes"] as! [[String: Any]] {
+            #expect(fromTally[theme["code"] as! String] == theme["participants"] as? Int)
+        }
+        let markdown = try box.ok(["report", "--format", "md"]).stdout
+        #expect(markdown.contains("| Appointment times | `barrier.times` | 3 | 100.0% | 3 |"))
+    }
+
+    @Test func htmlIsSelfContainedAndEscapesHostileText() throws {
+        let box = try study()
+        let out = box.directory.appendingPathComponent("report.html").path
+        try box.ok(["report", "--out", out, "--by", "household"])
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"))
+        #expect(html.contains("Study &lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; &quot;co&quot;"))
+        #expect(html.contains("&lt;b&gt;Stigma&lt;/b&gt; &amp; shame"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(html.contains("<svg role=\"img\""))
+        #expect(html.contains("<title id=\"bars-title\">"))
+        #expect(html.contains("@media print"))
+        #expect(html.contains("You said, we did"))
+    }
+
+    @Test func csvTablesAreGuardedAgainstFormulas() throws {
+        let box = try study()
+        let folder = box.directory.appendingPathComponent("findings").path
+        try box.ok(["report", "--format", "csv", "--out", folder])
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(files.contains("themes.csv") && files.contains("quotes.csv") && files.contains("actions.csv"))
+        let quotes = try String(contentsOfFile: folder + "/quotes.csv", encoding: .utf8)
+        #expect(quotes.contains("\"'=HYPERLINK(\"\"http://x\"\") is what the gossip would be"))
+        #expect(!quotes.contains(",=HYPERLINK"))
+    }
+
+    @Test func actionsAndOutcomesShowBeforeAndAfter() throws {
+        let box = try study()
+        let added = try box.ok([
+            "action", "add", "--theme", "barrier.times", "--change", "Evening appointments", "--owner", "Lead",
+            "--status", "done", "--done-on", "2023-06-01",
+        ])
+        #expect(added.stdout == "recorded action 1: Evening appointments\n")
+        #expect(
+            try box.run(["action", "add", "--theme", "barrier.tiems", "--change", "x"]).stderr.contains(
+                "Did you mean 'barrier.times'?"))
+        #expect(try box.run(["action", "add", "--change", "x"]).status == 64)
+        try box.ok([
+            "action", "add", "--theme", "barrier.stigma", "--change", "Community sessions", "--due", "2024-01-31",
+        ])
+        try box.ok(["action", "update", "2", "--status", "in-progress"])
+        let list = try parseJSON(box.ok(["action", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        #expect(list.map { $0["status"] as? String } == ["done", "in-progress"])
+        #expect(try box.ok(["action", "list", "--theme", "barrier.times"]).stdout.contains("Evening appointments"))
+        #expect(try box.run(["action", "show", "9"]).status == 65)
+
+        let file = try box.write(
+            "outcomes.csv",
+            """
+            measure,group,period,value,n,unit,date,action
+            completion,all,2023-Q1,40,100,%,2023-02-15,1
+            completion,all,2023-Q2,42,100,%,2023-05-15,1
+            completion,all,2023-Q3,50,100,%,2023-08-15,1
+            completion,all,2023-Q4,54,100,%,2023-11-15,1
+            """)
+        try box.ok(["outcome", "import", file])
+        try box.ok([
+            "outcome", "add", "--measure", "admissions", "--period", "2023-Q1", "--value", "12", "--unit", "count",
+        ])
+        #expect(try box.count("SELECT count(*) FROM outcome") == 5)
+        let bad = try box.write("bad.csv", "measure,period,value,unit,action\nx,q1,abc,%,\nx,q2,1,kg,\nx,q3,1,%,7\n")
+        let badResult = try box.run(["outcome", "import", bad])
+        #expect(badResult.status == 65)
+        #expect(badResult.stderr.contains("\(bad):2: bad value 'abc'"))
+        #expect(badResult.stderr.contains("\(bad):3: bad unit 'kg'"))
+        #expect(badResult.stderr.contains("\(bad):4: unknown action '7'"))
+        #expect(try box.count("SELECT count(*) FROM outcome") == 5)
+
+        let report = try reportJSON(box)
+        let series = (report["outcomes"] as! [[String: Any]]).first { $0["measure"] as? String == "completion" }!
+        #expect(series["before"] as? Double == 41)
+        #expect(series["after"] as? Double == 52)
+        let said = (report["you_said_we_did"] as! [[String: Any]]).first { $0["code"] as? String == "barrier.times" }!
+        #expect((said["actions"] as! [[String: Any]]).first?["change"] as? String == "Evening appointments")
+        let html = try box.ok(["report"]).stdout
+        #expect(html.contains("action done 2023-06-01"))
+    }
+
+    @Test func redactionListAndScan() throws {
+        let box = try study()
+        try box.ok(["redact", "add", "Northside", "--as", "place"])
+        #expect(try box.ok(["redact", "list"]).stdout.contains("Northside  [place]"))
+        try box.ok(["redact", "remove", "northside"])
+        #expect(try box.run(["redact", "remove", "Nowhere"]).status == 65)
+        #expect(try box.run(["redact", "add", " "]).status == 65)
+        let scan = try parseJSON(box.ok(["redact", "scan", "--format", "json"]).stdout) as! [[String: Any]]
+        #expect(scan.contains { $0["kind"] as? String == "phone" && $0["text"] as? String == "07700 900123" })
+        #expect(
+            scan.contains {
+                $0["kind"] as? String == "name?" && $0["text"] as? String == "Patel" && $0["on_list"] as? Bool == true
+            })
+        #expect(try box.run(["redact", "scan", "--transcript", "P9"]).status == 65)
+    }
+
+    @Test func codingsExportIsRedactedUnlessAskedAndThatIsLogged() throws {
+        let box = try study()
+        let redacted = try box.ok(["codings", "export"]).stdout
+        #expect(redacted.contains("[phone]") && !redacted.contains("07700"))
+        let raw = try box.run(["codings", "export", "--no-redact"])
+        #expect(raw.status == 0)
+        #expect(raw.stdout.contains("07700 900123"))
+        #expect(raw.stderr.contains("recorded in the study's disclosure log"))
+        #expect(try box.count("SELECT count(*) FROM disclosure_log WHERE what LIKE 'codings export --no-redact%'") == 1)
+    }
+
+    @Test func reportErrors() throws {
+        let box = try study()
+        #expect(try box.run(["report", "--format", "pdf"]).status == 64)
+        #expect(try box.run(["report", "--out", "/nonexistent/dir/r.html"]).status == 73)
+        #expect(try box.run(["report", "--by", "houshold"]).stderr.contains("Did you mean 'household'?"))
+    }
+
+    @Test func demoWritesBothReports() throws {
+        let box = try Sandbox()
+        let folder = box.directory.appendingPathComponent("demo").path
+        let result = try box.run(["demo", "--dir", folder], useDefaultDB: false)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Findings report: \(folder)/report.html and \(folder)/report.md"))
+        let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
+        #expect(html.contains("Evening and Saturday appointments"))
+        #expect(html.contains("programme completion"))
+    }
+}
