@@ -190,7 +190,8 @@ for pid in IDS:
             words = text.split(" ")
             if who == "P" and len(words) > 24:
                 cut = len(words) // 2
-                text = " ".join(words[:cut]) + "\n\n" + " ".join(words[cut:])
+                # A line break in place of the space keeps every coding offset exact.
+                text = " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
             out.append(f"[{t // 3600:02d}:{t // 60 % 60:02d}:{t % 60:02d}] {label}: {text}")
             out.append("")
             t += 20 + len(words) // 2

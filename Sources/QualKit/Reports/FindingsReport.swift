@@ -146,28 +146,41 @@ public struct FindingsReport: Sendable {
         var quoted: Set<String> = []
         var result: [String: [Quote]] = [:]
         for theme in themes {
-            var candidates: [(participant: String, text: String)] = []
-            var seen: Set<String> = []
+            // Candidates with how many coders tagged that segment with the theme: agreed quotes first.
+            var candidates: [(participant: String, text: String, coders: Int)] = []
+            var codersOn: [String: Set<String>] = [:]
+            var texts: [String: (participant: String, text: String)] = [:]
             for coding in try CodingStore(study).codings(.init(codePrefix: theme)) where coders.contains(coding.coder) {
                 guard consenting[coding.participant] != nil else { continue }
                 let segment = try segments.segment(coding.transcript, coding.segment)
                 guard segment.role == .participant else { continue }
                 // A very short span reads better as its whole turn.
-                let text = ScalarText.count(coding.text) < 25 ? segment.text : coding.text
-                let key = coding.participant + "\u{0}" + text
-                if seen.insert(key).inserted { candidates.append((coding.participant, text)) }
+                let text = (ScalarText.count(coding.text) < 25 ? segment.text : coding.text)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)
+                let key = "\(coding.transcript)\u{0}\(coding.segment)"
+                codersOn[key, default: []].insert(coding.coder)
+                // The most precise span: the shortest coded text of the segment.
+                if texts[key] == nil || text.count < texts[key]!.text.count { texts[key] = (coding.participant, text) }
             }
-            func score(_ candidate: (participant: String, text: String)) -> (Int, Int, String) {
+            for (key, value) in texts { candidates.append((value.participant, value.text, codersOn[key]!.count)) }
+            func score(_ candidate: (participant: String, text: String, coders: Int)) -> (Int, Int, Int, String, String)
+            {
                 let length = candidate.text.count
                 return (
-                    quoted.contains(candidate.participant) ? 1 : 0, (30...300).contains(length) ? 0 : 1,
-                    candidate.participant
+                    quoted.contains(candidate.participant) ? 1 : 0, -candidate.coders,
+                    (30...300).contains(length) ? 0 : 1,
+                    candidate.participant, candidate.text
                 )
             }
             var chosen: [Quote] = []
             var people: Set<String> = []
+            var said: Set<String> = []
             for candidate in candidates.sorted(by: { score($0) < score($1) }) where chosen.count < perTheme {
-                guard people.insert(candidate.participant).inserted else { continue }
+                // The same words from two people are shown once.
+                let words = candidate.text.lowercased().trimmingCharacters(in: .punctuationCharacters)
+                guard !people.contains(candidate.participant), !said.contains(words) else { continue }
+                people.insert(candidate.participant)
+                said.insert(words)
                 let participant = consenting[candidate.participant]!
                 chosen.append(
                     Quote(
