@@ -18,6 +18,30 @@ public enum HTML {
     }
 }
 
+extension HTML {
+    /// A whole self-contained page: UTF-8, a Content Security Policy that forbids scripts and every
+    /// external request, inline CSS. `title` is escaped here; `body` must already be safe HTML.
+    public static func document(title: String, language: String, css: String, body: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="\(escape(language))">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+        <title>\(escape(title))</title>
+        <style>
+        \(css)
+        </style>
+        </head>
+        <body>
+        \(body)</body>
+        </html>
+
+        """
+    }
+}
+
 /// Escaping for text placed in Markdown tables and paragraphs.
 public enum MarkdownText {
     /// `text` with Markdown's active characters escaped, and on one line (table cells).

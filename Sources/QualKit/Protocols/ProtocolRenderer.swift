@@ -62,34 +62,23 @@ public enum ProtocolRenderer {
             body += "</section>\n"
         }
         body += "</main>\n<footer>\(e(footer(guide)))</footer>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="\(e(guide.language))">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-            <title>\(e(guide.title)) — \(e(guide.reference))</title>
-            <style>
-            body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }
-            h1 { font-size: 1.6em; margin-bottom: .2em; }
-            h2 { border-bottom: 2px solid #005eb8; padding-bottom: .2em; margin-top: 1.6em; }
-            h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
-            .meta, footer { color: #4c4c4c; font-size: .9em; }
-            .time { font-weight: normal; color: #4c4c4c; font-size: .9em; white-space: nowrap; }
-            .note { background: #f0f4f5; border-left: 4px solid #768692; padding: .4em .7em; }
-            .probes { list-style: none; padding-left: 1em; }
-            .box { font-size: 1.1em; margin-right: .3em; }
-            footer { border-top: 1px solid #aeb7bd; margin-top: 2em; padding-top: .5em; }
-            @page { size: A4; margin: 18mm 16mm; }
-            @media print { body { margin: 0; max-width: none; } .question { break-inside: avoid; } h2 { break-after: avoid; } }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTML.document(
+            title: "\(guide.title) — \(guide.reference)", language: guide.language,
+            css: """
+                body { font: 11pt/1.45 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em; color: #1a1a1a; }
+                h1 { font-size: 1.6em; margin-bottom: .2em; }
+                h2 { border-bottom: 2px solid #005eb8; padding-bottom: .2em; margin-top: 1.6em; }
+                h3 { font-size: 1.05em; margin: 1.2em 0 .4em; }
+                .meta, footer { color: #4c4c4c; font-size: .9em; }
+                .time { font-weight: normal; color: #4c4c4c; font-size: .9em; white-space: nowrap; }
+                .note { background: #f0f4f5; border-left: 4px solid #768692; padding: .4em .7em; }
+                .probes { list-style: none; padding-left: 1em; }
+                .box { font-size: 1.1em; margin-right: .3em; }
+                footer { border-top: 1px solid #aeb7bd; margin-top: 2em; padding-top: .5em; }
+                @page { size: A4; margin: 18mm 16mm; }
+                @media print { body { margin: 0; max-width: none; } .question { break-inside: avoid; } h2 { break-after: avoid; } }
+                """,
+            body: body)
     }
 
     static func footer(_ guide: InterviewProtocol) -> String {

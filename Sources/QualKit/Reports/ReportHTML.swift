@@ -131,33 +131,22 @@ extension FindingsReport {
         body +=
             "<section><h2>Methods</h2><ul>\n" + methods.map { "<li>\(e($0))</li>\n" }.joined()
             + "</ul></section>\n</main>\n"
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-            <title>\(e(summary.title)): findings</title>
-            <style>
-            body { font: 11pt/1.5 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1a1a1a; max-width: 60em; margin: 2em auto; padding: 0 1.2em; }
-            h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 2em; }
-            .meta, .sub { color: #4c4c4c; font-size: .9em; }
-            table { border-collapse: collapse; width: 100%; margin: .8em 0; } th, td { text-align: left; padding: .3em .5em; border-bottom: 1px solid #d0d5d8; vertical-align: top; }
-            thead th { border-bottom: 2px solid #4c4c4c; } .n { text-align: right; font-variant-numeric: tabular-nums; }
-            table.facts th { width: 22em; font-weight: 600; } tr.low td { background: #fdf0e6; }
-            .quote { margin: 1em 0; border-left: 4px solid #E69F00; padding: .2em 1em; } .quote blockquote { margin: 0; font-size: 1.05em; }
-            .quote figcaption { color: #4c4c4c; font-size: .9em; } .warn { color: #8a3b00; }
-            svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
-            @page { size: A4; margin: 16mm 14mm; }
-            @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
-            </style>
-            </head>
-            <body>
-            \(body)</body>
-            </html>
-
-            """
+        return HTML.document(
+            title: "\(summary.title): findings", language: "en",
+            css: """
+                body { font: 11pt/1.5 system-ui, -apple-system, "Segoe UI", Arial, sans-serif; color: #1a1a1a; max-width: 60em; margin: 2em auto; padding: 0 1.2em; }
+                h1 { font-size: 1.7em; margin-bottom: .2em; } h2 { border-bottom: 2px solid #0072B2; padding-bottom: .2em; margin-top: 2em; }
+                .meta, .sub { color: #4c4c4c; font-size: .9em; }
+                table { border-collapse: collapse; width: 100%; margin: .8em 0; } th, td { text-align: left; padding: .3em .5em; border-bottom: 1px solid #d0d5d8; vertical-align: top; }
+                thead th { border-bottom: 2px solid #4c4c4c; } .n { text-align: right; font-variant-numeric: tabular-nums; }
+                table.facts th { width: 22em; font-weight: 600; } tr.low td { background: #fdf0e6; }
+                .quote { margin: 1em 0; border-left: 4px solid #E69F00; padding: .2em 1em; } .quote blockquote { margin: 0; font-size: 1.05em; }
+                .quote figcaption { color: #4c4c4c; font-size: .9em; } .warn { color: #8a3b00; }
+                svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
+                @page { size: A4; margin: 16mm 14mm; }
+                @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
+                """,
+            body: body)
     }
 
     /// Horizontal bars: the share of participants per theme.
