@@ -133,34 +133,16 @@ public enum CodebookFile {
     // MARK: CSV
 
     public static func parseCSV(path: String) throws -> [Entry] {
-        let reader = try CSVReader(path: path)
-        guard let header = try reader.next() else {
-            throw InvalidInput(file: path, line: 1, "the file is empty: expected a header row with a 'path' column")
-        }
-        let columns = header.fields.map { PersonFields.normalizedKey($0) }
-        var problems: [Diagnostic] = []
-        for (index, column) in columns.enumerated() where !CodeFields.columns.contains(column) {
-            let near = Suggestion.nearest(to: column, in: CodeFields.columns).map { " (did you mean '\($0)'?)" } ?? ""
-            problems.append(
-                Diagnostic(
-                    file: path, line: header.line,
-                    "column \(index + 1): unknown column '\(column)'\(near); the columns are \(CodeFields.columns.joined(separator: ","))"
-                ))
-        }
+        let csv = try HeadedCSV(path: path, expected: "a header row with a 'path' column")
+        let columns = csv.columns
+        var problems = csv.unknownColumns(CodeFields.columns)
         guard let pathColumn = columns.firstIndex(of: "path") else {
-            problems.append(Diagnostic(file: path, line: header.line, "no 'path' column"))
+            problems.append(csv.headerProblem("no 'path' column"))
             throw InvalidInput(problems)
         }
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
-        while let record = try reader.next() {
-            guard record.fields.count == columns.count else {
-                problems.append(
-                    Diagnostic(
-                        file: path, line: record.line,
-                        "expected \(columns.count) fields as in the header, found \(record.fields.count)"))
-                continue
-            }
+        while let record = try csv.next({ problems.append($0) }) {
             let codePath = record.fields[pathColumn].trimmingCharacters(in: .whitespaces)
             do { _ = try CodeFields.path(codePath) } catch {
                 problems.append(Diagnostic(file: path, line: record.line, error.message))

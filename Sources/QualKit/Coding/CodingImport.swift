@@ -18,12 +18,8 @@ public enum CodingImport {
     static let problemLimit = 200
 
     public static func run(path: String, defaultCoder: String?, createCodes: Bool, study: Study) throws -> Report {
-        let reader = try CSVReader(path: path)
-        guard let header = try reader.next() else {
-            throw InvalidInput(
-                file: path, line: 1, "the file is empty: expected the header transcript,segment,code,coder")
-        }
-        let columns = header.fields.map { PersonFields.normalizedKey($0) }
+        let csv = try HeadedCSV(path: path, expected: "the header transcript,segment,code,coder")
+        let columns = csv.columns
         var problems: [Diagnostic] = []
         var more = 0
         func problem(_ line: Int, _ message: String) {
@@ -34,12 +30,9 @@ public enum CodingImport {
             }
         }
         let known = requiredColumns + optionalColumns + ignoredColumns
-        for (index, column) in columns.enumerated() where !known.contains(column) {
-            let near = Suggestion.nearest(to: column, in: known).map { " (did you mean '\($0)'?)" } ?? ""
-            problem(header.line, "column \(index + 1): unknown column '\(column)'\(near)")
-        }
+        for unknown in csv.unknownColumns(known) { problem(csv.headerLine, unknown.message) }
         for column in requiredColumns where !columns.contains(column) && !(column == "coder" && defaultCoder != nil) {
-            problem(header.line, "no '\(column)' column" + (column == "coder" ? " (or give --coder)" : ""))
+            problem(csv.headerLine, "no '\(column)' column" + (column == "coder" ? " (or give --coder)" : ""))
         }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
@@ -64,13 +57,11 @@ public enum CodingImport {
         }
 
         try study.db.transaction {
-            while let record = try reader.next() {
+            while let record = try csv.next({
+                problem($0.line ?? 0, $0.message); report.rows += 1
+            }) {
                 report.rows += 1
                 let line = record.line
-                guard record.fields.count == columns.count else {
-                    problem(line, "expected \(columns.count) fields as in the header, found \(record.fields.count)")
-                    continue
-                }
                 func field(_ column: Int?) -> String {
                     column.map { CodingImport.trim(record.fields[$0]) } ?? ""
                 }

@@ -17,42 +17,27 @@ struct RosterCSV {
     ///   - recognised: columns that are fields rather than attributes (never refused as identifiers).
     ///   - allowed: identifier-like columns the user allowed with `--allow-column`.
     init(path: String, recognised: [String], allowed: Set<String>) throws {
-        let reader = try CSVReader(path: path)
+        let csv = try HeadedCSV(path: path, expected: "a header row with an 'id' column")
+        let keys = csv.columns
         var problems: [Diagnostic] = []
         var rows: [Row] = []
-        guard let header = try reader.next() else {
-            throw InvalidInput(file: path, line: 1, "the file is empty: expected a header row with an 'id' column")
-        }
-        var keys: [String] = []
-        for (index, raw) in header.fields.enumerated() {
-            let key = PersonFields.normalizedKey(raw)
+        for (index, key) in keys.enumerated() {
             if key.isEmpty {
-                problems.append(Diagnostic(file: path, line: header.line, "column \(index + 1) has no name"))
-            } else if keys.contains(key) {
-                problems.append(Diagnostic(file: path, line: header.line, "column '\(key)' appears twice"))
+                problems.append(csv.headerProblem("column \(index + 1) has no name"))
+            } else if keys[..<index].contains(key) {
+                problems.append(csv.headerProblem("column '\(key)' appears twice"))
             } else if !recognised.contains(key) && PersonFields.isDirectIdentifier(key) && !allowed.contains(key) {
-                problems.append(
-                    Diagnostic(
-                        file: path, line: header.line, "column \(index + 1): " + PersonFields.identifierRefusal(key)))
+                problems.append(csv.headerProblem("column \(index + 1): " + PersonFields.identifierRefusal(key)))
             }
-            keys.append(key)
         }
         guard let idColumn = keys.firstIndex(of: "id") else {
             problems.append(
-                Diagnostic(
-                    file: path, line: header.line,
+                csv.headerProblem(
                     "no 'id' column: the header must name an 'id' column (found: \(keys.joined(separator: ", ")))"))
             throw InvalidInput(problems)
         }
         var seen: [String: Int] = [:]
-        while let record = try reader.next() {
-            guard record.fields.count == keys.count else {
-                problems.append(
-                    Diagnostic(
-                        file: path, line: record.line,
-                        "expected \(keys.count) fields as in the header, found \(record.fields.count)"))
-                continue
-            }
+        while let record = try csv.next({ problems.append($0) }) {
             let id = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
             guard Identifiers.isPersonID(id) else {
                 problems.append(

@@ -75,31 +75,17 @@ public struct ServiceChangeLog {
 
     /// `outcome import FILE.csv`: columns measure, period, value and optionally n, group, unit, date, action.
     public func importOutcomes(path: String) throws -> Int {
-        let reader = try CSVReader(path: path)
-        guard let header = try reader.next() else { throw InvalidInput(file: path, line: 1, "the file is empty") }
-        let columns = header.fields.map(PersonFields.normalizedKey)
+        let csv = try HeadedCSV(path: path, expected: "a header row with measure, period and value columns")
+        let columns = csv.columns
         let known = ["measure", "period", "value", "n", "group", "unit", "date", "action"]
-        var problems: [Diagnostic] = []
-        for (index, column) in columns.enumerated() where !known.contains(column) {
-            problems.append(
-                Diagnostic(
-                    file: path, line: header.line,
-                    "column \(index + 1): unknown column '\(column)'; the columns are \(known.joined(separator: ","))"))
-        }
+        var problems = csv.unknownColumns(known)
         for column in ["measure", "period", "value"] where !columns.contains(column) {
-            problems.append(Diagnostic(file: path, line: header.line, "no '\(column)' column"))
+            problems.append(csv.headerProblem("no '\(column)' column"))
         }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         let actions = Set(try store.actions().map(\.id))
         var outcomes: [Outcome] = []
-        while let record = try reader.next() {
-            guard record.fields.count == columns.count else {
-                problems.append(
-                    Diagnostic(
-                        file: path, line: record.line, "expected \(columns.count) fields, found \(record.fields.count)")
-                )
-                continue
-            }
+        while let record = try csv.next({ problems.append($0) }) {
             var fields: [String: String] = [:]
             for (index, column) in columns.enumerated() {
                 fields[column] = record.fields[index].trimmingCharacters(in: .whitespaces)
