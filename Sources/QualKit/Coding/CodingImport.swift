@@ -81,7 +81,7 @@ public enum CodingImport {
                 }
                 if segmentCache[transcript] == nil {
                     segmentCache[transcript] = Dictionary(
-                        uniqueKeysWithValues: try transcripts.segments(of: transcript).map { ($0.number, $0) })
+                        uniqueKeysWithValues: try transcripts.segmentOutlines(of: transcript).map { ($0.number, $0) })
                 }
                 guard let segment = segmentCache[transcript]![number] else {
                     problem(

@@ -63,6 +63,17 @@ public struct TranscriptStore {
             .map(Self.segment)
     }
 
+    /// A transcript's segments with empty text: positions and lengths only, for bulk imports that
+    /// must not hold a corpus in memory.
+    public func segmentOutlines(of transcript: String) throws -> [Segment] {
+        try db.rows(
+            """
+            SELECT id, transcript, number, speaker, role, start_ms, end_ms, '' AS text, text_start, text_end
+            FROM segment WHERE transcript = ? ORDER BY number
+            """, [transcript]
+        ).map(Self.segment)
+    }
+
     /// One segment, or ``NotFound`` saying how many the transcript has.
     public func segment(_ transcript: String, _ number: Int) throws -> Segment {
         try require(transcript)
