@@ -83,6 +83,12 @@ import Testing
         let out = box.directory.appendingPathComponent("report.html").path
         try box.ok(["report", "--out", out, "--by", "household"])
         let html = try String(contentsOfFile: out, encoding: .utf8)
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: box.directory.path).allSatisfy {
+                !$0.contains(".qualkit-")
+            })
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=\"http") && !html.contains("href=\"http") && !html.contains("@import"))
