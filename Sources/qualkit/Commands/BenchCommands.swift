@@ -6,6 +6,12 @@ import QualKit
 enum BenchCommands {
     static let all: [Command] = [match, importFiles, analysis]
 
+    /// Every benchmark generates its data from a seed, so figures can be reproduced.
+    static let seed = Option(
+        name: "seed", value: .integer("n", 0...Int.max), help: "Seed of the generator.", defaultValue: "1")
+
+    static func seed(_ inv: Invocation) -> UInt64 { UInt64(inv.integer("seed") ?? 1) }
+
     static let match = Command(
         path: ["bench", "match"],
         summary: "Time optimal matching on a generated roster (run with swift run -c release).",
@@ -21,7 +27,7 @@ enum BenchCommands {
             Option(
                 name: "capacity", value: .integer("n", 0...100_000), help: "Capacity of each interviewer.",
                 defaultValue: "20"),
-            Option(name: "seed", value: .integer("n", 0...Int.max), help: "Seed of the generator.", defaultValue: "1"),
+            seed,
             Option(
                 name: "export", value: .path,
                 help: "Write the allowed pairs as CSV for an independent check (Benchmarks/check_matching.py)."),
@@ -31,7 +37,7 @@ enum BenchCommands {
         run: { inv in
             let figures = try MatchBenchmark.run(
                 participants: inv.integer("participants") ?? 2000, interviewers: inv.integer("interviewers") ?? 120,
-                capacity: inv.integer("capacity") ?? 20, seed: UInt64(inv.integer("seed") ?? 1),
+                capacity: inv.integer("capacity") ?? 20, seed: seed(inv),
                 studyFolder: inv.flag("no-study") ? nil : NSTemporaryDirectory(), exportPath: inv.option("export"))
             inv.console.line(
                 "matching \(figures.participants) participants x \(figures.interviewers) interviewers (capacity \(figures.capacity))"
@@ -64,7 +70,7 @@ extension BenchCommands {
                 name: "codings", value: .integer("n", 0...100_000_000), help: "Coding rows to generate.",
                 defaultValue: "1000000"),
             Option(name: "dir", value: .path, help: "Folder for the generated files and study.", required: true),
-            Option(name: "seed", value: .integer("n", 0...Int.max), help: "Seed of the generator.", defaultValue: "1"),
+            seed,
         ],
         examples: ["qualkit bench import --transcripts 1000 --words 8000 --codings 1000000 --dir /tmp/qualkit-bench"],
         run: { inv in
@@ -76,7 +82,7 @@ extension BenchCommands {
             }
             let f = try ImportBenchmark.run(
                 transcripts: inv.integer("transcripts") ?? 1000, words: inv.integer("words") ?? 8000,
-                codings: inv.integer("codings") ?? 1_000_000, folder: folder, seed: UInt64(inv.integer("seed") ?? 1))
+                codings: inv.integer("codings") ?? 1_000_000, folder: folder, seed: seed(inv))
             let mb = { (bytes: Int) in Double(bytes) / 1_048_576 }
             inv.console.line(
                 "transcripts: \(f.transcripts) files, \(String(format: "%.1f", mb(f.transcriptBytes))) MiB, \(f.segments) segments in \(String(format: "%.2f", f.transcriptSeconds)) s = \(String(format: "%.1f", mb(f.transcriptBytes) / f.transcriptSeconds)) MiB/s"
@@ -108,14 +114,14 @@ extension BenchCommands {
             Option(
                 name: "codings", value: .integer("n", 0...1_000_000_000), help: "About this many codings in all.",
                 defaultValue: "2000000"),
-            Option(name: "seed", value: .integer("n", 0...Int.max), help: "Seed of the generator.", defaultValue: "1"),
+            seed,
         ],
         examples: ["qualkit bench analysis --study /tmp/qualkit-analysis.sqlite"],
         run: { inv in
             let f = try AnalysisBenchmark.run(
                 at: inv.option("study") ?? "", transcripts: inv.integer("transcripts") ?? 10_000,
                 segmentsPerTranscript: inv.integer("segments") ?? 100, codings: inv.integer("codings") ?? 2_000_000,
-                seed: UInt64(inv.integer("seed") ?? 1))
+                seed: seed(inv))
             inv.console.line(
                 "study: \(f.transcripts) transcripts, \(f.segments) segments, \(f.codings) codings (\(f.studyPath)\(f.buildSeconds > 0 ? String(format: ", built in %.1f s", f.buildSeconds) : ", reused"))"
             )
