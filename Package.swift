@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "qualkit", targets: ["qualkit"]),
+        .executable(name: "qualkit-bench", targets: ["qualkit-bench"]),
         .library(name: "QualKit", targets: ["QualKit"]),
     ],
     targets: [
@@ -16,9 +17,13 @@ let package = Package(
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
         .target(name: "QualKit", dependencies: ["CSQLite"]),
-        .executableTarget(name: "qualkit", dependencies: ["QualKit"]),
+        // The command-line machinery both executables share: typed options, parsing, help, errors.
+        .target(name: "QualKitCommandLine", dependencies: ["QualKit"]),
+        .executableTarget(name: "qualkit", dependencies: ["QualKit", "QualKitCommandLine"]),
+        // Benchmarks on generated data, kept out of the users' binary.
+        .executableTarget(name: "qualkit-bench", dependencies: ["QualKit", "QualKitCommandLine"]),
         .testTarget(name: "QualKitTests", dependencies: ["QualKit"], exclude: ["Fixtures"]),
-        .testTarget(name: "CLITests", dependencies: ["qualkit", "QualKit"]),
+        .testTarget(name: "CLITests", dependencies: ["qualkit", "QualKit", "QualKitCommandLine"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Computes tally and agreement on a `qualkit bench analysis` study with Python libraries, for the
+"""Computes tally and agreement on a `qualkit-bench analysis` study with Python libraries, for the
 figures beside qualkit's (and as a check of its values). Not part of `swift test`.
 
-    swift run -c release qualkit bench analysis --study /tmp/qa.sqlite
+    swift run -c release qualkit-bench analysis --study /tmp/qa.sqlite
     swift run -c release qualkit agreement --db /tmp/qa.sqlite --format json > /tmp/qa-agreement.json
     swift run -c release qualkit tally --db /tmp/qa.sqlite --format json > /tmp/qa-tally.json
     python3 Benchmarks/analysis_reference.py /tmp/qa.sqlite /tmp/qa-agreement.json /tmp/qa-tally.json

@@ -2,7 +2,7 @@
 """Checks qualkit's matching optimum against independent solvers.
 
 Usage:
-    swift run -c release qualkit bench match --export /tmp/pairs.csv [--participants N ...]
+    swift run -c release qualkit-bench match --export /tmp/pairs.csv [--participants N ...]
     python3 Benchmarks/check_matching.py /tmp/pairs.csv [--solver lsa|networkx|both]
 
 The export holds the allowed pairs (participant index, interviewer index, cost) and a summary with

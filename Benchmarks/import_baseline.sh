@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Times the sqlite3 shell doing the same inserts qualkit's imports do, into the same schema, as a
-# baseline for `qualkit bench import`. Not part of `swift test`.
+# baseline for `qualkit-bench import`. Not part of `swift test`.
 #
-#   swift run -c release qualkit bench import --dir /tmp/qualkit-bench
+#   swift run -c release qualkit-bench import --dir /tmp/qualkit-bench
 #   bash Benchmarks/import_baseline.sh /tmp/qualkit-bench
 #
 # Transcripts: the segments qualkit parsed (exported from its study as CSV) are loaded with .import
 # and inserted into transcript/segment, firing the same full-text-index triggers. Codings: the same
 # CSV is loaded with .import and inserted with the segment lookup qualkit does per row.
 set -euo pipefail
-dir=${1:?usage: import_baseline.sh DIR (the --dir given to qualkit bench import)}
+dir=${1:?usage: import_baseline.sh DIR (the --dir given to qualkit-bench import)}
 qualkit=${QUALKIT:-.build/release/qualkit}
 source_db="$dir/bench-import.sqlite"
 base="$dir/baseline.sqlite"

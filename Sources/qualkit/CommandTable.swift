@@ -1,19 +1,28 @@
-/// Every command qualkit has, in the order help lists them.
-enum CommandTable {
-    static let all: [Command] =
-        StudyCommands.all + ProtocolCommands.all + PeopleCommands.all + InterviewCommands.all
-        + TranscriptCommands.all + CodeCommands.all + CodingCommands.all + AnalysisCommands.all + FindingsCommands.all
-        + BenchCommands.all
+import QualKitCommandLine
 
-    /// Headings of `qualkit help`, with the first words of the commands under each.
-    static let sections: [(title: String, words: [String])] = [
-        ("Study", ["init", "status", "demo"]),
-        ("Interview protocols", ["protocol"]),
-        ("People and interviews", ["participant", "interviewer", "interview", "match"]),
-        ("Transcripts and search", ["transcript", "search"]),
-        ("Codebook and coding", ["code", "codebook", "coder", "tag", "untag", "codings", "coding", "memo"]),
-        ("Analysis", ["tally", "cooccur", "saturation", "agreement"]),
-        ("Findings and service change", ["report", "action", "outcome", "redact"]),
-        ("Benchmarks", ["bench"]),
+/// Every command qualkit has, under the headings `qualkit help` lists them by.
+enum CommandTable {
+    static let version = "0.1.0"
+
+    static let sections: [CommandSection] = [
+        CommandSection("Study", StudyCommands.all),
+        CommandSection("Interview protocols", ProtocolCommands.all),
+        CommandSection("People and interviews", PeopleCommands.all + InterviewCommands.all),
+        CommandSection("Transcripts and search", TranscriptCommands.all),
+        CommandSection("Codebook and coding", CodeCommands.all + CodingCommands.all),
+        CommandSection("Analysis", AnalysisCommands.all),
+        CommandSection("Findings and service change", FindingsCommands.all),
     ]
+
+    static let about = """
+        qualitative interview studies in health and care services:
+        protocols, participants and interviewers, transcripts and coding, barrier-theme analysis and
+        findings, all in one SQLite study file.
+        """
+
+    static func tool(console: Console, environment: [String: String]) -> CommandLineTool {
+        CommandLineTool(
+            name: "qualkit", version: version, about: about, sections: sections, console: console,
+            environment: environment)
+    }
 }

@@ -31,7 +31,7 @@ public struct CodeStore {
         return code
     }
 
-    func save(_ code: Code, isNew: Bool) throws {
+    package func save(_ code: Code, isNew: Bool) throws {
         let values: [any SQLBindable] = [
             code.name, code.kind, code.definition, code.useWhen, code.doNotUseWhen, code.example, code.color, code.path,
         ]
@@ -100,7 +100,7 @@ public struct CodeStore {
         }
     }
 
-    func addCoder(_ id: String, name: String?) throws {
+    package func addCoder(_ id: String, name: String?) throws {
         try db.execute("INSERT INTO coder(id, name, created_at) VALUES (?, ?, ?)", [id, name, Clock.nowTimestamp()])
     }
 }

@@ -61,7 +61,7 @@ public struct PeopleStore {
     }
 
     /// Inserts or replaces a participant and their attributes.
-    func save(_ participant: Participant, isNew: Bool) throws {
+    package func save(_ participant: Participant, isNew: Bool) throws {
         let values: [any SQLBindable] = [
             participant.languages.joined(separator: ","), participant.gender, participant.community,
             participant.availability.description, participant.prefersGender,
@@ -148,7 +148,7 @@ public struct PeopleStore {
         }
     }
 
-    func save(_ interviewer: Interviewer, isNew: Bool) throws {
+    package func save(_ interviewer: Interviewer, isNew: Bool) throws {
         let values: [any SQLBindable] = [
             interviewer.name, interviewer.languages.joined(separator: ","), interviewer.gender, interviewer.community,
             interviewer.capacity, interviewer.availability.description, interviewer.id,

@@ -1,5 +1,6 @@
 import Foundation
 import QualKit
+import QualKitCommandLine
 
 /// `qualkit code ...`, `qualkit codebook ...` and `qualkit coder ...`.
 enum CodeCommands {
@@ -7,42 +8,42 @@ enum CodeCommands {
         add, list, show, update, rename, merge, delete, codebookImport, codebookExport, coderAdd, coderList,
     ]
 
-    static let fieldOptions: [Option] = [
-        Option(
-            name: "kind", value: .text("kind"),
-            help: "barrier, facilitator, suggestion, context or another word (default: the path's first part)."),
-        Option(name: "name", value: .text("text"), help: "Display name."),
-        Option(name: "definition", value: .text("text"), help: "What the code means."),
-        Option(name: "use-when", value: .text("text"), help: "When to apply it."),
-        Option(name: "not-when", value: .text("text"), help: "When not to apply it."),
-        Option(name: "example", value: .text("text"), help: "An example quote."),
-        Option(name: "color", value: .text("#rrggbb"), help: "Colour in reports (#RRGGBB)."),
+    /// The options that set a code's fields, with the column each sets.
+    static let fieldOptions: [(column: String, key: Opt<String?>)] = [
+        (
+            "kind",
+            .text(
+                "kind", "kind",
+                help: "barrier, facilitator, suggestion, context or another word (default: the path's first part).")
+        ),
+        ("name", .text("name", "text", help: "Display name.")),
+        ("definition", .text("definition", "text", help: "What the code means.")),
+        ("use_when", .text("use-when", "text", help: "When to apply it.")),
+        ("do_not_use_when", .text("not-when", "text", help: "When not to apply it.")),
+        ("example", .text("example", "text", help: "An example quote.")),
+        ("color", .text("color", "#rrggbb", help: "Colour in reports (#RRGGBB).")),
     ]
 
+    static var fieldKeys: [any OptionDeclaration] { fieldOptions.map(\.key) }
+
     static func fields(_ inv: Invocation) -> [(String, String)] {
-        let columns = [
-            "kind": "kind", "name": "name", "definition": "definition", "use-when": "use_when",
-            "not-when": "do_not_use_when", "example": "example", "color": "color",
-        ]
-        return fieldOptions.compactMap { option in
-            inv.has(option.name) ? (columns[option.name]!, inv.option(option.name) ?? "") : nil
-        }
+        fieldOptions.compactMap { column, key in inv[key].map { (column, $0) } }
     }
 
-    static let path = Argument(name: "path", help: "A code path such as barrier.stigma.family.")
+    static let path = Arg<String>.single("path", help: "A code path such as barrier.stigma.family.")
 
     static let add = Command(
-        path: ["code", "add"], summary: "Add a code to the codebook.", arguments: [path], options: fieldOptions,
+        path: ["code", "add"], summary: "Add a code to the codebook.", arguments: [path], options: fieldKeys,
         examples: [
             "qualkit code add barrier.stigma.family --name 'Family stigma' --definition 'Fear of what family would think or say'"
         ],
         run: { inv in
-            let code = try Codebook(inv.openStudy()).add(inv.argument("path"), fields: fields(inv))
+            let code = try Codebook(inv.openStudy()).add(inv[path], fields: fields(inv))
             inv.console.line("added code \(code.path) (\(code.kind))")
         })
 
     static let list = Command(
-        path: ["code", "list"], summary: "The codebook as a tree, with counts of codings.", options: [.format],
+        path: ["code", "list"], summary: "The codebook as a tree, with counts of codings.", options: [Opt.format],
         examples: ["qualkit code list"],
         run: { inv in
             let store = CodeStore(try inv.openStudy())
@@ -51,11 +52,11 @@ enum CodeCommands {
 
     static let show = Command(
         path: ["code", "show"], summary: "Show one code's definition, rules and use.", arguments: [path],
-        options: [.format],
+        options: [Opt.format],
         examples: ["qualkit code show barrier.stigma"],
         run: { inv in
             let store = CodeStore(try inv.openStudy())
-            let code = try store.require(inv.argument("path"))
+            let code = try store.require(inv[path])
             inv.print(
                 CodingViews.code(
                     code, codings: try store.codingCount(code.path),
@@ -64,58 +65,68 @@ enum CodeCommands {
 
     static let update = Command(
         path: ["code", "update"], summary: "Change a code's name, kind, definition, rules, example or colour.",
-        arguments: [path], options: fieldOptions,
+        arguments: [path], options: fieldKeys,
         examples: ["qualkit code update barrier.stigma --use-when 'Fear of judgement about mental health'"],
         run: { inv in
-            let code = try Codebook(inv.openStudy()).update(inv.argument("path"), fields: fields(inv))
+            let code = try Codebook(inv.openStudy()).update(inv[path], fields: fields(inv))
             inv.console.line("updated code \(code.path)")
         })
 
-    static let rename = Command(
-        path: ["code", "rename"], summary: "Rename a code; its sub-codes and codings move with it.",
-        arguments: [Argument(name: "old", help: "The current path."), Argument(name: "new", help: "The new path.")],
-        examples: ["qualkit code rename barrier.times barrier.appointment-times"],
-        run: { inv in
-            let change = try Codebook(inv.openStudy()).rename(inv.argument("old"), to: inv.argument("new"))
+    static let rename: Command = {
+        let old = Arg<String>.single("old", help: "The current path.")
+        let new = Arg<String>.single("new", help: "The new path.")
+        return Command(
+            path: ["code", "rename"], summary: "Rename a code; its sub-codes and codings move with it.",
+            arguments: [old, new],
+            examples: ["qualkit code rename barrier.times barrier.appointment-times"]
+        ) { inv in
+            let change = try Codebook(inv.openStudy()).rename(inv[old], to: inv[new])
             inv.console.line(
                 "renamed \(change.codes) code\(change.codes == 1 ? "" : "s"); \(change.codingsMoved) codings moved")
-        })
+        }
+    }()
 
-    static let merge = Command(
-        path: ["code", "merge"],
-        summary: "Merge one code into another: codings move, duplicates collapse, FROM is removed.",
-        arguments: [
-            Argument(name: "from", help: "The code to merge away."),
-            Argument(name: "into", help: "The code that stays."),
-        ],
-        examples: ["qualkit code merge barrier.shame barrier.stigma"],
-        run: { inv in
-            let change = try Codebook(inv.openStudy()).merge(inv.argument("from"), into: inv.argument("into"))
+    static let merge: Command = {
+        let from = Arg<String>.single("from", help: "The code to merge away.")
+        let into = Arg<String>.single("into", help: "The code that stays.")
+        return Command(
+            path: ["code", "merge"],
+            summary: "Merge one code into another: codings move, duplicates collapse, FROM is removed.",
+            arguments: [from, into],
+            examples: ["qualkit code merge barrier.shame barrier.stigma"]
+        ) { inv in
+            let change = try Codebook(inv.openStudy()).merge(inv[from], into: inv[into])
             inv.console.line(
-                "merged \(inv.argument("from")) into \(inv.argument("into")): \(change.codingsMoved) codings moved, \(change.codingsRemoved) duplicates collapsed"
+                "merged \(inv[from]) into \(inv[into]): \(change.codingsMoved) codings moved, \(change.codingsRemoved) duplicates collapsed"
             )
-        })
+        }
+    }()
 
-    static let delete = Command(
+    static let delete: Command = {
+        let force = Opt<Bool>.flag("force", help: "Also delete the codings that use it.")
+        return Command(
         path: ["code", "delete"], summary: "Delete a code; refused while codings use it unless --force.",
-        arguments: [path], options: [Option(name: "force", help: "Also delete the codings that use it.")],
-        examples: ["qualkit code delete barrier.unused"],
-        run: { inv in
-            let change = try Codebook(inv.openStudy()).delete(inv.argument("path"), force: inv.flag("force"))
+        arguments: [path], options: [force],
+        examples: ["qualkit code delete barrier.unused"]
+        ) { inv in
+            let change = try Codebook(inv.openStudy()).delete(inv[path], force: inv[force])
             inv.console.line(
-                "deleted code \(inv.argument("path"))"
+                "deleted code \(inv[path])"
                     + (change.codingsRemoved > 0 ? " and its \(change.codingsRemoved) codings" : ""))
-        })
+        }
+    }()
 
-    static let codebookImport = Command(
+    static let codebookImport: Command = {
+        let file = Arg<String>.single("file", help: "A .md or .csv codebook.")
+        return Command(
         path: ["codebook", "import"], summary: "Add and update codes from a Markdown or CSV codebook (never deletes).",
         discussion:
             "Markdown: one '## path — Name' heading per code with Kind:, Definition:, Use when:, Do not use when:, Example: and Colour: lines (docs/codebook-format.md). CSV columns: path,kind,name,definition,use_when,do_not_use_when,example,color.",
-        arguments: [Argument(name: "file", help: "A .md or .csv codebook.")],
-        examples: ["qualkit codebook import protocols/talking-change.codebook.md"],
-        run: { inv in
+        arguments: [file],
+        examples: ["qualkit codebook import protocols/talking-change.codebook.md"]
+        ) { inv in
             let study = try inv.openStudy()
-            let file = inv.argument("file")
+            let file = inv[file]
             let entries =
                 file.lowercased().hasSuffix(".csv")
                 ? try CodebookFile.parseCSV(path: file)
@@ -123,36 +134,45 @@ enum CodeCommands {
             let report = try Codebook(study).importEntries(entries, file: file)
             inv.console.line(
                 "codebook \(file): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged")
-        })
+        }
+    }()
 
-    static let codebookExport = Command(
+    /// What `codebook export` writes.
+    enum CodebookFormat: String, CaseIterable, Sendable { case md, csv }
+
+    static let codebookExport: Command = {
+        let format = Opt.choice("format", default: CodebookFormat.md, help: "md or csv.")
+        return Command(
         path: ["codebook", "export"], summary: "Write the codebook as a reviewable Markdown document or CSV.",
-        options: [
-            Option(name: "format", value: .choice(["md", "csv"]), help: "md or csv.", defaultValue: "md"),
-            Option(name: "out", value: .path, help: "Write to this file instead of standard output."),
-        ],
-        examples: ["qualkit codebook export --format md --out codebook.md"],
-        run: { inv in
+        options: [format, Opt.out],
+        examples: ["qualkit codebook export --format md --out codebook.md"]
+        ) { inv in
             let study = try inv.openStudy()
             let codes = try CodeStore(study).codes()
             let text =
-                inv.option("format") == "csv"
-                ? CodebookFile.csv(codes) : CodebookFile.markdown(codes, title: try study.title())
-            try inv.emit(text)
-        })
+                switch inv[format] {
+                case .csv: CodebookFile.csv(codes)
+                case .md: CodebookFile.markdown(codes, title: try study.title())
+                }
+            try inv.emit(text, to: inv[Opt.out])
+        }
+    }()
 
-    static let coderAdd = Command(
-        path: ["coder", "add"], summary: "Register a coder (initials such as AB).",
-        arguments: [Argument(name: "id", help: "The coder's id.")],
-        options: [Option(name: "name", value: .text("text"), help: "The coder's name.")],
-        examples: ["qualkit coder add AB --name 'A. Begum'"],
-        run: { inv in
-            try Codebook(inv.openStudy()).addCoder(inv.argument("id"), name: inv.option("name"))
-            inv.console.line("added coder \(inv.argument("id"))")
-        })
+    static let coderAdd: Command = {
+        let id = Arg<String>.single("id", help: "The coder's id.")
+        let name = Opt<String?>.text("name", "text", help: "The coder's name.")
+        return Command(
+            path: ["coder", "add"], summary: "Register a coder (initials such as AB).",
+            arguments: [id], options: [name],
+            examples: ["qualkit coder add AB --name 'A. Begum'"]
+        ) { inv in
+            try Codebook(inv.openStudy()).addCoder(inv[id], name: inv[name])
+            inv.console.line("added coder \(inv[id])")
+        }
+    }()
 
     static let coderList = Command(
-        path: ["coder", "list"], summary: "List coders.", options: [.format],
+        path: ["coder", "list"], summary: "List coders.", options: [Opt.format],
         examples: ["qualkit coder list"],
         run: { inv in
             let coders = try CodeStore(inv.openStudy()).coders()

@@ -1,5 +1,6 @@
 import Foundation
 import QualKit
+import QualKitCommandLine
 
 /// `qualkit participant ...` and `qualkit interviewer ...`.
 enum PeopleCommands {
@@ -10,57 +11,68 @@ enum PeopleCommands {
 
     // MARK: Shared options
 
-    static let languages = Option(
-        name: "languages", value: .text("tags"),
-        help: "Languages spoken, preferred first, separated by ',' or ';' (ur,en).")
-    static let gender = Option(
-        name: "gender", value: .text("gender"), help: "Gender as recorded (f, m, or another word).")
-    static let community = Option(
-        name: "community", value: .text("text"), help: "Community, as the person describes it.")
-    static let available = Option(
-        name: "available", value: .text("spec"),
-        help: "Weekly availability: 'mon 18:00-21:00; sat 10:00-13:00' (see docs/people.md).")
-    static let attribute = Option(
-        name: "attr", value: .text("key=value"), repeated: true,
+    /// An option that sets one field of a person, by the field's name in the study (and in CSV files).
+    struct FieldOption {
+        let field: String
+        let key: Opt<String?>
+    }
+
+    static let languages = FieldOption(
+        field: "languages",
+        key: .text("languages", "tags", help: "Languages spoken, preferred first, separated by ',' or ';' (ur,en)."))
+    static let gender = FieldOption(
+        field: "gender", key: .text("gender", "gender", help: "Gender as recorded (f, m, or another word)."))
+    static let community = FieldOption(
+        field: "community", key: .text("community", "text", help: "Community, as the person describes it."))
+    static let available = FieldOption(
+        field: "availability",
+        key: .text(
+            "available", "spec", help: "Weekly availability: 'mon 18:00-21:00; sat 10:00-13:00' (see docs/people.md)."))
+    static let attribute = Opt<[String]>.repeated(
+        "attr", "key=value",
         help: "A free attribute analyses can group by (household=multi-generational); 'key=' removes it.")
-    static let allowColumn = Option(
-        name: "allow-column", value: .text("column"), repeated: true,
+    static let allowColumn = Opt<[String]>.repeated(
+        "allow-column", "column",
         help: "Allow an attribute or column whose name looks like a direct identifier (after checking it holds none).")
 
-    static let participantFieldOptions: [Option] = [
+    static let participantFields: [FieldOption] = [
         languages, gender, community, available,
-        Option(
-            name: "prefers-gender", value: .text("gender"),
-            help: "Interviewer gender the participant prefers: f, m or any."),
-        Option(
-            name: "prefers-same-community", value: .choice(CommunityPreference.allCases.map(\.rawValue)),
-            help: "Whether they asked for an interviewer from their own community."),
-        Option(
-            name: "consent-quotes", value: .choice(["yes", "no"]),
-            help: "May anonymised quotes be published? Nothing is quoted without yes."),
-        Option(name: "consent-date", value: .date, help: "When consent was given."),
-        Option(name: "consent-version", value: .text("text"), help: "Version of the consent form signed."),
-        attribute, allowColumn,
+        FieldOption(
+            field: "prefers_gender",
+            key: .text("prefers-gender", "gender", help: "Interviewer gender the participant prefers: f, m or any.")),
+        FieldOption(
+            field: "prefers_same_community",
+            key: .field(
+                "prefers-same-community", .choice(CommunityPreference.allCases.map(\.rawValue)),
+                help: "Whether they asked for an interviewer from their own community.")),
+        FieldOption(
+            field: "consent_quotes",
+            key: .field(
+                "consent-quotes", .choice(["yes", "no"]),
+                help: "May anonymised quotes be published? Nothing is quoted without yes.")),
+        FieldOption(field: "consent_date", key: .field("consent-date", .date, help: "When consent was given.")),
+        FieldOption(
+            field: "consent_version", key: .text("consent-version", "text", help: "Version of the consent form signed.")
+        ),
     ]
 
-    static let interviewerFieldOptions: [Option] = [
+    static let interviewerFields: [FieldOption] = [
         languages, gender, community,
-        Option(
-            name: "capacity", value: .integer("n", 0...100_000), help: "Most participants they take on (default 10)."),
-        available, attribute, allowColumn,
+        FieldOption(
+            field: "capacity",
+            key: .field("capacity", .integer("n", 0...100_000), help: "Most participants they take on (default 10).")),
+        available,
     ]
+
+    static func options(_ fields: [FieldOption]) -> [any OptionDeclaration] {
+        fields.map(\.key) + [attribute, allowColumn]
+    }
 
     /// (field, text) pairs from the options given, in declaration order; `--attr` keys checked.
-    static func fields(_ inv: Invocation, options: [Option]) throws -> [(String, String)] {
-        var fields: [(String, String)] = []
-        let allowed = Set(inv.options("allow-column").map(PersonFields.normalizedKey))
-        for option in options where option.name != "attr" && option.name != "allow-column" {
-            guard let value = inv.has(option.name) ? inv.option(option.name) : nil else { continue }
-            let field =
-                option.name == "available" ? "availability" : option.name.replacingOccurrences(of: "-", with: "_")
-            fields.append((field, value))
-        }
-        for pair in inv.options("attr") {
+    static func fields(_ inv: Invocation, _ declared: [FieldOption]) throws -> [(String, String)] {
+        var fields = declared.compactMap { option in inv[option.key].map { (option.field, $0) } }
+        let allowed = Set(inv[allowColumn].map(PersonFields.normalizedKey))
+        for pair in inv[attribute] {
             guard let equals = pair.firstIndex(of: "=") else {
                 throw UsageError(
                     message: "'--attr \(pair)' must be KEY=VALUE (household=multi-generational).", command: inv.command)
@@ -83,9 +95,11 @@ enum PeopleCommands {
         return fields
     }
 
-    static let id = Argument(name: "id", help: "The participant's pseudonymous id (TC-001).")
-    static let interviewerID = Argument(name: "id", help: "The interviewer's id (IV01).")
-    static let csvFile = Argument(name: "file", help: "A CSV file with a header row.")
+    static let id = Arg<String>.single("id", help: "The participant's pseudonymous id (TC-001).")
+    static let interviewerID = Arg<String>.single("id", help: "The interviewer's id (IV01).")
+    static let csvFile = Arg<String>.single("file", help: "A CSV file with a header row.")
+    static let update = Opt<Bool>.flag("update", help: "Change people who already exist instead of refusing them.")
+    static let name = Opt<String?>.text("name", "text", help: "Name shown on plans.")
 
     // MARK: Participants
 
@@ -93,42 +107,40 @@ enum PeopleCommands {
         path: ["participant", "add"],
         summary: "Add a participant by pseudonymous id.",
         discussion: "The study holds no direct identifiers: keep names and contact details in your separate key file.",
-        arguments: [id], options: participantFieldOptions,
+        arguments: [id], options: options(participantFields),
         examples: [
             "qualkit participant add TC-001 --languages ur,en --gender f --community Pakistani --available 'sat 10:00-13:00' --attr household=multi-generational --consent-quotes yes"
         ],
         run: { inv in
             let participant = try Roster(inv.openStudy()).addParticipant(
-                inv.argument("id"), fields: fields(inv, options: participantFieldOptions))
+                inv[id], fields: fields(inv, participantFields))
             inv.console.line("added participant \(participant.id)")
         })
 
     static let participantUpdate = Command(
         path: ["participant", "update"],
         summary: "Change a participant's fields or attributes.",
-        arguments: [id], options: participantFieldOptions,
+        arguments: [id], options: options(participantFields),
         examples: ["qualkit participant update TC-001 --consent-quotes no --attr age_band=25-34"],
         run: { inv in
             let participant = try Roster(inv.openStudy()).updateParticipant(
-                inv.argument("id"), fields: fields(inv, options: participantFieldOptions))
+                inv[id], fields: fields(inv, participantFields))
             inv.console.line("updated participant \(participant.id)")
         })
 
-    static let participantList = Command(
+    static let participantList: Command = {
+        let filter = Opt<[String]>.repeated("where", "key=value", help: "Keep participants whose KEY is VALUE.")
+        return Command(
         path: ["participant", "list"],
         summary: "List participants, optionally only those matching KEY=VALUE.",
         discussion:
             "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively.",
-        options: [
-            Option(
-                name: "where", value: .text("key=value"), repeated: true, help: "Keep participants whose KEY is VALUE."),
-            .format,
-        ],
-        examples: ["qualkit participant list --where household=multi-generational --format csv"],
-        run: { inv in
+        options: [filter, Opt.format],
+        examples: ["qualkit participant list --where household=multi-generational --format csv"]
+        ) { inv in
             let study = try inv.openStudy()
             var filters: [(String, String)] = []
-            for pair in inv.options("where") {
+            for pair in inv[filter] {
                 guard let equals = pair.firstIndex(of: "=") else {
                     throw UsageError(message: "'--where \(pair)' must be KEY=VALUE.", command: inv.command)
                 }
@@ -136,16 +148,17 @@ enum PeopleCommands {
                     (PersonFields.normalizedKey(String(pair[..<equals])), String(pair[pair.index(after: equals)...])))
             }
             inv.print(PeopleViews.participants(try ParticipantFilter.apply(filters, in: study)))
-        })
+        }
+    }()
 
     static let participantShow = Command(
         path: ["participant", "show"],
         summary: "Show one participant with their interviews.",
-        arguments: [id], options: [.format],
+        arguments: [id], options: [Opt.format],
         examples: ["qualkit participant show TC-001"],
         run: { inv in
             let study = try inv.openStudy()
-            let participant = try PeopleStore(study).participant(inv.argument("id"))
+            let participant = try PeopleStore(study).participant(inv[id])
             inv.print(
                 PeopleViews.participant(
                     participant, interviews: try InterviewStore(study).interviews(where: .participant(participant.id))))
@@ -157,37 +170,32 @@ enum PeopleCommands {
         discussion:
             "Header row required, with an 'id' column; recognised columns: languages, gender, community, availability, prefers_gender, prefers_same_community, consent_quotes, consent_date, consent_version. Every other column is an attribute. Columns named like direct identifiers (name, email, postcode, nhs_number, ...) are refused unless allowed. Every bad row is reported as FILE:LINE: message.",
         arguments: [csvFile],
-        options: [
-            Option(name: "update", help: "Change participants who already exist instead of refusing them."),
-            allowColumn,
-        ],
+        options: [update, allowColumn],
         examples: ["qualkit participant import protocols/demo/participants.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importParticipants(
-                path: inv.argument("file"), update: inv.flag("update"),
-                allowColumns: Set(inv.options("allow-column").map(PersonFields.normalizedKey)))
+                path: inv[csvFile], update: inv[update], allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
             inv.console.line(
-                "imported \(report.added.count) new and \(report.updated.count) updated participants from \(inv.argument("file"))"
+                "imported \(report.added.count) new and \(report.updated.count) updated participants from \(inv[csvFile])"
             )
         })
 
-    static let participantWithdraw = Command(
+    static let participantWithdraw: Command = {
+        let reason = Opt<String?>.text(
+            "reason", "text", help: "Why, for the record (do not include identifying detail).")
+        return Command(
         path: ["participant", "withdraw"],
         summary: "Erase a participant who withdrew, keeping only a tombstone.",
         discussion:
             "Erases their attributes, interviews, transcripts, codings and search-index entries in one transaction, overwriting the freed space (secure_delete) and emptying the write-ahead log. The tombstone (id, date, reason) stops the id being imported again.",
         arguments: [id],
-        options: [
-            Option(
-                name: "reason", value: .text("text"), help: "Why, for the record (do not include identifying detail)."),
-            .format,
-        ],
-        examples: ["qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone'"],
-        run: { inv in
+        options: [reason, Opt.format],
+        examples: ["qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone'"]
+        ) { inv in
             inv.print(
-                PeopleViews.withdrawal(
-                    try Withdrawal.withdraw(inv.argument("id"), reason: inv.option("reason"), in: inv.openStudy())))
-        })
+                PeopleViews.withdrawal(try Withdrawal.withdraw(inv[id], reason: inv[reason], in: inv.openStudy())))
+        }
+    }()
 
     // MARK: Interviewers
 
@@ -195,15 +203,13 @@ enum PeopleCommands {
         path: ["interviewer", "add"],
         summary: "Add an interviewer.",
         arguments: [interviewerID],
-        options: [Option(name: "name", value: .text("text"), help: "Name shown on plans.", required: true)]
-            + interviewerFieldOptions,
+        options: [name.required()] + options(interviewerFields),
         examples: [
             "qualkit interviewer add IV01 --name 'Amina K' --languages ur,pa,en --gender f --community Pakistani --capacity 12 --available 'sat 09:00-17:00'"
         ],
         run: { inv in
             let interviewer = try Roster(inv.openStudy()).addInterviewer(
-                inv.argument("id"),
-                fields: [("name", inv.option("name") ?? "")] + fields(inv, options: interviewerFieldOptions))
+                inv[interviewerID], fields: [("name", inv[name] ?? "")] + fields(inv, interviewerFields))
             inv.console.line("added interviewer \(interviewer.id)")
         })
 
@@ -213,19 +219,19 @@ enum PeopleCommands {
         discussion:
             "The attribute 'exclude' lists participant ids this interviewer must not interview (conflicts of interest).",
         arguments: [interviewerID],
-        options: [Option(name: "name", value: .text("text"), help: "Name shown on plans.")] + interviewerFieldOptions,
+        options: [name] + options(interviewerFields),
         examples: ["qualkit interviewer update IV01 --capacity 15 --attr exclude=TC-004,TC-019"],
         run: { inv in
-            var changes = try fields(inv, options: interviewerFieldOptions)
-            if let name = inv.option("name") { changes.insert(("name", name), at: 0) }
-            let interviewer = try Roster(inv.openStudy()).updateInterviewer(inv.argument("id"), fields: changes)
+            var changes = try fields(inv, interviewerFields)
+            if let name = inv[name] { changes.insert(("name", name), at: 0) }
+            let interviewer = try Roster(inv.openStudy()).updateInterviewer(inv[interviewerID], fields: changes)
             inv.console.line("updated interviewer \(interviewer.id)")
         })
 
     static let interviewerList = Command(
         path: ["interviewer", "list"],
         summary: "List interviewers with capacity and interviews assigned.",
-        options: [.format],
+        options: [Opt.format],
         examples: ["qualkit interviewer list --format json"],
         run: { inv in
             let study = try inv.openStudy()
@@ -237,11 +243,11 @@ enum PeopleCommands {
     static let interviewerShow = Command(
         path: ["interviewer", "show"],
         summary: "Show one interviewer with their interviews.",
-        arguments: [interviewerID], options: [.format],
+        arguments: [interviewerID], options: [Opt.format],
         examples: ["qualkit interviewer show IV01"],
         run: { inv in
             let study = try inv.openStudy()
-            let interviewer = try PeopleStore(study).interviewer(inv.argument("id"))
+            let interviewer = try PeopleStore(study).interviewer(inv[interviewerID])
             inv.print(
                 PeopleViews.interviewer(
                     interviewer, interviews: try InterviewStore(study).interviews(where: .interviewer(interviewer.id))))
@@ -253,17 +259,13 @@ enum PeopleCommands {
         discussion:
             "Columns id, name, languages, gender, community, capacity, availability; others are attributes (exclude lists participant ids).",
         arguments: [csvFile],
-        options: [
-            Option(name: "update", help: "Change interviewers who already exist instead of refusing them."),
-            allowColumn,
-        ],
+        options: [update, allowColumn],
         examples: ["qualkit interviewer import protocols/demo/interviewers.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importInterviewers(
-                path: inv.argument("file"), update: inv.flag("update"),
-                allowColumns: Set(inv.options("allow-column").map(PersonFields.normalizedKey)))
+                path: inv[csvFile], update: inv[update], allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
             inv.console.line(
-                "imported \(report.added.count) new and \(report.updated.count) updated interviewers from \(inv.argument("file"))"
+                "imported \(report.added.count) new and \(report.updated.count) updated interviewers from \(inv[csvFile])"
             )
         })
 }

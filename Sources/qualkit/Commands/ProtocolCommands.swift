@@ -1,15 +1,16 @@
 import Foundation
 import QualKit
+import QualKitCommandLine
 
 /// `qualkit protocol ...`: check, load, list, show, diff and render interview guides.
 enum ProtocolCommands {
     static let all: [Command] = [check, load, list, show, diff, render]
 
-    static let files = Argument(
-        name: "file", help: "Protocol Markdown files (a base text and its translations).", repeated: true)
-    static let language = Option(
-        name: "lang", value: .text("tag"), help: "Language of the text to use (BCP 47 tag); default: the base text.")
-    static let reference = Argument(name: "protocol", help: "ID or ID@VERSION; without a version, the latest.")
+    static let files = Arg<[String]>.repeated(
+        "file", help: "Protocol Markdown files (a base text and its translations).")
+    static let language = Opt<String?>.text(
+        "lang", "tag", help: "Language of the text to use (BCP 47 tag); default: the base text.")
+    static let reference = Arg<String>.single("protocol", help: "ID or ID@VERSION; without a version, the latest.")
 
     static let check = Command(
         path: ["protocol", "check"],
@@ -24,7 +25,7 @@ enum ProtocolCommands {
         run: { inv in
             let path = inv.studyPath
             let study = FileManager.default.fileExists(atPath: path) ? try Study.open(at: path, readOnly: true) : nil
-            let report = try ProtocolLoader.check(inv.readFiles(inv.arguments("file")), study: study)
+            let report = try ProtocolLoader.check(inv.readFiles(inv[files]), study: study)
             for warning in report.warnings { inv.console.err(warning.description) }
             for outcome in report.outcomes {
                 let what = outcome.isTranslation ? "translation" : "protocol"
@@ -48,7 +49,7 @@ enum ProtocolCommands {
         examples: ["qualkit protocol load protocols/talking-change.md protocols/talking-change.ur.md"],
         run: { inv in
             let study = try inv.openStudy()
-            let report = try ProtocolLoader.load(inv.readFiles(inv.arguments("file")), into: study)
+            let report = try ProtocolLoader.load(inv.readFiles(inv[files]), into: study)
             for warning in report.warnings { inv.console.err(warning.description) }
             for outcome in report.outcomes {
                 let what = outcome.isTranslation ? "translation" : "protocol"
@@ -68,7 +69,7 @@ enum ProtocolCommands {
     static let list = Command(
         path: ["protocol", "list"],
         summary: "List stored protocol versions with their languages.",
-        options: [.format],
+        options: [Opt.format],
         examples: ["qualkit protocol list", "qualkit protocol list --format json"],
         run: { inv in
             inv.print(ProtocolViews.list(try ProtocolStore(inv.openStudy()).summaries()))
@@ -78,67 +79,62 @@ enum ProtocolCommands {
         path: ["protocol", "show"],
         summary: "Show one protocol version's questions.",
         arguments: [reference],
-        options: [language, .format],
+        options: [language, Opt.format],
         examples: [
             "qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --lang ur --format json",
         ],
         run: { inv in
             let study = try inv.openStudy()
-            let stored = try resolve(inv.argument("protocol"), in: study, language: inv.option("lang"))
+            let stored = try resolve(inv[reference], in: study, language: inv[language])
             let languages = try ProtocolStore(study).languages(id: stored.guide.id, version: stored.guide.version)
             inv.print(ProtocolViews.show(stored.guide, languages: languages))
         })
 
-    static let diff = Command(
+    static let diff: Command = {
+        let id = Arg<String>.single("id", help: "The protocol ID.")
+        let from = Arg<Int>.integer("from", "a version number", in: 1...Int.max, help: "The earlier version number.")
+        let to = Arg<Int>.integer("to", "a version number", in: 1...Int.max, help: "The later version number.")
+        return Command(
         path: ["protocol", "diff"],
         summary: "Compare two versions question by question.",
         discussion:
             "Lists questions added, removed, reworded or moved, and changes to probes, notes, themes and timings.",
-        arguments: [
-            Argument(name: "id", help: "The protocol ID."),
-            Argument(name: "from", help: "The earlier version number."),
-            Argument(name: "to", help: "The later version number."),
-        ],
-        options: [language, .format],
-        examples: ["qualkit protocol diff talking-change 1 2"],
-        run: { inv in
+        arguments: [id, from, to],
+        options: [language, Opt.format],
+        examples: ["qualkit protocol diff talking-change 1 2"]
+        ) { inv in
             let study = try inv.openStudy()
-            let id = inv.argument("id")
-            let versions = try ["from", "to"].map { name -> Int in
-                guard let number = Int(inv.argument(name)), number > 0 else {
-                    throw UsageError(
-                        message: "'<\(name)>' must be a version number, not '\(inv.argument(name))'.",
-                        command: inv.command)
-                }
-                return number
-            }
-            let old = try resolve("\(id)@\(versions[0])", in: study, language: inv.option("lang"))
-            let new = try resolve("\(id)@\(versions[1])", in: study, language: inv.option("lang"))
+            let old = try resolve("\(inv[id])@\(inv[from])", in: study, language: inv[language])
+            let new = try resolve("\(inv[id])@\(inv[to])", in: study, language: inv[language])
             inv.print(
                 ProtocolViews.diff(
-                    id: id, from: versions[0], to: versions[1],
-                    changes: ProtocolDiff.compare(old.guide, new.guide)))
-        })
+                    id: inv[id], from: inv[from], to: inv[to], changes: ProtocolDiff.compare(old.guide, new.guide)))
+        }
+    }()
 
-    static let render = Command(
+    /// What `protocol render` writes.
+    enum GuideFormat: String, CaseIterable, Sendable { case md, html }
+
+    static let render: Command = {
+        let format = Opt.choice("format", default: GuideFormat.md, help: "md or html.")
+        return Command(
         path: ["protocol", "render"],
         summary: "Write a printable interviewer's guide as Markdown or self-contained HTML.",
         discussion:
             "Sections, questions, probes as tick boxes, notes and timings, with the version and ethics reference in the footer. The HTML has inline CSS, no scripts and no external requests.",
         arguments: [reference],
-        options: [
-            Option(name: "format", value: .choice(["md", "html"]), help: "md or html.", defaultValue: "md"),
-            language,
-            Option(name: "out", value: .path, help: "Write to this file instead of standard output."),
-        ],
-        examples: ["qualkit protocol render talking-change --format html --out guide.html"],
-        run: { inv in
-            let stored = try resolve(inv.argument("protocol"), in: inv.openStudy(), language: inv.option("lang"))
+        options: [format, language, Opt.out],
+        examples: ["qualkit protocol render talking-change --format html --out guide.html"]
+        ) { inv in
+            let stored = try resolve(inv[reference], in: inv.openStudy(), language: inv[language])
             let text =
-                inv.option("format") == "html"
-                ? ProtocolRenderer.html(stored.guide) : ProtocolRenderer.markdown(stored.guide)
-            try inv.emit(text)
-        })
+                switch inv[format] {
+                case .html: ProtocolRenderer.html(stored.guide)
+                case .md: ProtocolRenderer.markdown(stored.guide)
+                }
+            try inv.emit(text, to: inv[Opt.out])
+        }
+    }()
 
     static func resolve(_ text: String, in study: Study, language: String?) throws -> StoredProtocol {
         guard let reference = ProtocolReference(text) else {

@@ -1,44 +1,47 @@
 import Foundation
 import QualKit
+import QualKitCommandLine
 
 /// `qualkit init`, `qualkit status` and `qualkit demo`.
 enum StudyCommands {
     static let all: [Command] = [initialize, status, demo]
 
-    static let initialize = Command(
+    static let initialize: Command = {
+        let title = Opt<String?>.text("title", "text", help: "The study's title, used in reports.")
+        return Command(
         path: ["init"],
         summary: "Create a new, empty study file (never overwrites one).",
         discussion:
             "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
-        options: [Option(name: "title", value: .text("text"), help: "The study's title, used in reports.")],
-        examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db studies/talking-change.sqlite"],
-        run: { inv in
-            let study = try Study.create(at: inv.studyPath, title: inv.option("title"))
+        options: [title],
+        examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db studies/talking-change.sqlite"]
+        ) { inv in
+            let study = try Study.create(at: inv.studyPath, title: inv[title])
             inv.console.line(
                 "created study '\(try study.title())' at \(study.path) (schema \(try study.schemaVersion()))")
-        })
+        }
+    }()
 
     static let status = Command(
         path: ["status"],
         summary: "Show the study's title, schema version and what it holds.",
-        options: [.format],
+        options: [Opt.format],
         examples: ["qualkit status", "qualkit status --db demo/study.sqlite --format json"],
         run: { inv in
             inv.print(try StudySummary.load(inv.openStudy()).rendered)
         })
 
-    static let demo = Command(
+    static let demo: Command = {
+        let dir = Opt<String?>.path(
+            "dir", help: "Folder to build the demo in (created if missing; must not hold a study.sqlite).")
+        return Command(
         path: ["demo"],
         summary: "Build a complete demo study from the shipped files and print its summary.",
         discussion:
             "Runs offline in seconds. Without --dir, the demo goes into a new temporary folder, which is printed.",
-        options: [
-            Option(
-                name: "dir", value: .path,
-                help: "Folder to build the demo in (created if missing; must not hold a study.sqlite).")
-        ],
-        examples: ["qualkit demo", "qualkit demo --dir talking-change-demo"],
-        run: { inv in
+        options: [dir],
+        examples: ["qualkit demo", "qualkit demo --dir talking-change-demo"]
+        ) { inv in
             guard let shipped = DemoStudy.locateShippedFiles(environment: inv.environment) else {
                 throw MissingInputFile(
                     path: "protocols/talking-change.md",
@@ -47,7 +50,7 @@ enum StudyCommands {
                 )
             }
             let directory =
-                inv.option("dir") ?? NSTemporaryDirectory() + "qualkit-demo-" + UUID().uuidString.prefix(8).lowercased()
+                inv[dir] ?? NSTemporaryDirectory() + "qualkit-demo-" + UUID().uuidString.prefix(8).lowercased()
             let result = try DemoStudy.build(in: directory, shipped: shipped) { inv.console.line("- " + $0) }
             let study = try Study.open(at: result.studyPath)
             inv.console.line()
@@ -79,5 +82,6 @@ enum StudyCommands {
             )
             inv.console.line("Demo study: \(result.studyPath)")
             inv.console.line("Try: export QUALKIT_DB=\(result.studyPath); qualkit protocol list")
-        })
+        }
+    }()
 }

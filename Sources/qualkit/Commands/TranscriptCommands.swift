@@ -1,10 +1,22 @@
 import QualKit
+import QualKitCommandLine
 
 /// `qualkit transcript ...` and `qualkit search`.
 enum TranscriptCommands {
     static let all: [Command] = [importFiles, list, show, search]
 
-    static let importFiles = Command(
+    static let importFiles: Command = {
+        let files = Arg<[String]>.repeated("file", help: "Transcript files (.txt, .vtt, .srt).")
+        let interview = Opt<String?>.text("interview", "id", help: "The interview the (single) file belongs to.")
+        let participant = Opt<String?>.text(
+            "participant", "id", help: "The participant whose only interview the (single) file belongs to.")
+        let format = Opt.choice(
+            "format", of: ParsedTranscript.Format.self, help: "The file format, if not given by the extension.")
+        let interviewerLabel = Opt<String?>.text(
+            "interviewer-label", "label", help: "The speaker label the interviewer has in the file.")
+        let replace = Opt<Bool>.flag(
+            "replace", help: "Replace an existing transcript that has codings, keeping codings whose text is unchanged.")
+        return Command(
         path: ["transcript", "import"],
         summary: "Import transcripts (plain text, WebVTT from Teams/Zoom, SRT) as speaker-turn segments.",
         discussion: """
@@ -14,30 +26,16 @@ enum TranscriptCommands {
             name, or Interviewer/INT/I are the interviewer. Re-importing a transcript that has codings needs --replace, \
             and even then stops if any coding would lose its segment or text. All files or none are imported.
             """,
-        arguments: [Argument(name: "file", help: "Transcript files (.txt, .vtt, .srt).", repeated: true)],
-        options: [
-            Option(name: "interview", value: .text("id"), help: "The interview the (single) file belongs to."),
-            Option(
-                name: "participant", value: .text("id"),
-                help: "The participant whose only interview the (single) file belongs to."),
-            Option(
-                name: "format", value: .choice(ParsedTranscript.Format.allCases.map(\.rawValue)),
-                help: "The file format, if not given by the extension."),
-            Option(
-                name: "interviewer-label", value: .text("label"),
-                help: "The speaker label the interviewer has in the file."),
-            Option(
-                name: "replace",
-                help: "Replace an existing transcript that has codings, keeping codings whose text is unchanged."),
-        ],
+        arguments: [files],
+        options: [interview, participant, format, interviewerLabel, replace],
         examples: [
             "qualkit transcript import transcripts/TC-001.vtt transcripts/TC-002.txt",
             "qualkit transcript import notes.txt --participant TC-014 --interviewer-label AK",
-        ],
-        run: { inv in
-            let files = inv.arguments("file")
+        ]
+        ) { inv in
+            let files = inv[files]
             let target: TranscriptImporter.Target
-            switch (inv.option("interview"), inv.option("participant")) {
+            switch (inv[interview], inv[participant]) {
             case (.some, .some):
                 throw UsageError(message: "Give --interview or --participant, not both.", command: inv.command)
             case (.some(let id), nil): target = .interview(id)
@@ -53,9 +51,7 @@ enum TranscriptCommands {
             }
             let outcomes = try TranscriptImporter.run(
                 files, target: target,
-                options: .init(
-                    format: inv.option("format").flatMap(ParsedTranscript.Format.init(rawValue:)),
-                    interviewerLabel: inv.option("interviewer-label"), replace: inv.flag("replace")),
+                options: .init(format: inv[format], interviewerLabel: inv[interviewerLabel], replace: inv[replace]),
                 study: inv.openStudy())
             for outcome in outcomes {
                 var line =
@@ -67,64 +63,62 @@ enum TranscriptCommands {
                     "  speakers: "
                         + outcome.speakers.map { "\($0.label) -> \($0.role.rawValue)" }.joined(separator: "; "))
             }
-        })
+        }
+    }()
 
     static let list = Command(
         path: ["transcript", "list"],
         summary: "List transcripts with segments, words, coders and codings.",
-        options: [.format],
+        options: [Opt.format],
         examples: ["qualkit transcript list"],
         run: { inv in inv.print(CodingViews.transcripts(try TranscriptStore(inv.openStudy()).summaries())) })
 
-    static let show = Command(
+    static let show: Command = {
+        let id = Arg<String>.single("id", help: "The transcript (interview) id.")
+        let segments = Opt<Bool>.flag("segments", help: "A compact table of segments instead of the full text.")
+        let codes = Opt<Bool>.flag("codes", help: "Show the codes applied to each segment.")
+        return Command(
         path: ["transcript", "show"],
         summary: "Show a transcript's turns; --codes puts the codes beside each segment.",
-        arguments: [Argument(name: "id", help: "The transcript (interview) id.")],
-        options: [
-            Option(name: "segments", help: "A compact table of segments instead of the full text."),
-            Option(name: "codes", help: "Show the codes applied to each segment."),
-            .format,
-        ],
-        examples: ["qualkit transcript show TC-001 --segments --codes"],
-        run: { inv in
+        arguments: [id],
+        options: [segments, codes, Opt.format],
+        examples: ["qualkit transcript show TC-001 --segments --codes"]
+        ) { inv in
             let study = try inv.openStudy()
             let store = TranscriptStore(study)
-            let id = inv.argument("id")
+            let id = inv[id]
             try store.require(id)
             let codings =
-                inv.flag("codes") || inv.format == .json ? try CodingStore(study).codings(.init(transcript: id)) : []
+                inv[codes] || inv[Opt.format] == .json ? try CodingStore(study).codings(.init(transcript: id)) : []
             inv.print(
                 CodingViews.transcript(
                     id: id, header: try store.header(of: id), segments: try store.segments(of: id),
-                    codings: codings, showSegments: inv.flag("segments"), showCodes: inv.flag("codes")))
-        })
+                    codings: codings, showSegments: inv[segments], showCodes: inv[codes]))
+        }
+    }()
 
-    static let search = Command(
+    static let search: Command = {
+        let query = Arg<String>.single("query", help: "The search, e.g. 'appointment* AND (evening OR weekend)'.")
+        let role = Opt.choice("role", of: Segment.Role.self, help: "Only participant or only interviewer turns.")
+        let code = Opt<String?>.text("code", "path", help: "Only segments tagged with this code or one under it.")
+        let tag = Opt<String?>.text("tag", "path", help: "Tag every hit segment with this code.")
+        let coder = Opt<String?>.text("coder", "id", help: "The coder the tags are recorded for (with --tag).")
+        return Command(
         path: ["search"],
         summary: "Search transcripts (words, \"phrases\", prefix*, AND/OR/NOT); --tag auto-codes every hit.",
         discussion:
             "Full-text search with SQLite FTS5, best matches first, each hit in context. With --tag CODE --coder C, every segment found is tagged (whole segment) and the number tagged is reported.",
-        arguments: [Argument(name: "query", help: "The search, e.g. 'appointment* AND (evening OR weekend)'.")],
-        options: [
-            Option(
-                name: "role", value: .choice(Segment.Role.allCases.map(\.rawValue)),
-                help: "Only participant or only interviewer turns."),
-            Option(name: "code", value: .text("path"), help: "Only segments tagged with this code or one under it."),
-            Option(name: "tag", value: .text("path"), help: "Tag every hit segment with this code."),
-            Option(name: "coder", value: .text("id"), help: "The coder the tags are recorded for (with --tag)."),
-            .format,
-        ],
+        arguments: [query],
+        options: [role, code, tag, coder, Opt.format],
         examples: [
             "qualkit search '\"what people would say\" OR shame' --role participant",
             "qualkit search 'evening* OR weekend*' --tag barrier.appointment-times --coder AB",
-        ],
-        run: { inv in
+        ]
+        ) { inv in
             let study = try inv.openStudy()
-            let hits = try TranscriptSearch.search(
-                inv.argument("query"), role: inv.option("role").flatMap(Segment.Role.init(rawValue:)),
-                code: inv.option("code"), study: study)
-            if let code = inv.option("tag") {
-                guard let coder = inv.option("coder") else {
+            let hits = try TranscriptSearch.search(inv[query], role: inv[role], code: inv[code], study: study)
+            if let code = inv[tag] {
+                guard let coder = inv[coder] else {
                     throw UsageError(message: "--tag needs --coder: whose codings are these?", command: inv.command)
                 }
                 let (added, already) = try TranscriptSearch.tagHits(hits, code: code, coder: coder, study: study)
@@ -134,5 +128,6 @@ enum TranscriptCommands {
             } else {
                 inv.print(CodingViews.search(hits))
             }
-        })
+        }
+    }()
 }

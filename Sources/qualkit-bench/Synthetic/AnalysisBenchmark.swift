@@ -1,22 +1,23 @@
 import Foundation
+import QualKit
 
 /// The analysis benchmark: a generated study of coded transcripts, then each analysis timed.
-public enum AnalysisBenchmark {
-    public struct Figures: Sendable {
-        public let transcripts: Int
-        public let segments: Int
-        public let codings: Int
-        public let buildSeconds: Double
+enum AnalysisBenchmark {
+    struct Figures: Sendable {
+        let transcripts: Int
+        let segments: Int
+        let codings: Int
+        let buildSeconds: Double
         /// (analysis, seconds).
-        public let timings: [(String, Double)]
-        public let peakMemoryMiB: Double
-        public let studyPath: String
+        let timings: [(String, Double)]
+        let peakMemoryMiB: Double
+        let studyPath: String
     }
 
     /// Writes a study with `transcripts` transcripts of `segmentsPerTranscript` segments (half of
     /// them participant turns), two coders covering every transcript, and about `codings` codings,
     /// each coder agreeing with a shared "truth" most of the time. Reuses the study if it exists.
-    public static func build(at path: String, transcripts: Int, segmentsPerTranscript: Int, codings: Int, seed: UInt64)
+    static func build(at path: String, transcripts: Int, segmentsPerTranscript: Int, codings: Int, seed: UInt64)
         throws -> (Study, Double)
     {
         if FileManager.default.fileExists(atPath: path) { return (try Study.open(at: path), 0) }
@@ -95,7 +96,7 @@ public enum AnalysisBenchmark {
         return (study, seconds)
     }
 
-    public static func run(at path: String, transcripts: Int, segmentsPerTranscript: Int, codings: Int, seed: UInt64)
+    static func run(at path: String, transcripts: Int, segmentsPerTranscript: Int, codings: Int, seed: UInt64)
         throws -> Figures
     {
         let (study, buildSeconds) = try build(

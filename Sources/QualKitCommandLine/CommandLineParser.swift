@@ -1,19 +1,23 @@
 import QualKit
 
 /// Matches command-line words against the command table and checks them against the declaration.
-struct CommandLineParser {
+package struct CommandLineParser {
     let commands: [Command]
 
+    package init(commands: [Command]) { self.commands = commands }
+
     /// What the words ask for.
-    enum Request {
-        case run(Command, positional: [String], values: [String: [String]], flags: Set<String>)
+    package enum Request {
+        /// Run `command` with the words given for each argument and option, by declared name
+        /// (a flag's words are one empty string).
+        case run(Command, arguments: [String: [String]], options: [String: [String]])
         case help(Command)
         case groupHelp([String])
         case overview
         case version
     }
 
-    func parse(_ words: [String]) throws -> Request {
+    package func parse(_ words: [String]) throws -> Request {
         // Global options may come before the command (`qualkit --db s.sqlite protocol list`):
         // move them after it, where the command's own parsing checks them.
         var words = words
@@ -98,10 +102,8 @@ struct CommandLineParser {
     private func parseArguments(_ words: [String], for command: Command) throws -> Request {
         var positional: [String] = []
         var values: [String: [String]] = [:]
-        var flags: Set<String> = []
         var index = 0
         var optionsEnded = false
-        let options = command.allOptions
         func fail(_ message: String) -> UsageError { UsageError(message: message, command: command) }
 
         while index < words.count {
@@ -111,7 +113,10 @@ struct CommandLineParser {
                 positional.append(word)
                 continue
             }
-            if word == "--" { optionsEnded = true; continue }
+            if word == "--" {
+                optionsEnded = true
+                continue
+            }
             var name: String
             var inlineValue: String?
             if word.hasPrefix("--") {
@@ -121,22 +126,22 @@ struct CommandLineParser {
                     name = String(name[..<equals])
                 }
             } else {
-                let letter = word.dropFirst().first!
-                guard word.count == 2, let option = options.first(where: { $0.short == letter }) else {
+                let letter = word.dropFirst().first
+                guard word.count == 2, let option = command.allOptions.first(where: { $0.short == letter }) else {
                     throw fail("Unknown option '\(word)'.")
                 }
                 name = option.name
             }
-            guard let option = options.first(where: { $0.name == name }) else {
+            guard let option = command.option(named: name) else {
                 var message = "Unknown option '--\(name)'."
-                if let near = Suggestion.nearest(to: name, in: options.map(\.name)) {
+                if let near = Suggestion.nearest(to: name, in: command.allOptions.map(\.name)) {
                     message += " Did you mean '--\(near)'?"
                 }
                 throw fail(message)
             }
             guard let kind = option.value else {
                 if inlineValue != nil { throw fail("'--\(name)' is a flag and takes no value.") }
-                flags.insert(name)
+                values[option.name] = [""]
                 continue
             }
             let value: String
@@ -152,10 +157,10 @@ struct CommandLineParser {
             if let problem = kind.problem(with: value) {
                 throw fail("The value '\(value)' is invalid for '\(option.synopsis)': \(problem).")
             }
-            if values[name] != nil && !option.repeated {
-                throw fail("'--\(name)' was given more than once.")
+            if values[option.name] != nil && !option.repeated {
+                throw fail("'--\(option.name)' was given more than once.")
             }
-            values[name, default: []].append(value)
+            values[option.name, default: []].append(value)
         }
 
         for option in command.options where option.required && values[option.name] == nil {
@@ -169,6 +174,16 @@ struct CommandLineParser {
         if !takesMore && positional.count > command.arguments.count {
             throw fail("Unexpected argument '\(positional[command.arguments.count])'.")
         }
-        return .run(command, positional: positional, values: values, flags: flags)
+        var arguments: [String: [String]] = [:]
+        for (offset, argument) in command.arguments.enumerated() where offset < positional.count {
+            let given = argument.repeated ? Array(positional[offset...]) : [positional[offset]]
+            for word in given {
+                if let what = argument.problem(word) {
+                    throw fail("'<\(argument.name)>' must be \(what), not '\(word)'.")
+                }
+            }
+            arguments[argument.name] = given
+        }
+        return .run(command, arguments: arguments, options: values)
     }
 }

@@ -1,26 +1,27 @@
 import Foundation
+import QualKit
 
 /// The matching benchmark: a generated roster, solved in memory and through a study file.
-public enum MatchBenchmark {
-    public struct Figures: Sendable {
-        public let participants: Int
-        public let interviewers: Int
-        public let capacity: Int
-        public let allowedPairs: Int
-        public let matched: Int
-        public let totalCost: Int
-        public let generateSeconds: Double
-        public let solveSeconds: Double
+enum MatchBenchmark {
+    struct Figures: Sendable {
+        let participants: Int
+        let interviewers: Int
+        let capacity: Int
+        let allowedPairs: Int
+        let matched: Int
+        let totalCost: Int
+        let generateSeconds: Double
+        let solveSeconds: Double
         /// Loading the roster from a study file and solving, as `qualkit match` does.
-        public let studySeconds: Double?
-        public let peakMemoryMiB: Double
+        let studySeconds: Double?
+        let peakMemoryMiB: Double
     }
 
     /// - Parameters:
     ///   - studyFolder: when given, the roster is also written to a study there and matched from it.
     ///   - exportPath: when given, the allowed pairs are written as CSV (`participant,interviewer,cost`)
     ///     and the capacities beside it, for an independent check of the optimum.
-    public static func run(
+    static func run(
         participants count: Int, interviewers seatCount: Int, capacity: Int, seed: UInt64,
         studyFolder: String?, exportPath: String?
     ) throws -> Figures {

@@ -1,6 +1,8 @@
+import QualKit
+
 /// Generated participants and interviewers for benchmarks and scale tests: communities with their
 /// languages, weekly windows skewed to evenings and weekends, preferences, household attributes.
-public enum SyntheticPeople {
+enum SyntheticPeople {
     static let communities: [(name: String, languages: [String])] = [
         ("Pakistani", ["ur", "pa", "en"]), ("Bangladeshi", ["bn", "syl", "en"]),
         ("Indian Gujarati", ["gu", "hi", "en"]),
@@ -35,7 +37,7 @@ public enum SyntheticPeople {
         return Availability(windows: result)
     }
 
-    public static func participants(_ count: Int, seed: UInt64) -> [Participant] {
+    static func participants(_ count: Int, seed: UInt64) -> [Participant] {
         var random = SeededRandom(seed: seed)
         return (0..<count).map { n in
             let community = random.pick(communities)
@@ -51,7 +53,7 @@ public enum SyntheticPeople {
         }
     }
 
-    public static func interviewers(_ count: Int, capacity: Int, seed: UInt64) -> [Interviewer] {
+    static func interviewers(_ count: Int, capacity: Int, seed: UInt64) -> [Interviewer] {
         var random = SeededRandom(seed: seed &+ 0x5EED)
         return (0..<count).map { n in
             let community = random.pick(communities)

@@ -1,22 +1,23 @@
 import Foundation
+import QualKit
 
 /// The import benchmark: generated transcripts and codings CSV, imported as the commands do.
-public enum ImportBenchmark {
-    public struct Figures: Sendable {
-        public let transcripts: Int
-        public let transcriptBytes: Int
-        public let segments: Int
-        public let transcriptSeconds: Double
-        public let codingRows: Int
-        public let codingBytes: Int
-        public let codingSeconds: Double
-        public let peakMemoryMiB: Double
-        public let studyPath: String
+enum ImportBenchmark {
+    struct Figures: Sendable {
+        let transcripts: Int
+        let transcriptBytes: Int
+        let segments: Int
+        let transcriptSeconds: Double
+        let codingRows: Int
+        let codingBytes: Int
+        let codingSeconds: Double
+        let peakMemoryMiB: Double
+        let studyPath: String
     }
 
     /// Writes `transcripts` plain-text transcripts of about `words` words and a codings CSV of
     /// `codings` rows into `folder`, then imports both into a new study there.
-    public static func run(transcripts count: Int, words: Int, codings rows: Int, folder: String, seed: UInt64) throws
+    static func run(transcripts count: Int, words: Int, codings rows: Int, folder: String, seed: UInt64) throws
         -> Figures
     {
         let fm = FileManager.default

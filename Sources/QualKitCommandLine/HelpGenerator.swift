@@ -1,11 +1,16 @@
 /// Help and usage text, derived from the command table.
-struct HelpGenerator {
-    let commands: [Command]
-    let sections: [(title: String, words: [String])]
+package struct HelpGenerator {
+    /// The program's name as typed (`qualkit`).
+    let program: String
+    /// The first paragraph of the overview.
+    let about: String
+    let sections: [CommandSection]
+
+    var commands: [Command] { sections.flatMap(\.commands) }
 
     /// `USAGE: qualkit protocol load <file>... [--db <path>]`
-    func usage(_ command: Command) -> String {
-        var parts = ["qualkit"] + command.path
+    package func usage(_ command: Command) -> String {
+        var parts = [program] + command.path
         for argument in command.arguments {
             var text = "<\(argument.name)>" + (argument.repeated ? "..." : "")
             if argument.optional { text = "[\(text)]" }
@@ -19,7 +24,7 @@ struct HelpGenerator {
         return "USAGE: " + parts.joined(separator: " ")
     }
 
-    func help(_ command: Command) -> String {
+    package func help(_ command: Command) -> String {
         var out = "OVERVIEW: \(command.summary)\n\n"
         if !command.discussion.isEmpty { out += wrap(command.discussion) + "\n\n" }
         out += usage(command) + "\n"
@@ -45,35 +50,27 @@ struct HelpGenerator {
         return out
     }
 
-    func groupHelp(_ group: [String]) -> String {
+    package func groupHelp(_ group: [String]) -> String {
         let members = commands.filter { Array($0.path.prefix(group.count)) == group }
-        var out = "USAGE: qualkit \(group.joined(separator: " ")) <subcommand>\n\nSUBCOMMANDS:\n"
+        var out = "USAGE: \(program) \(group.joined(separator: " ")) <subcommand>\n\nSUBCOMMANDS:\n"
         for command in members {
             out += row(command.path.dropFirst(group.count).joined(separator: " "), command.summary)
         }
-        out += "\n  See 'qualkit help \(group.joined(separator: " ")) <subcommand>' for details.\n"
+        out += "\n  See '\(program) help \(group.joined(separator: " ")) <subcommand>' for details.\n"
         return out
     }
 
-    func overview(version: String) -> String {
-        var out = """
-            OVERVIEW: qualkit \(version) — qualitative interview studies in health and care services:
-            protocols, participants and interviewers, transcripts and coding, barrier-theme analysis and
-            findings, all in one SQLite study file.
-
-            USAGE: qualkit <command> [<subcommand>] [<arguments>] [--options]
-
-            """
-        for section in sections {
-            let members = commands.filter { section.words.contains($0.path[0]) }
-            guard !members.isEmpty else { continue }
+    package func overview(version: String) -> String {
+        var out = "OVERVIEW: \(program) \(version) — \(about)\n\n"
+        out += "USAGE: \(program) <command> [<subcommand>] [<arguments>] [--options]\n"
+        for section in sections where !section.commands.isEmpty {
             out += "\n\(section.title.uppercased()):\n"
-            for command in members { out += row(command.name, command.summary) }
+            for command in section.commands { out += row(command.name, command.summary) }
         }
         out += """
 
             The study file is --db PATH, else $QUALKIT_DB, else ./study.sqlite.
-            See 'qualkit help <command>' or 'qualkit <command> --help' for details.
+            See '\(program) help <command>' or '\(program) <command> --help' for details.
 
             """
         return out

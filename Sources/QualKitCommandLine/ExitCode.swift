@@ -1,5 +1,5 @@
 /// Process exit statuses, from sysexits(3).
-enum ExitCode: Int32 {
+package enum ExitCode: Int32 {
     case ok = 0
     case usage = 64
     case dataError = 65

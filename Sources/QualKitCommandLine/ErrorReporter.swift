@@ -1,19 +1,21 @@
 import QualKit
 
 /// The one place where an error becomes a message on standard error and an exit status.
-struct ErrorReporter {
+package struct ErrorReporter {
     let help: HelpGenerator
 
-    func report(_ error: any Error, console: Console, studyPath: String) -> ExitCode {
+    package init(help: HelpGenerator) { self.help = help }
+
+    package func report(_ error: any Error, console: Console, studyPath: String) -> ExitCode {
         switch error {
         case let error as UsageError:
             var text = "Error: \(error.message)\n"
             if let command = error.command {
-                text += help.usage(command) + "\n  See 'qualkit \(command.name) --help'.\n"
+                text += help.usage(command) + "\n  See '\(help.program) \(command.name) --help'.\n"
             } else if let group = error.group, !group.isEmpty {
                 text += help.groupHelp(group)
             } else {
-                text += "  See 'qualkit help'.\n"
+                text += "  See '\(help.program) help'.\n"
             }
             console.err(text)
             return .usage

@@ -1,16 +1,17 @@
 import Foundation
+import QualKit
 
 /// Wall-clock timing and peak memory for benchmarks.
-public enum BenchmarkClock {
+enum BenchmarkClock {
     /// Runs `body` and returns its result with the seconds it took.
-    public static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
+    static func time<T>(_ body: () throws -> T) rethrows -> (T, Double) {
         let start = DispatchTime.now().uptimeNanoseconds
         let result = try body()
         return (result, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
     }
 
     /// The process's peak resident memory so far, in MiB.
-    public static func peakMemoryMiB() -> Double {
+    static func peakMemoryMiB() -> Double {
         var usage = rusage()
         #if os(Linux)
             getrusage(RUSAGE_SELF.rawValue, &usage)

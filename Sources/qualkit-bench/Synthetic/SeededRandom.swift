@@ -1,11 +1,13 @@
+import QualKit
+
 /// A small, fast, seedable generator (SplitMix64): the same seed gives the same synthetic study on
 /// every machine, so benchmark figures can be reproduced and failing cases replayed.
-public struct SeededRandom: RandomNumberGenerator, Sendable {
+struct SeededRandom: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { state = seed }
 
-    public mutating func next() -> UInt64 {
+    mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -14,14 +16,14 @@ public struct SeededRandom: RandomNumberGenerator, Sendable {
     }
 
     /// A uniform integer in `range`.
-    public mutating func int(_ range: ClosedRange<Int>) -> Int {
+    mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.count))
     }
 
     /// True with probability `p`.
-    public mutating func chance(_ p: Double) -> Bool {
+    mutating func chance(_ p: Double) -> Bool {
         Double(next() >> 11) / Double(1 << 53) < p
     }
 
-    public mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
+    mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
 }

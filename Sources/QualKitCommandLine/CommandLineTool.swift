@@ -1,0 +1,71 @@
+import Foundation
+import QualKit
+
+/// A group of commands under one heading of `help`.
+package struct CommandSection: Sendable {
+    package let title: String
+    package let commands: [Command]
+
+    package init(_ title: String, _ commands: [Command]) {
+        self.title = title
+        self.commands = commands
+    }
+}
+
+/// Parses the words, runs the command, maps any error to a message and an exit status.
+package struct CommandLineTool {
+    /// The program's name as typed (`qualkit`).
+    package let name: String
+    package let version: String
+    /// The first paragraph of the overview.
+    package let about: String
+    package let sections: [CommandSection]
+    package let console: Console
+    package let environment: [String: String]
+
+    package init(
+        name: String, version: String, about: String, sections: [CommandSection], console: Console,
+        environment: [String: String]
+    ) {
+        self.name = name
+        self.version = version
+        self.about = about
+        self.sections = sections
+        self.console = console
+        self.environment = environment
+    }
+
+    /// Every command, in the order help lists them.
+    package var commands: [Command] { sections.flatMap(\.commands) }
+
+    package var help: HelpGenerator { HelpGenerator(program: name, about: about, sections: sections) }
+
+    package func run(_ words: [String]) -> ExitCode {
+        let help = self.help
+        let parser = CommandLineParser(commands: commands)
+        var studyPath = environment["QUALKIT_DB"] ?? Study.defaultPath
+        defer { console.flush() }
+        do {
+            switch try parser.parse(words) {
+            case .overview:
+                console.out(help.overview(version: version))
+            case .version:
+                console.line(
+                    "\(name) \(version) (study schema \(Schema.migrator.latestVersion), SQLite \(SQLiteInfo.version))")
+            case .help(let command):
+                console.out(help.help(command))
+            case .groupHelp(let group):
+                console.out(help.groupHelp(group))
+            case .run(let command, let arguments, let options):
+                let invocation = Invocation(
+                    command: command, arguments: arguments, options: options, console: console,
+                    environment: environment)
+                studyPath = invocation.studyPath
+                try command.run(invocation)
+            }
+            return .ok
+        } catch {
+            return ErrorReporter(help: help).report(error, console: console, studyPath: studyPath)
+        }
+    }
+}
