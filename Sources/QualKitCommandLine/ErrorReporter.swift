@@ -1,12 +1,24 @@
 import QualKit
 
-/// The one place where an error becomes a message on standard error and an exit status.
+/// The one place where an error becomes words on standard error and an exit status.
+///
+/// The library's errors are values that hold the facts (which record, which value, the nearest
+/// name, what can be done); only here are they said in words, with the options and commands that
+/// help, so that library callers never see command-line advice and the command line says
+/// everything the same way.
 package struct ErrorReporter {
     let help: HelpGenerator
 
     package init(help: HelpGenerator) { self.help = help }
 
     package func report(_ error: any Error, console: Console, studyPath: String) -> ExitCode {
+        let (text, status) = describe(error, studyPath: studyPath)
+        console.err(text)
+        return status
+    }
+
+    /// The message and exit status for `error`.
+    package func describe(_ error: any Error, studyPath: String) -> (String, ExitCode) {
         switch error {
         case let error as UsageError:
             var text = "Error: \(error.message)\n"
@@ -17,65 +29,260 @@ package struct ErrorReporter {
             } else {
                 text += "  See '\(help.program) help'.\n"
             }
-            console.err(text)
-            return .usage
+            return (text, .usage)
         case let error as InvalidInput:
-            console.err(error.diagnostics.map(\.description).joined(separator: "\n"))
+            var lines = error.diagnostics.map { $0.description + Self.words(for: $0.remedy) }
             let count = error.diagnostics.filter { $0.severity == .error }.count
-            if count > 1 { console.err("\(count) errors; nothing was changed.") }
-            return .dataError
+            if count > 1 { lines.append("\(count) errors; nothing was changed.") }
+            return (lines.joined(separator: "\n"), .dataError)
         case let error as MissingInputFile:
-            console.err("Error: \(error.path): \(error.reason)")
-            return .noInput
+            return ("Error: \(error.path): \(error.reason)", .noInput)
         case let error as CannotCreateOutput:
-            console.err("Error: cannot write \(error.path): \(error.reason)")
-            return .cannotCreate
-        case let error as NotFound:
-            var text = "Error: unknown \(error.kind) '\(error.name)'"
-            if let near = error.nearest { text += ". Did you mean '\(near)'?" }
-            console.err(text)
-            return .dataError
-        case let error as InvalidValue:
-            console.err("Error: \(error.option) '\(error.value)': \(error.message)")
-            return .dataError
-        case let error as Conflict:
-            console.err((["Error: \(error.message)"] + error.details.map { "  " + $0 }).joined(separator: "\n"))
-            return .dataError
+            return ("Error: cannot write \(error.path): \(error.reason)", .cannotCreate)
+        case let error as PeopleError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as ProtocolError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as MatchingError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as CodingError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as TranscriptError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as AnalysisError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as FindingsError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as StudyError:
-            return report(error, console: console)
+            return Self.describe(error)
         case let error as StoreError where error.isBusy:
-            console.err(
-                "Error: the study at \(studyPath) is busy: another qualkit command is writing to it. Try again.")
-            return .software
-        case let error as StoreError:
-            console.err("Internal error (please report it): \(error)")
-            return .software
+            return (
+                "Error: the study at \(studyPath) is busy: another qualkit command is writing to it. Try again.",
+                .software
+            )
         default:
-            console.err("Internal error (please report it): \(error)")
-            return .software
+            return ("Internal error (please report it): \(error)", .software)
         }
     }
 
-    private func report(_ error: StudyError, console: Console) -> ExitCode {
+    private static func describe(_ error: StudyError) -> (String, ExitCode) {
         switch error {
         case .noStudy(let path):
-            console.err("Error: no study at \(path) (run: qualkit init)")
-            return .noInput
+            return ("Error: no study at \(path) (run: qualkit init)", .noInput)
         case .alreadyExists(let path):
-            console.err(
-                "Error: \(path) already exists; qualkit init never overwrites a study. Choose another path with --db.")
-            return .cannotCreate
-        case .cannotCreate(let path, let reason):
-            console.err("Error: cannot create \(path): \(reason)")
-            return .cannotCreate
-        case .notAStudy(let path, let reason):
-            console.err("Error: \(path) is not a qualkit study: \(reason)")
-            return .dataError
-        case .newerSchema(let path, let found, let supported):
-            console.err(
-                "Error: \(path) was written by a newer qualkit (study schema \(found); this qualkit knows up to \(supported)). Nothing was changed: upgrade qualkit to open it."
+            return (
+                "Error: \(path) already exists; qualkit init never overwrites a study. Choose another path with --db.",
+                .cannotCreate
             )
-            return .dataError
+        case .cannotCreate(let path, let reason):
+            return ("Error: cannot create \(path): \(reason)", .cannotCreate)
+        case .notAStudy(let path, let reason):
+            return ("Error: \(path) is not a qualkit study: \(reason)", .dataError)
+        case .newerSchema(let path, let found, let supported):
+            return (
+                "Error: \(path) was written by a newer qualkit (study schema \(found); this qualkit knows up to \(supported)). Nothing was changed: upgrade qualkit to open it.",
+                .dataError
+            )
+        }
+    }
+
+    // MARK: Words for the library's errors
+
+    /// `unknown participant 'TC-01'. Did you mean 'TC-001'?`, or the names that exist.
+    static func unknown(_ what: String, _ unknown: Unknown) -> String {
+        var text = "unknown \(what) '\(unknown.name)'"
+        if let nearest = unknown.nearest {
+            text += ". Did you mean '\(nearest)'?"
+        } else if unknown.known.isEmpty {
+            text += " (the study has none yet)"
+        } else {
+            let more = unknown.knownCount - unknown.known.count
+            text += " (the study has \(unknown.known.joined(separator: ", "))\(more > 0 ? " and \(more) more" : ""))"
+        }
+        return text
+    }
+
+    /// `--available 'x': character 5: ...`: a refused value, named by the option that gave it.
+    static func refused(_ option: String, _ value: String, _ message: String) -> String {
+        "\(option) '\(value)': \(message)"
+    }
+
+    static func idRule(_ kind: RecordKind) -> String {
+        let example =
+            switch kind {
+            case .participant: " (TC-001)"
+            case .interviewer: " (IV01)"
+            case .coder: " (initials such as AB)"
+            default: ""
+            }
+        return "\(kind == .interview ? "an" : "a") \(kind.rawValue) id is 1 to 64 letters, digits, '.', '_' or '-'\(example)"
+    }
+
+    static func spans(_ ranges: [Range<Int>]) -> String {
+        ranges.map { "\($0.lowerBound):\($0.upperBound)" }.joined(separator: ", ")
+    }
+
+    static func words(for error: PeopleError) -> String {
+        switch error {
+        case .unknownParticipant(let name): return unknown("participant", name)
+        case .unknownInterviewer(let name): return unknown("interviewer", name)
+        case .unknownInterview(let name): return unknown("interview", name)
+        case .unknownField(let name): return unknown("participant field or attribute", name)
+        case .withdrawn(let id, let date): return "participant \(id) withdrew on \(date); their data was erased"
+        case .withdrawnIDReused(let id, let date):
+            return "participant \(id) withdrew on \(date); their id cannot be used again (choose a new pseudonym)"
+        case .alreadyExists(let kind, let id):
+            return "\(kind.rawValue) \(id) already exists" + words(for: .updateInstead(kind, id: id))
+        case .invalidID(let kind, let id):
+            return refused(kind == .interview ? "--id" : "<id>", id, idRule(kind))
+        case .invalidField(let problem, let value):
+            let message = problem.column.map { "character \($0): \(problem.message)" } ?? problem.message
+            return refused(personOption(problem.field), value, message) + words(for: problem.remedy)
+        case .invalidAttribute(let problem, let given):
+            return refused("--attr", given, problem.message) + words(for: problem.remedy)
+        case .interviewerWithoutName(let id):
+            return "interviewer \(id) has no name" + words(for: .nameInterviewer)
+        case .invalidProtocolReference(let text):
+            return refused("--protocol", text, "expected ID@VERSION, such as talking-change@2")
+        case .invalidLanguage(let text):
+            return refused("--language", text, "expected a BCP 47 tag such as ur or en")
+        }
+    }
+
+    /// The option that sets a person's field: `availability` is `--available`, attributes `--attr`.
+    static func personOption(_ field: String) -> String {
+        switch field {
+        case "availability": return "--available"
+        case _ where PersonFields.participantColumns.contains(field) || PersonFields.interviewerColumns.contains(field):
+            return "--" + field.replacingOccurrences(of: "_", with: "-")
+        default: return "--attr \(field)"
+        }
+    }
+
+    static func words(for error: ProtocolError) -> String {
+        switch error {
+        case .unknownProtocol(let name): return unknown("protocol", name)
+        case .unknownVersion(let name): return unknown("protocol version", name)
+        case .unknownLanguage(let name, let version): return unknown("language of \(version)", name)
+        }
+    }
+
+    static func words(for error: MatchingError) -> String {
+        switch error {
+        case .invalidWeight(let given):
+            return refused("--weight", given, "expected NAME=N with N a whole number from 0 to 1000, such as community=3")
+        case .unknownWeight(let name, let given):
+            let near = name.nearest.map { " (did you mean '\($0)'?)" } ?? ""
+            return refused(
+                "--weight", given,
+                "unknown weight '\(name.name)'\(near): the weights are \(name.known.dropLast().joined(separator: ", ")) and \(name.known.last ?? "")"
+            )
+        }
+    }
+
+    static func words(for error: CodingError) -> String {
+        switch error {
+        case .unknownCode(let name): return unknown("code", name)
+        case .unknownCoder(let name): return unknown("coder", name) + words(for: .registerCoder(name.name))
+        case .codeExists(let path): return "code \(path) already exists" + words(for: .updateInstead(.code, id: path))
+        case .coderExists(let id): return "coder \(id) already exists"
+        case .renameTargetExists(let path): return "code \(path) already exists" + words(for: .mergeCodes)
+        case .mergeIntoItself(let path): return "cannot merge \(path) into itself"
+        case .hasSubcodes(let path, let subcodes, let refused):
+            let advice = refused == .merge ? "merge or rename them first" : "delete or move them first"
+            return "code \(path) has sub-codes (\(subcodes.joined(separator: ", "))): \(advice)"
+        case .inUse(let path, let count):
+            return "code \(path) is used by \(count) coding\(count == 1 ? "" : "s"): merge it into another code"
+                + words(for: .deleteCodings)
+        case .invalidCodePath(let path):
+            return refused(
+                "<path>", path,
+                "bad code path '\(path)': dotted parts of lower-case letters, digits and '-' (barrier.stigma.family)")
+        case .invalidCoderID(let id): return refused("<id>", id, idRule(.coder))
+        case .invalidField(let problem, let value):
+            let option = problem.field == "do_not_use_when" ? "not-when" : problem.field.replacingOccurrences(of: "_", with: "-")
+            return refused("--" + option, value, problem.message)
+        case .spanOutside(let start, let end, let segment, let transcript, let length):
+            return refused(
+                "--span", "\(start):\(end)",
+                "outside segment \(segment) of \(transcript), which spans 0:\(length) (START < END, END at most \(length))")
+        case .quoteNotFound(let quote, let segment, let transcript, let folded):
+            let hint = folded.isEmpty ? "" : " (it occurs with different capitals at \(spans(folded)))"
+            return refused("--quote", quote, "not found in segment \(segment) of \(transcript)\(hint)")
+        case .quoteAmbiguous(let quote, let segment, let transcript, let found):
+            return refused(
+                "--quote", quote,
+                "occurs \(found.count) times in segment \(segment) of \(transcript), at \(spans(found))"
+                    + words(for: .selectBySpan))
+        case .noSuchCoding(let coder, let code, let start, let end, let segment, let transcript):
+            return "\(coder) has no coding \(code) at \(start):\(end) in segment \(segment) of \(transcript)"
+        }
+    }
+
+    static func words(for error: TranscriptError) -> String {
+        switch error {
+        case .unknownTranscript(let name): return unknown("transcript", name)
+        case .unknownSegment(let transcript, let number, let count):
+            return "\(transcript) has no segment \(number) (it has segments 1 to \(count))"
+        case .unknownFormat(let file):
+            return refused("--format", file, "cannot tell the format from the file name")
+                + words(for: .nameTranscriptFormat)
+        case .noInterviewForFile(let name, let file):
+            return unknown("interview or participant (from the file name \(file))", name)
+        case .twoFilesForOneTranscript(let transcript, let second):
+            return "two files in this import are for transcript \(transcript) (the second is \(second))"
+        case .hasCodings(let transcript, let count):
+            return "transcript \(transcript) already has \(count) codings" + words(for: .replaceTranscript)
+        case .wouldLoseCodings(let transcript, let file, let lost, let count):
+            return
+                "re-importing \(transcript) from \(file) would lose \(lost.count) of its \(count) codings, whose segment or text changed; nothing was changed"
+                + lost.map {
+                    "\n  segment \($0.segment) \($0.code) by \($0.coder) [\($0.start):\($0.end)]: \"\($0.text)\""
+                }.joined()
+        case .severalInterviews(let participant, let interviews):
+            return
+                "participant \(participant) has \(interviews.count) interviews (\(interviews.joined(separator: ", ")))"
+                + words(for: .chooseInterview)
+        case .invalidSearch(let query, let reason):
+            return refused(
+                "<query>", query,
+                "not a valid search: \(reason). Use words, \"exact phrases\", prefix*, AND, OR, NOT and parentheses; put words with - or : in quotes"
+            )
+        }
+    }
+
+    static func words(for error: AnalysisError) -> String {
+        switch error {
+        case .unknownAttribute(let name): return unknown("participant attribute", name)
+        case .unknownCodeKind(let name): return unknown("code kind", name)
+        case .tooFewCoders(let coders):
+            return
+                "agreement needs at least two coders who coded transcripts; found \(coders.count) (\(coders.joined(separator: ", ")))"
+        case .tooManyCoders(_, let limit): return "agreement handles at most \(limit) coders at once"
+        }
+    }
+
+    static func words(for error: FindingsError) -> String {
+        switch error {
+        case .unknownAction(let name): return unknown("action", name)
+        case .unknownRedactionTerm(let name): return unknown("redaction term", name)
+        case .emptyRedactionTerm: return refused("<term>", "", "an empty term would redact nothing")
+        case .actionWithoutTheme: return "an action answers at least one theme: give --theme CODE"
+        }
+    }
+
+    /// The command-line words for a remedy, starting with their own separator; empty for none.
+    static func words(for remedy: Remedy?) -> String {
+        guard let remedy else { return "" }
+        switch remedy {
+        case .updateInstead(let kind, let id): return " (use: qualkit \(kind.rawValue) update \(id))"
+        case .updateExistingRows(let kind): return " (use --update to change existing \(kind.rawValue)s)"
+        case .allowIdentifierColumn(let column):
+            return ", or pass --allow-column \(column) if this column holds no identifying data"
+        case .nameDefaultCoder: return " (or give --coder)"
+        case .createMissingCodes: return " or import with --create-codes"
+        case .nameInterviewer: return " (add a 'name' column or --name)"
+        case .replaceTranscript:
+            return ": re-import with --replace (codings are kept only where their segment and text are unchanged)"
+        case .chooseInterview: return ": use --interview to say which"
+        case .nameTranscriptFormat: return ": use --format txt, vtt or srt"
+        case .mergeCodes: return ": use 'qualkit code merge' to combine codes"
+        case .deleteCodings: return ", or delete with --force to delete those codings too"
+        case .registerCoder(let id): return " (register with: qualkit coder add \(id))"
+        case .selectBySpan: return ": give a longer quote or --span START:END"
         }
     }
 }

@@ -215,7 +215,10 @@ import Testing
     @Test func weightsParseAndRejectUnknownNames() throws {
         #expect(
             try MatchSettings.Weights.parse("community=5,language=0") == .init(community: 5, gender: 2, language: 0))
-        #expect(throws: InvalidValue.self) { try MatchSettings.Weights.parse("comunity=5") }
-        #expect(throws: InvalidValue.self) { try MatchSettings.Weights.parse("gender=-1") }
+        #expect(
+            throws: MatchingError.unknownWeight(
+                Unknown("comunity", among: ["community", "gender", "language"]), given: "comunity=5")
+        ) { try MatchSettings.Weights.parse("comunity=5") }
+        #expect(throws: MatchingError.invalidWeight("gender=-1")) { try MatchSettings.Weights.parse("gender=-1") }
     }
 }

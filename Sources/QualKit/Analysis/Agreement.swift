@@ -51,12 +51,8 @@ public enum Agreement {
             let active = Set(try store.coverage().map(\.coder))
             coders = coders.filter { active.contains($0) }
         }
-        guard coders.count >= 2 else {
-            throw Conflict(
-                "agreement needs at least two coders who coded transcripts; found \(coders.count) (\(coders.joined(separator: ", ")))"
-            )
-        }
-        guard coders.count <= 62 else { throw Conflict("agreement handles at most 62 coders at once") }
+        guard coders.count >= 2 else { throw AnalysisError.tooFewCoders(coders) }
+        guard coders.count <= 62 else { throw AnalysisError.tooManyCoders(coders.count, limit: 62) }
         try store.select(coders: coders)
         let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
 

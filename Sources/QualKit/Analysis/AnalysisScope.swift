@@ -17,7 +17,7 @@ public struct AnalysisScope: Sendable {
     func resolveCoders(_ study: Study) throws -> [String] {
         let known = try CodeStore(study).coderIDs()
         guard let coders else { return known }
-        for coder in coders where !known.contains(coder) { throw NotFound("coder", coder, among: known) }
+        for coder in coders where !known.contains(coder) { throw CodingError.unknownCoder(Unknown(coder, among: known)) }
         return coders
     }
 
@@ -32,10 +32,10 @@ public struct AnalysisScope: Sendable {
             }
         }
         if let codePrefix, !byPath.keys.contains(where: { Code.path($0, isWithin: codePrefix) }) {
-            throw NotFound("code", codePrefix, among: byPath.keys.sorted())
+            throw CodingError.unknownCode(Unknown(codePrefix, among: byPath.keys.sorted()))
         }
         if let kind, !byPath.values.contains(where: { $0.kind == kind }) {
-            throw NotFound("code kind", kind, among: Set(byPath.values.map(\.kind)).sorted())
+            throw AnalysisError.unknownCodeKind(Unknown(kind, among: Set(byPath.values.map(\.kind)).sorted()))
         }
         return byPath.values
             .filter { code in codePrefix.map { Code.path(code.path, isWithin: $0) } ?? true }

@@ -105,7 +105,7 @@ public enum Tally {
         let builtIn = ["gender", "community", "language"]
         let keys = try PeopleStore(study).participantAttributeKeys()
         guard builtIn.contains(attribute) || keys.contains(attribute) else {
-            throw NotFound("participant attribute", attribute, among: builtIn + keys)
+            throw AnalysisError.unknownAttribute(Unknown(attribute, among: builtIn + keys))
         }
         let codes = try scope.codes(study)
         let values = try store.groupValues(attribute)

@@ -15,13 +15,13 @@ public enum CodeFields {
     ]
 
     /// Sets one field from text; an empty text clears an optional field.
-    public static func set(_ column: String, _ text: String, on code: inout Code) throws(PersonFields.Problem) {
+    public static func set(_ column: String, _ text: String, on code: inout Code) throws(FieldProblem) {
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let optional: String? = value.isEmpty ? nil : value
         switch column {
         case "kind":
             guard Code.isKind(value.lowercased()) else {
-                throw PersonFields.Problem(
+                throw FieldProblem(
                     field: "kind",
                     message:
                         "bad kind '\(text)': a word of lower-case letters, digits and '-' (barrier, facilitator, suggestion, context)",
@@ -35,19 +35,19 @@ public enum CodeFields {
         case "example": code.example = optional
         case "color":
             if let optional, !Code.isColor(optional) {
-                throw PersonFields.Problem(
+                throw FieldProblem(
                     field: "color", message: "bad colour '\(text)': expected #RRGGBB, such as #D55E00", column: nil)
             }
             code.color = optional?.uppercased()
         default:
-            throw PersonFields.Problem(field: column, message: "unknown codebook field '\(column)'", column: nil)
+            throw FieldProblem(field: column, message: "unknown codebook field '\(column)'", column: nil)
         }
     }
 
     /// Checks a code path, throwing a message that says the rule.
-    public static func path(_ text: String) throws(PersonFields.Problem) -> String {
+    public static func path(_ text: String) throws(FieldProblem) -> String {
         guard Identifiers.isCodePath(text) else {
-            throw PersonFields.Problem(
+            throw FieldProblem(
                 field: "path",
                 message:
                     "bad code path '\(text)': dotted parts of lower-case letters, digits and '-' (barrier.stigma.family)",

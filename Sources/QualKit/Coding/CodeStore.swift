@@ -25,9 +25,9 @@ public struct CodeStore {
         try db.row("SELECT * FROM code WHERE path = ?", [path]).map(Self.code)
     }
 
-    /// The code, or ``NotFound`` naming the nearest path.
+    /// The code, or ``CodingError/unknownCode(_:)`` naming the nearest path.
     public func require(_ path: String) throws -> Code {
-        guard let code = try code(path) else { throw NotFound("code", path, among: try paths()) }
+        guard let code = try code(path) else { throw CodingError.unknownCode(Unknown(path, among: try paths())) }
         return code
     }
 
@@ -93,10 +93,10 @@ public struct CodeStore {
         try db.rows("SELECT id, name FROM coder ORDER BY id").map { ($0["id"], $0["name"]) }
     }
 
-    /// Throws ``NotFound`` naming the nearest coder.
+    /// Throws ``CodingError/unknownCoder(_:)`` naming the nearest coder.
     public func requireCoder(_ id: String) throws {
         guard try db.value("SELECT 1 FROM coder WHERE id = ?", [id]) != .null else {
-            throw NotFound("coder (register with: qualkit coder add \(id))", id, among: try coderIDs())
+            throw CodingError.unknownCoder(Unknown(id, among: try coderIDs()))
         }
     }
 

@@ -10,9 +10,7 @@ public struct Codebook {
 
     public func add(_ path: String, fields: [(String, String)]) throws -> Code {
         let path = try checkedPath(path)
-        if try store.code(path) != nil {
-            throw Conflict("code \(path) already exists (use: qualkit code update \(path))")
-        }
+        if try store.code(path) != nil { throw CodingError.codeExists(path) }
         var code = Code(path: path)
         try apply(fields, to: &code)
         try study.db.transaction { try store.save(code, isNew: true) }
@@ -29,16 +27,14 @@ public struct Codebook {
     private func apply(_ fields: [(String, String)], to code: inout Code) throws {
         for (column, text) in fields {
             do { try CodeFields.set(column, text, on: &code) } catch {
-                throw InvalidValue(
-                    option: "--" + column.replacingOccurrences(of: "_", with: "-"), value: text, message: error.message)
+                throw CodingError.invalidField(error, value: text)
             }
         }
     }
 
     private func checkedPath(_ path: String) throws -> String {
-        do { return try CodeFields.path(path) } catch {
-            throw InvalidValue(option: "<path>", value: path, message: error.message)
-        }
+        guard Identifiers.isCodePath(path) else { throw CodingError.invalidCodePath(path) }
+        return path
     }
 
     /// What a rename, merge or delete did.
@@ -52,14 +48,12 @@ public struct Codebook {
     public func rename(_ old: String, to new: String) throws -> Change {
         let new = try checkedPath(new)
         let affected = try store.subtree(old)
-        guard !affected.isEmpty else { throw NotFound("code", old, among: try store.paths()) }
+        guard !affected.isEmpty else { throw CodingError.unknownCode(Unknown(old, among: try store.paths())) }
         guard new != old else { return Change(codes: 0, codingsMoved: 0, codingsRemoved: 0) }
         let renames = affected.map { ($0, new + $0.dropFirst(old.count)) }
         let moving = Set(affected)
         for (_, target) in renames where !moving.contains(target) {
-            if try store.code(target) != nil {
-                throw Conflict("code \(target) already exists: use 'qualkit code merge' to combine codes")
-            }
+            if try store.code(target) != nil { throw CodingError.renameTargetExists(target) }
         }
         return try study.db.transaction {
             var moved = 0
@@ -76,12 +70,9 @@ public struct Codebook {
     public func merge(_ from: String, into: String) throws -> Change {
         _ = try store.require(from)
         _ = try store.require(into)
-        guard from != into else { throw Conflict("cannot merge \(from) into itself") }
+        guard from != into else { throw CodingError.mergeIntoItself(from) }
         let children = try store.subtree(from).filter { $0 != from }
-        guard children.isEmpty else {
-            throw Conflict(
-                "code \(from) has sub-codes (\(children.joined(separator: ", "))): merge or rename them first")
-        }
+        guard children.isEmpty else { throw CodingError.hasSubcodes(from, subcodes: children, refused: .merge) }
         return try study.db.transaction {
             let total = try store.codingCount(from)
             try study.db.execute("UPDATE OR IGNORE coding SET code = ? WHERE code = ?", [into, from])
@@ -97,16 +88,9 @@ public struct Codebook {
     public func delete(_ path: String, force: Bool) throws -> Change {
         _ = try store.require(path)
         let children = try store.subtree(path).filter { $0 != path }
-        guard children.isEmpty else {
-            throw Conflict(
-                "code \(path) has sub-codes (\(children.joined(separator: ", "))): delete or move them first")
-        }
+        guard children.isEmpty else { throw CodingError.hasSubcodes(path, subcodes: children, refused: .delete) }
         let count = try store.codingCount(path)
-        if count > 0 && !force {
-            throw Conflict(
-                "code \(path) is used by \(count) coding\(count == 1 ? "" : "s"): merge it into another code, or delete with --force to delete those codings too"
-            )
-        }
+        if count > 0 && !force { throw CodingError.inUse(path, codings: count) }
         return try study.db.transaction {
             try study.db.execute("DELETE FROM coding WHERE code = ?", [path])
             try store.delete(path)
@@ -144,12 +128,8 @@ public struct Codebook {
     }
 
     public func addCoder(_ id: String, name: String?) throws {
-        guard Identifiers.isPersonID(id) else {
-            throw InvalidValue(
-                option: "<id>", value: id,
-                message: "a coder id is 1 to 64 letters, digits, '.', '_' or '-' (initials such as AB)")
-        }
-        if try store.coderIDs().contains(id) { throw Conflict("coder \(id) already exists") }
+        guard Identifiers.isPersonID(id) else { throw CodingError.invalidCoderID(id) }
+        if try store.coderIDs().contains(id) { throw CodingError.coderExists(id) }
         try study.db.transaction { try store.addCoder(id, name: name) }
     }
 }

@@ -22,9 +22,9 @@ public enum CodingImport {
         let columns = csv.columns
         var problems: [Diagnostic] = []
         var more = 0
-        func problem(_ line: Int, _ message: String) {
+        func problem(_ line: Int, _ message: String, remedy: Remedy? = nil) {
             if problems.count < problemLimit {
-                problems.append(Diagnostic(file: path, line: line, message))
+                problems.append(Diagnostic(file: path, line: line, message, remedy: remedy))
             } else {
                 more += 1
             }
@@ -32,7 +32,7 @@ public enum CodingImport {
         let known = requiredColumns + optionalColumns + ignoredColumns
         for unknown in csv.unknownColumns(known) { problem(csv.headerLine, unknown.message) }
         for column in requiredColumns where !columns.contains(column) && !(column == "coder" && defaultCoder != nil) {
-            problem(csv.headerLine, "no '\(column)' column" + (column == "coder" ? " (or give --coder)" : ""))
+            problem(csv.headerLine, "no '\(column)' column", remedy: column == "coder" ? .nameDefaultCoder : nil)
         }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
@@ -90,11 +90,11 @@ public enum CodingImport {
                 }
                 guard coders.contains(coder) else {
                     let near = Suggestion.nearest(to: coder, in: Array(coders)).map { " (did you mean '\($0)'?)" } ?? ""
-                    problem(
-                        line,
-                        coder.isEmpty
-                            ? "no coder: fill the coder column or give --coder"
-                            : "unknown coder '\(coder)'\(near) (register with: qualkit coder add \(coder))")
+                    if coder.isEmpty {
+                        problem(line, "no coder: fill the coder column", remedy: .nameDefaultCoder)
+                    } else {
+                        problem(line, "unknown coder '\(coder)'\(near)", remedy: .registerCoder(coder))
+                    }
                     continue
                 }
                 if code.isEmpty {
@@ -110,8 +110,7 @@ public enum CodingImport {
                     guard createCodes else {
                         let near =
                             Suggestion.nearest(to: code, in: Array(codes)).map { " (did you mean '\($0)'?)" } ?? ""
-                        problem(
-                            line, "unknown code '\(code)'\(near): add it to the codebook or import with --create-codes")
+                        problem(line, "unknown code '\(code)'\(near): add it to the codebook", remedy: .createMissingCodes)
                         continue
                     }
                     try codeStore.save(Code(path: code), isNew: true)

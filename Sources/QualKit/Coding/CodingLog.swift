@@ -33,11 +33,9 @@ public struct CodingLog {
             return (0, segment.length)
         case .span(let start, let end):
             guard start >= 0, end > start, end <= segment.length else {
-                throw InvalidValue(
-                    option: "--span", value: "\(start):\(end)",
-                    message:
-                        "outside segment \(segment.number) of \(segment.transcript), which spans 0:\(segment.length) (START < END, END at most \(segment.length))"
-                )
+                throw CodingError.spanOutside(
+                    start: start, end: end, segment: segment.number, transcript: segment.transcript,
+                    length: segment.length)
             }
             return (start, end)
         case .quote(let raw):
@@ -47,19 +45,12 @@ public struct CodingLog {
             if found.count == 1 { return (found[0], found[0] + length) }
             if found.isEmpty {
                 let folded = ScalarText.occurrences(of: quote.lowercased(), in: segment.text.lowercased())
-                let hint =
-                    folded.isEmpty
-                    ? ""
-                    : " (it occurs with different capitals at \(folded.map { "\($0):\($0 + length)" }.joined(separator: ", ")))"
-                throw InvalidValue(
-                    option: "--quote", value: raw,
-                    message: "not found in segment \(segment.number) of \(segment.transcript)\(hint)")
+                throw CodingError.quoteNotFound(
+                    raw, segment: segment.number, transcript: segment.transcript,
+                    caseFolded: folded.map { $0..<($0 + length) })
             }
-            throw InvalidValue(
-                option: "--quote", value: raw,
-                message:
-                    "occurs \(found.count) times in segment \(segment.number) of \(segment.transcript), at \(found.map { "\($0):\($0 + length)" }.joined(separator: ", ")): give a longer quote or --span START:END"
-            )
+            throw CodingError.quoteAmbiguous(
+                raw, segment: segment.number, transcript: segment.transcript, at: found.map { $0..<($0 + length) })
         }
     }
 
@@ -95,7 +86,8 @@ public struct CodingLog {
             try codings.delete(segment: segment, code: code, coder: coder, start: start, end: end)
         }
         guard removed > 0 else {
-            throw Conflict("\(coder) has no coding \(code) at \(start):\(end) in segment \(number) of \(transcript)")
+            throw CodingError.noSuchCoding(
+                coder: coder, code: code, start: start, end: end, segment: number, transcript: transcript)
         }
         return removed
     }

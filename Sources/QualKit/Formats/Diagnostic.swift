@@ -13,13 +13,19 @@ public struct Diagnostic: Sendable, Equatable, CustomStringConvertible {
     public let column: Int?
     public let message: String
     public let severity: Severity
+    /// What the person can do about it, said by the command line in its own words.
+    public let remedy: Remedy?
 
-    public init(file: String, line: Int?, column: Int? = nil, _ message: String, severity: Severity = .error) {
+    public init(
+        file: String, line: Int?, column: Int? = nil, _ message: String, severity: Severity = .error,
+        remedy: Remedy? = nil
+    ) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.severity = severity
+        self.remedy = remedy
     }
 
     public var description: String {
@@ -64,49 +70,5 @@ public struct CannotCreateOutput: Error, Sendable, Equatable {
     public init(path: String, reason: String) {
         self.path = path
         self.reason = reason
-    }
-}
-
-/// A name given on the command line that the study does not hold. Exit 65.
-///
-/// Carries the nearest existing name so the message can say "did you mean".
-public struct NotFound: Error, Sendable, Equatable {
-    /// What kind of thing: "participant", "protocol version", "code", ...
-    public let kind: String
-    public let name: String
-    public let nearest: String?
-
-    public init(_ kind: String, _ name: String, among candidates: [String] = []) {
-        self.kind = kind
-        self.name = name
-        self.nearest = Suggestion.nearest(to: name, in: candidates)
-    }
-}
-
-/// A request that contradicts what the study holds (an id already taken, a change that would lose
-/// a coder's work). Exit 65.
-public struct Conflict: Error, Sendable, Equatable {
-    public let message: String
-    /// Further lines that explain the conflict (for example, the codings that would be lost).
-    public let details: [String]
-
-    public init(_ message: String, details: [String] = []) {
-        self.message = message
-        self.details = details
-    }
-}
-
-/// A value given on the command line that the study cannot accept (a bad availability, an unknown
-/// weight). Exit 65: it is data, not a mistyped command.
-public struct InvalidValue: Error, Sendable, Equatable {
-    /// `--available`, `--weight`, `<id>`, ...
-    public let option: String
-    public let value: String
-    public let message: String
-
-    public init(option: String, value: String, message: String) {
-        self.option = option
-        self.value = value
-        self.message = message
     }
 }

@@ -15,12 +15,12 @@ public struct HeadedCSV {
         }
         file = path
         headerLine = header.line
-        columns = header.fields.map(PersonFields.normalizedKey)
+        columns = header.fields.map(ColumnName.normalized)
     }
 
     /// A problem located at the header row.
-    public func headerProblem(_ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: headerLine, message)
+    public func headerProblem(_ message: String, remedy: Remedy? = nil) -> Diagnostic {
+        Diagnostic(file: file, line: headerLine, message, remedy: remedy)
     }
 
     /// A problem for each column not in `known`, naming the nearest known column.

@@ -14,10 +14,10 @@ public enum MatchPlanner {
             ($0.participant, $0.interviewer) < ($1.participant, $1.interviewer)
         }) {
             guard participantIDs.contains(pair.participant) else {
-                throw NotFound("participant", pair.participant, among: participantIDs.sorted())
+                throw PeopleError.unknownParticipant(Unknown(pair.participant, among: participantIDs.sorted()))
             }
             guard interviewerIDs.contains(pair.interviewer) else {
-                throw NotFound("interviewer", pair.interviewer, among: interviewerIDs.sorted())
+                throw PeopleError.unknownInterviewer(Unknown(pair.interviewer, among: interviewerIDs.sorted()))
             }
         }
         let alreadyInterviewed = try interviews.participantsWithActiveInterviews()

@@ -42,19 +42,14 @@ public struct MatchSettings: Sendable, Equatable {
                 let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 let names = ["community", "gender", "language"]
                 guard pieces.count == 2, let value = Int(pieces[1]), value >= 0, value <= 1000 else {
-                    throw InvalidValue(
-                        option: "--weight", value: String(part),
-                        message: "expected NAME=N with N a whole number from 0 to 1000, such as community=3")
+                    throw MatchingError.invalidWeight(String(part))
                 }
                 switch pieces[0] {
                 case "community": weights.community = value
                 case "gender": weights.gender = value
                 case "language": weights.language = value
                 default:
-                    let near = Suggestion.nearest(to: pieces[0], in: names).map { " (did you mean '\($0)'?)" } ?? ""
-                    throw InvalidValue(
-                        option: "--weight", value: String(part),
-                        message: "unknown weight '\(pieces[0])'\(near): the weights are community, gender and language")
+                    throw MatchingError.unknownWeight(Unknown(pieces[0], among: names), given: String(part))
                 }
             }
             return weights

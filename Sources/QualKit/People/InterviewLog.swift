@@ -36,14 +36,8 @@ public struct InterviewLog {
         _ = try people.participant(participant)
         return try study.db.transaction {
             let interviewID = try id ?? store.nextID(for: participant)
-            guard Identifiers.isPersonID(interviewID) else {
-                throw InvalidValue(
-                    option: "--id", value: interviewID,
-                    message: "an interview id is 1 to 64 letters, digits, '.', '_' or '-'")
-            }
-            if try store.ids().contains(interviewID) {
-                throw Conflict("interview \(interviewID) already exists (use: qualkit interview update \(interviewID))")
-            }
+            guard Identifiers.isPersonID(interviewID) else { throw PeopleError.invalidID(.interview, id: interviewID) }
+            if try store.ids().contains(interviewID) { throw PeopleError.alreadyExists(.interview, id: interviewID) }
             var interview = Interview(id: interviewID, participant: participant)
             try apply(changes, to: &interview)
             if changes.status == nil, let date = interview.date {
@@ -64,24 +58,20 @@ public struct InterviewLog {
     private func apply(_ changes: Changes, to interview: inout Interview) throws {
         if let interviewer = changes.interviewer {
             guard try PeopleStore(study).interviewerExists(interviewer) else {
-                throw NotFound("interviewer", interviewer, among: try PeopleStore(study).interviewerIDs())
+                throw PeopleError.unknownInterviewer(Unknown(interviewer, among: try PeopleStore(study).interviewerIDs()))
             }
             interview.interviewer = interviewer
         }
         if let text = changes.protocolReference {
             guard let reference = ProtocolReference(text), reference.version != nil else {
-                throw InvalidValue(
-                    option: "--protocol", value: text, message: "expected ID@VERSION, such as talking-change@2")
+                throw PeopleError.invalidProtocolReference(text)
             }
             let stored = try reference.resolve(in: study)
             interview.protocolReference = stored.guide.reference
         }
         if let date = changes.date { interview.date = date }
         if let language = changes.language {
-            guard Identifiers.isLanguageTag(language) else {
-                throw InvalidValue(
-                    option: "--language", value: language, message: "expected a BCP 47 tag such as ur or en")
-            }
+            guard Identifiers.isLanguageTag(language) else { throw PeopleError.invalidLanguage(language) }
             interview.language = PersonFields.normalizeLanguage(language)
         }
         if let mode = changes.mode { interview.mode = mode }

@@ -10,7 +10,7 @@ public struct InterviewStore {
 
     public func interview(_ id: String) throws -> Interview {
         guard let interview = try interviews(where: .id(id)).first else {
-            throw NotFound("interview", id, among: try ids())
+            throw PeopleError.unknownInterview(Unknown(id, among: try ids()))
         }
         return interview
     }

@@ -11,7 +11,7 @@ public enum ParticipantFilter {
         let store = PeopleStore(study)
         let attributeKeys = try store.participantAttributeKeys()
         for filter in filters where !fields.contains(filter.key) && !attributeKeys.contains(filter.key) {
-            throw NotFound("participant field or attribute", filter.key, among: fields + attributeKeys)
+            throw PeopleError.unknownField(Unknown(filter.key, among: fields + attributeKeys))
         }
         return try store.participants().filter { participant in
             filters.allSatisfy { filter in

@@ -18,9 +18,9 @@ public struct PeopleStore {
     public func participant(_ id: String) throws -> Participant {
         guard let participant = try participants(ids: [id]).first else {
             if let withdrawal = try withdrawal(of: id) {
-                throw Conflict("participant \(id) withdrew on \(withdrawal.date); their data was erased")
+                throw PeopleError.withdrawn(participant: id, on: withdrawal.date)
             }
-            throw NotFound("participant", id, among: try participantIDs())
+            throw PeopleError.unknownParticipant(Unknown(id, among: try participantIDs()))
         }
         return participant
     }
@@ -128,7 +128,7 @@ public struct PeopleStore {
 
     public func interviewer(_ id: String) throws -> Interviewer {
         guard let interviewer = try interviewers().first(where: { $0.id == id }) else {
-            throw NotFound("interviewer", id, among: try interviewerIDs())
+            throw PeopleError.unknownInterviewer(Unknown(id, among: try interviewerIDs()))
         }
         return interviewer
     }

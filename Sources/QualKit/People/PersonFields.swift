@@ -3,13 +3,8 @@ import Foundation
 /// The rules for each field of a participant or interviewer, shared by command-line options and
 /// CSV columns so that both accept exactly the same values and say the same thing when they don't.
 public enum PersonFields {
-    /// A field value that cannot be accepted: the message, and the column inside the value where
-    /// that helps (availability).
-    public struct Problem: Error, Sendable, Equatable {
-        public let field: String
-        public let message: String
-        public let column: Int?
-    }
+    /// A field value that cannot be accepted.
+    public typealias Problem = FieldProblem
 
     /// CSV columns (and option names, with `-` for `_`) that set participant fields, not attributes.
     public static let participantColumns = [
@@ -32,21 +27,7 @@ public enum PersonFields {
     ]
 
     /// `Household Type` -> `household_type`: how headers and attribute keys are compared.
-    public static func normalizedKey(_ text: String) -> String {
-        var out = ""
-        var lastWasSeparator = false
-        for character in text.trimmingCharacters(in: .whitespaces).lowercased() {
-            if character.isLetter || character.isNumber {
-                out.append(character)
-                lastWasSeparator = false
-            } else if !lastWasSeparator && !out.isEmpty {
-                out.append("_")
-                lastWasSeparator = true
-            }
-        }
-        while out.hasSuffix("_") { out.removeLast() }
-        return out
-    }
+    public static func normalizedKey(_ text: String) -> String { ColumnName.normalized(text) }
 
     /// Whether `key` (already normalised) names a direct identifier.
     public static func isDirectIdentifier(_ key: String) -> Bool {
@@ -55,7 +36,7 @@ public enum PersonFields {
 
     /// The message shown when a direct-identifier column or attribute is refused.
     public static func identifierRefusal(_ key: String) -> String {
-        "'\(key)' looks like a direct identifier; the study keeps pseudonymous ids only (data minimisation, UK GDPR Article 5(1)(c)): keep identifiers in your separate key file, or pass --allow-column \(key) if this column holds no identifying data"
+        "'\(key)' looks like a direct identifier; the study keeps pseudonymous ids only (data minimisation, UK GDPR Article 5(1)(c)): keep identifiers in your separate key file"
     }
 
     /// Splits a list value on `;` or `,`, trimming and dropping empties.
@@ -195,7 +176,7 @@ public enum PersonFields {
             throw Problem(field: raw, message: "attribute name '\(raw)' has no letters or digits", column: nil)
         }
         if isDirectIdentifier(key) && !allowed.contains(key) {
-            throw Problem(field: key, message: identifierRefusal(key), column: nil)
+            throw Problem(field: key, message: identifierRefusal(key), remedy: .allowIdentifierColumn(key))
         }
         return key
     }

@@ -40,27 +40,17 @@ public struct Roster {
             do {
                 try member.set(field, text)
             } catch {
-                throw InvalidValue(
-                    option: "--" + optionName(field), value: text,
-                    message: error.column.map { "character \($0): \(error.message)" } ?? error.message)
+                throw PeopleError.invalidField(error, value: text)
             }
         }
     }
 
     private func checkNewParticipantID(_ id: String) throws {
-        guard Identifiers.isPersonID(id) else {
-            throw InvalidValue(
-                option: "<id>", value: id,
-                message: "a participant id is 1 to 64 letters, digits, '.', '_' or '-' (TC-001)")
-        }
+        guard Identifiers.isPersonID(id) else { throw PeopleError.invalidID(.participant, id: id) }
         if let withdrawal = try store.withdrawal(of: id) {
-            throw Conflict(
-                "participant \(id) withdrew on \(withdrawal.date); their id cannot be used again (choose a new pseudonym)"
-            )
+            throw PeopleError.withdrawnIDReused(participant: id, on: withdrawal.date)
         }
-        if try store.participantExists(id) {
-            throw Conflict("participant \(id) already exists (use: qualkit participant update \(id))")
-        }
+        if try store.participantExists(id) { throw PeopleError.alreadyExists(.participant, id: id) }
     }
 
     /// Imports participants from CSV: all rows or none.
@@ -92,8 +82,8 @@ public struct Roster {
             if !isNew && !update {
                 problems.append(
                     Diagnostic(
-                        file: path, line: row.line,
-                        "\(Member.noun) \(row.id) already exists (use --update to change existing \(Member.noun)s)"))
+                        file: path, line: row.line, "\(Member.noun) \(row.id) already exists",
+                        remedy: .updateExistingRows(Member.kind)))
                 continue
             }
             var member = isNew ? Member(blank: row.id) : try fetch(row.id)
@@ -107,7 +97,8 @@ public struct Roster {
                 }
             }
             if rowOK, let missing = member.missing {
-                problems.append(Diagnostic(file: path, line: row.line, "\(Member.noun) \(row.id) \(missing)"))
+                problems.append(
+                    Diagnostic(file: path, line: row.line, "\(Member.noun) \(row.id) \(missing.what)", remedy: missing.remedy))
                 rowOK = false
             }
             if rowOK { plans.append((member, isNew)) }
@@ -122,19 +113,11 @@ public struct Roster {
     // MARK: Interviewers
 
     public func addInterviewer(_ id: String, fields: [(String, String)]) throws -> Interviewer {
-        guard Identifiers.isPersonID(id) else {
-            throw InvalidValue(
-                option: "<id>", value: id,
-                message: "an interviewer id is 1 to 64 letters, digits, '.', '_' or '-' (IV01)")
-        }
-        if try store.interviewerExists(id) {
-            throw Conflict("interviewer \(id) already exists (use: qualkit interviewer update \(id))")
-        }
+        guard Identifiers.isPersonID(id) else { throw PeopleError.invalidID(.interviewer, id: id) }
+        if try store.interviewerExists(id) { throw PeopleError.alreadyExists(.interviewer, id: id) }
         var interviewer = Interviewer(id: id, name: "")
         try apply(fields, to: &interviewer)
-        if let missing = interviewer.missing {
-            throw InvalidValue(option: "--name", value: "", message: "interviewer \(id) \(missing)")
-        }
+        if interviewer.name.isEmpty { throw PeopleError.interviewerWithoutName(id) }
         try study.db.transaction { try store.save(interviewer, isNew: true) }
         return interviewer
     }
@@ -151,47 +134,40 @@ public struct Roster {
             path: path, update: update, allowColumns: allowColumns, existing: Set(try store.interviewerIDs()),
             refusal: { _ in nil }, fetch: store.interviewer, save: store.save)
     }
-
-    /// The option that sets `field`: `availability` is `--available`, attributes are `--attr`.
-    private func optionName(_ field: String) -> String {
-        switch field {
-        case "availability": return "available"
-        case _ where PersonFields.participantColumns.contains(field) || PersonFields.interviewerColumns.contains(field):
-            return field.replacingOccurrences(of: "_", with: "-")
-        default: return "attr \(field)"
-        }
-    }
 }
 
 /// A participant or an interviewer, as rosters read and write them.
 protocol RosterMember: Sendable {
     /// "participant" or "interviewer", for messages.
     static var noun: String { get }
+    static var kind: RecordKind { get }
     /// CSV columns that are fields rather than attributes.
     static var columns: [String] { get }
     var id: String { get }
     init(blank id: String)
     mutating func set(_ field: String, _ text: String) throws(PersonFields.Problem)
-    /// What the record still lacks to be stored, if anything.
-    var missing: String? { get }
+    /// What the record still lacks to be stored, if anything, and how to supply it.
+    var missing: (what: String, remedy: Remedy)? { get }
 }
 
 extension Participant: RosterMember {
     static var noun: String { "participant" }
+    static var kind: RecordKind { .participant }
     static var columns: [String] { PersonFields.participantColumns }
     init(blank id: String) { self.init(id: id) }
     mutating func set(_ field: String, _ text: String) throws(PersonFields.Problem) {
         try PersonFields.set(field, text, on: &self)
     }
-    var missing: String? { nil }
+    var missing: (what: String, remedy: Remedy)? { nil }
 }
 
 extension Interviewer: RosterMember {
     static var noun: String { "interviewer" }
+    static var kind: RecordKind { .interviewer }
     static var columns: [String] { PersonFields.interviewerColumns }
     init(blank id: String) { self.init(id: id, name: "") }
     mutating func set(_ field: String, _ text: String) throws(PersonFields.Problem) {
         try PersonFields.set(field, text, on: &self)
     }
-    var missing: String? { name.isEmpty ? "has no name (add a 'name' column or --name)" : nil }
+    var missing: (what: String, remedy: Remedy)? { name.isEmpty ? ("has no name", .nameInterviewer) : nil }
 }

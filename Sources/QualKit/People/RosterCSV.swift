@@ -27,7 +27,9 @@ struct RosterCSV {
             } else if keys[..<index].contains(key) {
                 problems.append(csv.headerProblem("column '\(key)' appears twice"))
             } else if !recognised.contains(key) && PersonFields.isDirectIdentifier(key) && !allowed.contains(key) {
-                problems.append(csv.headerProblem("column \(index + 1): " + PersonFields.identifierRefusal(key)))
+                problems.append(
+                    csv.headerProblem(
+                        "column \(index + 1): " + PersonFields.identifierRefusal(key), remedy: .allowIdentifierColumn(key)))
             }
         }
         guard let idColumn = keys.firstIndex(of: "id") else {
@@ -67,6 +69,6 @@ struct RosterCSV {
         if let column = problem.column {
             message = "\(problem.field) '\(value)', character \(column): \(problem.message)"
         }
-        return Diagnostic(file: file, line: line, message)
+        return Diagnostic(file: file, line: line, message, remedy: problem.remedy)
     }
 }

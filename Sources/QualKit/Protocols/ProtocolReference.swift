@@ -20,16 +20,16 @@ public struct ProtocolReference: Sendable, Equatable {
     public func resolve(in study: Study, language: String? = nil) throws -> StoredProtocol {
         let store = ProtocolStore(study)
         let ids = try store.ids()
-        guard ids.contains(id) else { throw NotFound("protocol", id, among: ids) }
+        guard ids.contains(id) else { throw ProtocolError.unknownProtocol(Unknown(id, among: ids)) }
         let versions = try store.versions(of: id)
         let chosen = version ?? versions.last!
         guard versions.contains(chosen) else {
-            throw NotFound("protocol version", "\(id)@\(chosen)", among: versions.map { "\(id)@\($0)" })
+            throw ProtocolError.unknownVersion(Unknown("\(id)@\(chosen)", among: versions.map { "\(id)@\($0)" }))
         }
         let languages = try store.languages(id: id, version: chosen)
         let wanted = language ?? languages[0]
         guard let stored = try store.stored(id: id, version: chosen, language: wanted) else {
-            throw NotFound("language of \(id)@\(chosen)", wanted, among: languages)
+            throw ProtocolError.unknownLanguage(Unknown(wanted, among: languages), protocolVersion: "\(id)@\(chosen)")
         }
         return stored
     }

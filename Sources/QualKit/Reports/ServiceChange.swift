@@ -73,7 +73,7 @@ public struct FindingsStore {
 
     public func action(_ id: Int) throws -> ServiceAction {
         guard let action = try actions().first(where: { $0.id == id }) else {
-            throw NotFound("action", String(id), among: try actions().map { String($0.id) })
+            throw FindingsError.unknownAction(Unknown(String(id), among: try actions().map { String($0.id) }))
         }
         return action
     }

@@ -36,7 +36,9 @@ public struct ServiceChangeLog {
     private func apply(_ changes: ActionChanges, to action: inout ServiceAction) throws {
         if let themes = changes.themes {
             let known = try CodeStore(study).paths()
-            for theme in themes where !known.contains(theme) { throw NotFound("code", theme, among: known) }
+            for theme in themes where !known.contains(theme) {
+                throw CodingError.unknownCode(Unknown(theme, among: known))
+            }
             action.themes = themes
         }
         if let change = changes.change { action.change = change }
@@ -53,7 +55,7 @@ public struct ServiceChangeLog {
         var action = ServiceAction(id: 0, themes: [], change: "", status: .planned)
         try apply(changes, to: &action)
         guard !action.themes.isEmpty else {
-            throw InvalidValue(option: "--theme", value: "", message: "an action answers at least one theme")
+            throw FindingsError.actionWithoutTheme
         }
         return try study.db.transaction {
             action.id = try store.insert(action)
@@ -127,14 +129,16 @@ public struct ServiceChangeLog {
     public func addTerm(_ term: String, label: String?) throws {
         let trimmed = term.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else {
-            throw InvalidValue(option: "<term>", value: term, message: "an empty term would redact nothing")
+            throw FindingsError.emptyRedactionTerm
         }
         try study.db.transaction { try store.addTerm(Redactor.Term(term: trimmed, label: label ?? "name")) }
     }
 
     public func removeTerm(_ term: String) throws {
         let removed = try study.db.transaction { try store.removeTerm(term) }
-        guard removed else { throw NotFound("redaction term", term, among: try store.redactionTerms().map(\.term)) }
+        guard removed else {
+            throw FindingsError.unknownRedactionTerm(Unknown(term, among: try store.redactionTerms().map(\.term)))
+        }
     }
 
     /// Likely identifiers in transcripts: the redaction patterns, and capitalised words after

@@ -42,8 +42,7 @@ public enum TranscriptImporter {
             for path in paths {
                 let outcome = try importOne(path, target: target, options: options, study: study)
                 guard seen.insert(outcome.transcript).inserted else {
-                    throw Conflict(
-                        "two files in this import are for transcript \(outcome.transcript) (the second is \(path))")
+                    throw TranscriptError.twoFilesForOneTranscript(outcome.transcript, second: path)
                 }
                 outcomes.append(outcome)
             }
@@ -55,9 +54,7 @@ public enum TranscriptImporter {
         let bytes = try SourceText.readBytes(path)
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let format = options.format ?? ParsedTranscript.Format(fileName: name) else {
-            throw InvalidValue(
-                option: "--format", value: name,
-                message: "cannot tell the format from the file name: use --format txt, vtt or srt")
+            throw TranscriptError.unknownFormat(file: name)
         }
         let parsed = try TranscriptParser.parse(bytes, format: format, file: path)
         let (interview, created) = try resolve(target, fileName: name, study: study)
@@ -102,9 +99,7 @@ public enum TranscriptImporter {
         if existed {
             let codings = try store.placedCodings(of: transcriptID)
             if !codings.isEmpty && !options.replace {
-                throw Conflict(
-                    "transcript \(transcriptID) already has \(codings.count) codings: re-import with --replace (codings are kept only where their segment and text are unchanged)"
-                )
+                throw TranscriptError.hasCodings(transcriptID, codings: codings.count)
             }
             let lost = codings.filter { coding in
                 guard coding.segmentNumber <= segments.count else { return true }
@@ -112,11 +107,13 @@ public enum TranscriptImporter {
                     != coding.text
             }
             if !lost.isEmpty {
-                throw Conflict(
-                    "re-importing \(transcriptID) from \(path) would lose \(lost.count) of its \(codings.count) codings, whose segment or text changed; nothing was changed",
-                    details: lost.map {
-                        "segment \($0.segmentNumber) \($0.code) by \($0.coder) [\($0.start):\($0.end)]: \"\($0.text)\""
-                    })
+                throw TranscriptError.wouldLoseCodings(
+                    transcriptID, file: path,
+                    lost: lost.map {
+                        .init(
+                            segment: $0.segmentNumber, code: $0.code, coder: $0.coder, start: $0.start, end: $0.end,
+                            text: $0.text)
+                    }, of: codings.count)
             }
             kept = codings.count
         }
@@ -148,9 +145,8 @@ public enum TranscriptImporter {
             if try PeopleStore(study).participantExists(stem) {
                 return try interviewOf(participant: stem, study: study)
             }
-            throw NotFound(
-                "interview or participant (from the file name \(fileName))", stem,
-                among: try interviews.ids() + PeopleStore(study).participantIDs())
+            throw TranscriptError.noInterviewForFile(
+                Unknown(stem, among: try interviews.ids() + PeopleStore(study).participantIDs()), file: fileName)
         }
     }
 
@@ -159,9 +155,7 @@ public enum TranscriptImporter {
         let interviews = InterviewStore(study)
         let theirs = try interviews.interviews(where: .participant(participant)).filter { $0.status != .cancelled }
         if theirs.count > 1 {
-            throw Conflict(
-                "participant \(participant) has \(theirs.count) interviews (\(theirs.map(\.id).joined(separator: ", "))): use --interview to say which"
-            )
+            throw TranscriptError.severalInterviews(participant: participant, interviews: theirs.map(\.id))
         }
         if let only = theirs.first { return (only, false) }
         let interview = Interview(id: try interviews.nextID(for: participant), participant: participant, status: .done)

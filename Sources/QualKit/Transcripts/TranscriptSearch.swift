@@ -38,11 +38,7 @@ public enum TranscriptSearch {
                     context: row["context"], segmentID: Int64(row["id"] as Int))
             }
         } catch let error as StoreError where error.primaryCode == 1 {
-            throw InvalidValue(
-                option: "<query>", value: query,
-                message:
-                    "not a valid search: \(error.message). Use words, \"exact phrases\", prefix*, AND, OR, NOT and parentheses; put words with - or : in quotes"
-            )
+            throw TranscriptError.invalidSearch(query, reason: error.message)
         }
     }
 

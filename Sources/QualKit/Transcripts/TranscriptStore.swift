@@ -12,9 +12,9 @@ public struct TranscriptStore {
         try db.value("SELECT 1 FROM transcript WHERE id = ?", [id]) != .null
     }
 
-    /// Throws ``NotFound`` with the nearest transcript id.
+    /// Throws ``TranscriptError/unknownTranscript(_:)`` with the nearest transcript id.
     public func require(_ id: String) throws {
-        guard try exists(id) else { throw NotFound("transcript", id, among: try ids()) }
+        guard try exists(id) else { throw TranscriptError.unknownTranscript(Unknown(id, among: try ids())) }
     }
 
     public func text(of id: String) throws -> String {
@@ -82,7 +82,7 @@ public struct TranscriptStore {
                 "SELECT \(Self.segmentColumns) FROM segment WHERE transcript = ? AND number = ?", [transcript, number])
         else {
             let count = try db.value("SELECT count(*) FROM segment WHERE transcript = ?", [transcript]).intValue ?? 0
-            throw NotFound("segment of \(transcript) (it has segments 1 to \(count))", String(number))
+            throw TranscriptError.unknownSegment(transcript: transcript, number: number, count: count)
         }
         return Self.segment(row)
     }

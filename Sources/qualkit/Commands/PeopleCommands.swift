@@ -82,7 +82,7 @@ enum PeopleCommands {
             do {
                 key = try PersonFields.attributeKey(rawKey, allowed: allowed)
             } catch {
-                throw InvalidValue(option: "--attr", value: pair, message: error.message)
+                throw PeopleError.invalidAttribute(error, given: pair)
             }
             if PersonFields.participantColumns.contains(key) || PersonFields.interviewerColumns.contains(key) {
                 throw UsageError(

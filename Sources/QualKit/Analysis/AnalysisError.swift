@@ -1,0 +1,11 @@
+/// Why an analysis could not be run as asked.
+public enum AnalysisError: Error, Sendable, Equatable {
+    /// A participant attribute to group by that no participant has.
+    case unknownAttribute(Unknown)
+    /// A kind of code the codebook has none of.
+    case unknownCodeKind(Unknown)
+    /// Agreement needs two coders who coded transcripts.
+    case tooFewCoders([String])
+    /// Agreement compares at most this many coders at once.
+    case tooManyCoders(Int, limit: Int)
+}

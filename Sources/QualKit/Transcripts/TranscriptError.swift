@@ -1,0 +1,30 @@
+/// Why a request about transcripts was refused.
+public enum TranscriptError: Error, Sendable, Equatable {
+    case unknownTranscript(Unknown)
+    /// A segment number outside the transcript's segments 1 to `count`.
+    case unknownSegment(transcript: String, number: Int, count: Int)
+    /// A file name from which no format could be told.
+    case unknownFormat(file: String)
+    /// A file name whose stem names no interview or participant.
+    case noInterviewForFile(Unknown, file: String)
+    /// Two files of one import for the same transcript.
+    case twoFilesForOneTranscript(String, second: String)
+    /// Re-importing a transcript that has codings, without asking to replace it.
+    case hasCodings(String, codings: Int)
+    /// Re-importing would lose codings whose segment or text changed.
+    case wouldLoseCodings(String, file: String, lost: [LostCoding], of: Int)
+    /// A participant with several interviews: which one is meant?
+    case severalInterviews(participant: String, interviews: [String])
+    /// A search the full-text engine cannot read; `reason` is SQLite's.
+    case invalidSearch(String, reason: String)
+
+    /// A coding that a re-import would lose.
+    public struct LostCoding: Sendable, Equatable {
+        public let segment: Int
+        public let code: String
+        public let coder: String
+        public let start: Int
+        public let end: Int
+        public let text: String
+    }
+}
