@@ -52,7 +52,7 @@ public enum ProtocolLoader {
     /// when the study has a codebook: a guide is often written before the codebook exists.
     private static func themeWarnings(_ guides: [(String, InterviewProtocol)], db: Database?) throws -> [Diagnostic] {
         guard let db else { return [] }
-        let paths = try db.rows("SELECT path FROM code").map { $0["path"] as String }
+        let paths = try db.rows("SELECT path FROM code").map { try $0["path"] as String }
         guard !paths.isEmpty else { return [] }
         var known = Set(paths)
         for path in paths { known.formUnion(Code.ancestors(of: path)) }
