@@ -46,11 +46,11 @@ import Testing
         #expect(try box.count("SELECT count(*) FROM segment WHERE transcript = 'TC-001' AND role = 'participant'") == 2)
         #expect(try box.rows("SELECT status FROM interview WHERE id = 'TC-001'").first?["status"] == "done")
         let header = try #require(try box.rows("SELECT header, text FROM transcript").first)
-        #expect((header["header"] as String).contains("Interview held in Urdu"))
+        #expect(try (header["header"] as String).contains("Interview held in Urdu"))
         // Segment offsets slice the full plain text exactly.
-        let text: String = header["text"]
+        let text: String = try header["text"]
         for row in try box.rows("SELECT text, text_start, text_end FROM segment") {
-            #expect(ScalarText.slice(text, row["text_start"], row["text_end"]) == row["text"])
+            #expect(try ScalarText.slice(text, row["text_start"], row["text_end"]) == row["text"])
         }
         let json = try parseJSON(box.ok(["transcript", "list", "--format", "json"]).stdout) as! [[String: Any]]
         #expect(json.first?["segments"] as? Int == 4)
@@ -131,9 +131,9 @@ import Testing
                 WHERE c.code = 'barrier.appointment-times'
                 """
             ).first)
-        #expect(ScalarText.slice(coding["segment_text"], coding["start"], coding["end"]) == "no quiet corner to talk")
+        #expect(try ScalarText.slice(coding["segment_text"], coding["start"], coding["end"]) == "no quiet corner to talk")
         #expect(
-            ScalarText.slice(coding["full_text"], coding["transcript_start"], coding["transcript_end"])
+            try ScalarText.slice(coding["full_text"], coding["transcript_start"], coding["transcript_end"])
                 == "no quiet corner to talk")
     }
 
@@ -226,7 +226,7 @@ import Testing
             """)
         {
             #expect(
-                ScalarText.slice(row["st"], row["start"], row["end"])
+                try ScalarText.slice(row["st"], row["start"], row["end"])
                     == ScalarText.slice(row["tt"], row["transcript_start"], row["transcript_end"]))
         }
         let csv = try box.ok(["codings", "list", "--code", "barrier", "--format", "csv"]).stdout
@@ -321,7 +321,7 @@ import Testing
         #expect(result.stdout == "renamed 3 codes; 2 codings moved\n")
         #expect(try box.count("SELECT count(*) FROM code WHERE path LIKE 'barrier.stigma%'") == 0)
         #expect(
-            try box.rows("SELECT code FROM coding ORDER BY code").map { $0["code"] as String } == [
+            try box.rows("SELECT code FROM coding ORDER BY code").map { try $0["code"] as String } == [
                 "barrier.shame", "barrier.shame.family",
             ])
         let clash = try box.run(["code", "rename", "barrier.shame", "barrier.trust"])

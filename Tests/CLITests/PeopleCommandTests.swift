@@ -35,7 +35,7 @@ import Testing
         #expect(show["attributes"] as? [String: String] == ["age_band": "18-24", "household": "multi-generational"])
         try box.ok(["participant", "update", "TC-001", "--consent-quotes", "no", "--attr", "household="])
         let row = try #require(try box.rows("SELECT consent_quotes FROM participant WHERE id = 'TC-001'").first)
-        #expect(row["consent_quotes"] as Int == 0)
+        #expect(try row["consent_quotes"] as Int == 0)
         #expect(try box.count("SELECT count(*) FROM participant_attribute WHERE participant = 'TC-001'") == 1)
         let list = try box.ok(["participant", "list"]).stdout
         #expect(

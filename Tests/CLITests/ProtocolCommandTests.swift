@@ -96,7 +96,7 @@ import Testing
         #expect(result.status == 65)
         #expect(result.stderr.contains("\(changed):4: mini@1 (en) is already stored with different content"))
         #expect(result.stderr.contains("set 'version: 2'"))
-        let stored = try box.rows("SELECT source FROM protocol_version").map { $0["source"] as String }
+        let stored = try box.rows("SELECT source FROM protocol_version").map { try $0["source"] as String }
         #expect(stored.count == 1 && stored[0].contains("How are you?\u{20}{#how}"))
     }
 

@@ -67,13 +67,13 @@ struct AnalysisStore {
             WHERE EXISTS (SELECT 1 FROM coverage v JOIN temp.selected_coder sc ON sc.id = v.coder WHERE v.transcript = t.id)
             ORDER BY t.id
             """
-        ).map { ($0["id"], $0["participant"], $0["interview"], $0["date"]) }
+        ).map { (try $0["id"], try $0["participant"], try $0["interview"], try $0["date"]) }
     }
 
     /// Each (transcript, coder) coverage for the selected coders.
     func coverage() throws -> [(transcript: String, coder: String)] {
         try db.rows("SELECT v.transcript, v.coder FROM coverage v JOIN temp.selected_coder sc ON sc.id = v.coder")
-            .map { ($0["transcript"], $0["coder"]) }
+            .map { (try $0["transcript"], try $0["coder"]) }
     }
 
     /// participant and role, streamed.
@@ -89,7 +89,7 @@ struct AnalysisStore {
             """
         ) { row in
             try body(
-                row["code"], Int64(row["segment"] as Int), row["transcript"], row["participant"], row["by_participant"])
+                try row["code"], Int64(try row["segment"] as Int), try row["transcript"], try row["participant"], try row["by_participant"])
         }
     }
 
@@ -102,16 +102,16 @@ struct AnalysisStore {
             let sql =
                 attribute == "gender"
                 ? "SELECT id, gender AS value FROM participant" : "SELECT id, community AS value FROM participant"
-            try db.forEachRow(sql) { row in if let value: String = row["value"] { values[row["id"]] = value } }
+            try db.forEachRow(sql) { row in if let value: String = try row["value"] { values[try row["id"]] = value } }
         case "language":
             try db.forEachRow("SELECT id, languages FROM participant") { row in
-                let languages: String = row["languages"]
-                if let first = languages.split(separator: ",").first { values[row["id"]] = String(first) }
+                let languages: String = try row["languages"]
+                if let first = languages.split(separator: ",").first { values[try row["id"]] = String(first) }
             }
         default:
             try db.forEachRow("SELECT participant, value FROM participant_attribute WHERE key = ?", [attribute]) {
                 row in
-                values[row["participant"]] = row["value"]
+                values[try row["participant"]] = try row["value"]
             }
         }
         return values

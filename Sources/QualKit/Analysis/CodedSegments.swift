@@ -17,7 +17,7 @@ struct CodedSegments {
         try db.forEachRow(
             "SELECT t.id, i.participant FROM transcript t JOIN interview i ON i.id = t.interview ORDER BY t.id"
         ) { row in
-            let participant: String = row["participant"]
+            let participant: String = try row["participant"]
             let index =
                 participantIndex[participant]
                 ?? {
@@ -25,8 +25,8 @@ struct CodedSegments {
                     participantIndex[participant] = participants.count - 1
                     return participants.count - 1
                 }()
-            transcriptIndex[row["id"]] = transcripts.count
-            transcripts.append(row["id"])
+            transcriptIndex[try row["id"]] = transcripts.count
+            transcripts.append(try row["id"])
             participantOfTranscript.append(index)
         }
         let maxID = try db.value("SELECT max(id) FROM segment").intValue ?? 0
@@ -35,21 +35,21 @@ struct CodedSegments {
         try db.forEachRow(
             "SELECT transcript, min(id) AS first, max(id) AS last, count(*) AS n FROM segment GROUP BY transcript"
         ) { row in
-            guard let t = transcriptIndex[row["transcript"]] else { return }
-            let first: Int = row["first"]
-            let last: Int = row["last"]
-            let count: Int = row["n"]
+            guard let t = transcriptIndex[try row["transcript"]] else { return }
+            let first: Int = try row["first"]
+            let last: Int = try row["last"]
+            let count: Int = try row["n"]
             if last - first + 1 == count {
                 for id in first...last { transcriptOfSegment[id] = Int32(t) }
             } else {
-                scattered.append(row["transcript"])
+                scattered.append(try row["transcript"])
             }
         }
         // Re-imported transcripts may have segments added later: map those one by one.
         for transcript in scattered {
             let t = Int32(transcriptIndex[transcript]!)
             try db.forEachRow("SELECT id FROM segment WHERE transcript = ?", [transcript]) {
-                transcriptOfSegment[$0["id"] as Int] = t
+                transcriptOfSegment[try $0["id"] as Int] = t
             }
         }
     }

@@ -7,15 +7,15 @@ public struct CodeStore {
     public init(_ study: Study) { self.db = study.db }
 
     public func paths() throws -> [String] {
-        try db.rows("SELECT path FROM code ORDER BY path").map { $0["path"] }
+        try db.rows("SELECT path FROM code ORDER BY path").map { try $0["path"] }
     }
 
     public func codes() throws -> [Code] {
         try db.rows("SELECT * FROM code ORDER BY path").map(Self.code)
     }
 
-    static func code(_ row: Row) -> Code {
-        Code(
+    static func code(_ row: Row) throws -> Code {
+        try Code(
             path: row["path"], name: row["name"], kind: row["kind"], definition: row["definition"],
             useWhen: row["use_when"], doNotUseWhen: row["do_not_use_when"], example: row["example"], color: row["color"]
         )
@@ -53,7 +53,7 @@ public struct CodeStore {
     /// Codings per code path (own codings only; rollups are computed from these).
     public func codingCounts() throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        try db.forEachRow("SELECT code, count(*) AS n FROM coding GROUP BY code") { counts[$0["code"]] = $0["n"] }
+        try db.forEachRow("SELECT code, count(*) AS n FROM coding GROUP BY code") { counts[try $0["code"]] = try $0["n"] }
         return counts
     }
 
@@ -66,7 +66,7 @@ public struct CodeStore {
         try db.rows(
             "SELECT path FROM code WHERE path = ? OR path LIKE ? ESCAPE '\\' ORDER BY path",
             [path, Self.likePrefix(path)]
-        ).map { $0["path"] }
+        ).map { try $0["path"] }
     }
 
     /// `a.b` -> `a.b.%` for LIKE, with its wildcards escaped.
@@ -86,11 +86,11 @@ public struct CodeStore {
     // MARK: Coders
 
     public func coderIDs() throws -> [String] {
-        try db.rows("SELECT id FROM coder ORDER BY id").map { $0["id"] }
+        try db.rows("SELECT id FROM coder ORDER BY id").map { try $0["id"] }
     }
 
     public func coders() throws -> [(id: String, name: String?)] {
-        try db.rows("SELECT id, name FROM coder ORDER BY id").map { ($0["id"], $0["name"]) }
+        try db.rows("SELECT id, name FROM coder ORDER BY id").map { (try $0["id"], try $0["name"]) }
     }
 
     /// Throws ``CodingError/unknownCoder(_:)`` naming the nearest coder.

@@ -93,15 +93,15 @@ public struct CodingStore {
                 filter.participant,
             ]
         ) { row in
-            let start: Int = row["start"]
-            let end: Int = row["end"]
+            let start: Int = try row["start"]
+            let end: Int = try row["end"]
             result.append(
                 Coding(
-                    transcript: row["transcript"], segment: row["number"], code: row["code"], coder: row["coder"],
+                    transcript: try row["transcript"], segment: try row["number"], code: try row["code"], coder: try row["coder"],
                     start: start,
-                    end: end, transcriptStart: row["transcript_start"], transcriptEnd: row["transcript_end"],
-                    memo: row["memo"],
-                    text: ScalarText.slice(row["text"], start, end) ?? "", participant: row["participant"]))
+                    end: end, transcriptStart: try row["transcript_start"], transcriptEnd: try row["transcript_end"],
+                    memo: try row["memo"],
+                    text: ScalarText.slice(try row["text"], start, end) ?? "", participant: try row["participant"]))
         }
         return result
     }
@@ -109,7 +109,7 @@ public struct CodingStore {
     /// (transcript, coder) pairs covered, with whether the coder marked the transcript done.
     public func coverage() throws -> [(transcript: String, coder: String, done: Bool)] {
         try db.rows("SELECT transcript, coder, done FROM coverage ORDER BY transcript, coder").map {
-            ($0["transcript"], $0["coder"], $0["done"])
+            (try $0["transcript"], try $0["coder"], try $0["done"])
         }
     }
 }

@@ -5,7 +5,7 @@ public struct InterviewStore {
     public init(_ study: Study) { self.db = study.db }
 
     public func ids() throws -> [String] {
-        try db.rows("SELECT id FROM interview ORDER BY id").map { $0["id"] }
+        try db.rows("SELECT id FROM interview ORDER BY id").map { try $0["id"] }
     }
 
     public func interview(_ id: String) throws -> Interview {
@@ -34,15 +34,15 @@ public struct InterviewStore {
             case .status(let status): (base + " WHERE status = ? ORDER BY id", [status.rawValue])
             }
         return try db.rows(sql, arguments).map { row in
-            let protocolID: String? = row["protocol"]
-            let version: Int? = row["protocol_version"]
+            let protocolID: String? = try row["protocol"]
+            let version: Int? = try row["protocol_version"]
             return Interview(
-                id: row["id"], participant: row["participant"], interviewer: row["interviewer"],
+                id: try row["id"], participant: try row["participant"], interviewer: try row["interviewer"],
                 protocolReference: protocolID.flatMap { id in version.map { "\(id)@\($0)" } },
-                date: (row["date"] as String?).flatMap(CalendarDate.init), language: row["language"],
-                mode: (row["mode"] as String?).flatMap(Interview.Mode.init),
-                status: Interview.Status(rawValue: row["status"]) ?? .planned,
-                slot: row["slot"])
+                date: (try row["date"] as String?).flatMap(CalendarDate.init), language: try row["language"],
+                mode: (try row["mode"] as String?).flatMap(Interview.Mode.init),
+                status: Interview.Status(rawValue: try row["status"]) ?? .planned,
+                slot: try row["slot"])
         }
     }
 
@@ -64,7 +64,7 @@ public struct InterviewStore {
             SELECT interviewer, count(*) AS n FROM interview
             WHERE interviewer IS NOT NULL AND status IN ('planned', 'done') GROUP BY interviewer
             """
-        ) { row in load[row["interviewer"]] = row["n"] }
+        ) { row in load[try row["interviewer"]] = try row["n"] }
         return load
     }
 
@@ -72,7 +72,7 @@ public struct InterviewStore {
     public func participantsWithActiveInterviews() throws -> Set<String> {
         Set(
             try db.rows("SELECT DISTINCT participant FROM interview WHERE status IN ('planned', 'done')").map {
-                $0["participant"]
+                try $0["participant"]
             })
     }
 

@@ -7,7 +7,7 @@ public struct PeopleStore {
     // MARK: Participants
 
     public func participantIDs() throws -> [String] {
-        try db.rows("SELECT id FROM participant ORDER BY id").map { $0["id"] }
+        try db.rows("SELECT id FROM participant ORDER BY id").map { try $0["id"] }
     }
 
     public func participantExists(_ id: String) throws -> Bool {
@@ -39,21 +39,21 @@ public struct PeopleStore {
         var result: [Participant] = []
         for argument in ids.map({ $0.map { [$0] as [any SQLBindable] } }) ?? [[]] {
             try db.forEachRow(attributeSQL, argument) { row in
-                attributes[row["participant"], default: [:]][row["key"]] = row["value"]
+                attributes[try row["participant"], default: [:]][try row["key"]] = try row["value"]
             }
             try db.forEachRow(rowsSQL, argument) { row in
-                let id: String = row["id"]
+                let id: String = try row["id"]
                 result.append(
                     Participant(
-                        id: id, languages: Self.splitList(row["languages"]), gender: row["gender"],
-                        community: row["community"],
-                        availability: (try? Availability.parse(row["availability"])) ?? .none,
-                        prefersGender: row["prefers_gender"],
-                        prefersSameCommunity: CommunityPreference(rawValue: row["prefers_same_community"])
+                        id: id, languages: Self.splitList(try row["languages"]), gender: try row["gender"],
+                        community: try row["community"],
+                        availability: (try? Availability.parse(try row["availability"])) ?? .none,
+                        prefersGender: try row["prefers_gender"],
+                        prefersSameCommunity: CommunityPreference(rawValue: try row["prefers_same_community"])
                             ?? .unspecified,
                         consent: Consent(
-                            date: (row["consent_date"] as String?).flatMap(CalendarDate.init),
-                            version: row["consent_version"], quotes: row["consent_quotes"]),
+                            date: (try row["consent_date"] as String?).flatMap(CalendarDate.init),
+                            version: try row["consent_version"], quotes: try row["consent_quotes"]),
                         attributes: attributes[id] ?? [:]))
             }
         }
@@ -93,7 +93,7 @@ public struct PeopleStore {
 
     /// Attribute keys in use, for `--where` and `--by` suggestions.
     public func participantAttributeKeys() throws -> [String] {
-        try db.rows("SELECT DISTINCT key FROM participant_attribute ORDER BY key").map { $0["key"] }
+        try db.rows("SELECT DISTINCT key FROM participant_attribute ORDER BY key").map { try $0["key"] }
     }
 
     // MARK: Withdrawals
@@ -106,20 +106,20 @@ public struct PeopleStore {
 
     public func withdrawal(of id: String) throws -> WithdrawalRecord? {
         try db.row("SELECT withdrawn_on, reason FROM withdrawal WHERE participant = ?", [id]).map {
-            WithdrawalRecord(participant: id, date: $0["withdrawn_on"], reason: $0["reason"])
+            WithdrawalRecord(participant: id, date: try $0["withdrawn_on"], reason: try $0["reason"])
         }
     }
 
     public func withdrawals() throws -> [WithdrawalRecord] {
         try db.rows("SELECT participant, withdrawn_on, reason FROM withdrawal ORDER BY participant").map {
-            WithdrawalRecord(participant: $0["participant"], date: $0["withdrawn_on"], reason: $0["reason"])
+            WithdrawalRecord(participant: try $0["participant"], date: try $0["withdrawn_on"], reason: try $0["reason"])
         }
     }
 
     // MARK: Interviewers
 
     public func interviewerIDs() throws -> [String] {
-        try db.rows("SELECT id FROM interviewer ORDER BY id").map { $0["id"] }
+        try db.rows("SELECT id FROM interviewer ORDER BY id").map { try $0["id"] }
     }
 
     public func interviewerExists(_ id: String) throws -> Bool {
@@ -136,14 +136,14 @@ public struct PeopleStore {
     public func interviewers() throws -> [Interviewer] {
         var attributes: [String: [String: String]] = [:]
         try db.forEachRow("SELECT interviewer, key, value FROM interviewer_attribute") { row in
-            attributes[row["interviewer"], default: [:]][row["key"]] = row["value"]
+            attributes[try row["interviewer"], default: [:]][try row["key"]] = try row["value"]
         }
         return try db.rows("SELECT * FROM interviewer ORDER BY id").map { row in
-            let id: String = row["id"]
+            let id: String = try row["id"]
             return Interviewer(
-                id: id, name: row["name"], languages: Self.splitList(row["languages"]), gender: row["gender"],
-                community: row["community"], capacity: row["capacity"],
-                availability: (try? Availability.parse(row["availability"])) ?? .none,
+                id: id, name: try row["name"], languages: Self.splitList(try row["languages"]), gender: try row["gender"],
+                community: try row["community"], capacity: try row["capacity"],
+                availability: (try? Availability.parse(try row["availability"])) ?? .none,
                 attributes: attributes[id] ?? [:])
         }
     }

@@ -52,7 +52,7 @@ public enum ProtocolLoader {
     /// when the study has a codebook: a guide is often written before the codebook exists.
     private static func themeWarnings(_ guides: [(String, InterviewProtocol)], db: Database?) throws -> [Diagnostic] {
         guard let db else { return [] }
-        let paths = try db.rows("SELECT path FROM code").map { $0["path"] as String }
+        let paths = try db.rows("SELECT path FROM code").map { try $0["path"] as String }
         guard !paths.isEmpty else { return [] }
         var known = Set(paths)
         for path in paths { known.formUnion(Code.ancestors(of: path)) }
@@ -126,12 +126,16 @@ public enum ProtocolLoader {
                 if existing.source == item.result.text {
                     action = .unchanged
                 } else {
-                    let next = (try protocols?.latestVersion(of: guide.id) ?? guide.version) + 1
+                    let latest = try protocols?.latestVersion(of: guide.id) ?? guide.version
+                    let stored =
+                        "\(guide.reference) (\(guide.language)) is already stored with different content (from \(existing.sourceFile)); a version used in the field never changes"
+                    // A study may hold a version stored before versions had a limit: never add 1 past it.
+                    let advice =
+                        latest < ProtocolParser.versionRange.upperBound
+                        ? "set 'version: \(latest + 1)' to store the new text"
+                        : "the study already holds version \(latest), and no later version is allowed (at most \(ProtocolParser.versionRange.upperBound)): give the new text another id"
                     problems.append(
-                        Diagnostic(
-                            file: item.file.path, line: versionLine,
-                            "\(guide.reference) (\(guide.language)) is already stored with different content (from \(existing.sourceFile)); a version used in the field never changes: set 'version: \(next)' to store the new text"
-                        ))
+                        Diagnostic(file: item.file.path, line: versionLine, "\(stored): \(advice)"))
                 }
             } else if guide.translationOf == nil,
                 let storedBase = try protocols?.baseLanguage(id: guide.id, version: guide.version),

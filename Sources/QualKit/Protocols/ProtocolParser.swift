@@ -27,6 +27,11 @@ public enum ProtocolParser {
 
     /// Front-matter keys, in the order the documentation lists them.
     public static let frontMatterKeys = ["id", "title", "version", "language", "duration", "ethics", "translation-of"]
+    /// The versions a protocol may have: high enough for any study, low enough that the next one
+    /// (`latest + 1`) and every sum of them stays far from `Int.max`.
+    public static let versionRange = 1...999_999
+    /// The minutes a `duration:` or a question's `Time:` may give: at most one day.
+    public static let minutesRange = 1...1440
     static let requiredKeys = ["id", "title", "version", "language"]
 
     public static func parse(_ bytes: [UInt8], file: String) -> Result {
@@ -58,6 +63,8 @@ private struct Parser {
     let lines: [Substring]
     var diagnostics: [Diagnostic] = []
     var fields: [String: (value: String, line: Int)] = [:]
+    /// The line each theme of the current question was first given on.
+    var themeLines: [String: Int] = [:]
 
     init(file: String, lines: [Substring]) {
         self.file = file
@@ -151,8 +158,12 @@ private struct Parser {
             error(line, "id '\(value)' must be lower-case letters, digits and '-' only", column: valueColumn)
         case "version" where !isPositiveInteger(value):
             error(line, "bad version '\(value)': expected a positive whole number (1, 2, 3, ...)", column: valueColumn)
+        case "version" where !ProtocolParser.versionRange.contains(Int(value) ?? 0):
+            error(line, outOfRange("version", value, ProtocolParser.versionRange), column: valueColumn)
         case "duration" where !isPositiveInteger(value):
             error(line, "bad duration '\(value)': expected minutes as a positive whole number", column: valueColumn)
+        case "duration" where !ProtocolParser.minutesRange.contains(Int(value) ?? 0):
+            error(line, outOfRange("duration", value, ProtocolParser.minutesRange, unit: " minutes"), column: valueColumn)
         case "language", "translation-of":
             if !Identifiers.isLanguageTag(value) {
                 error(
@@ -176,9 +187,15 @@ private struct Parser {
         return value
     }
 
+    /// True for ASCII digits making a number above 0; digits too many for an `Int` count as a number
+    /// (out of range, reported as such) rather than as text.
     func isPositiveInteger(_ text: String) -> Bool {
-        guard let number = Int(text), number > 0 else { return false }
-        return text.allSatisfy(\.isASCII)
+        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+        return text.contains { $0 != "0" }
+    }
+
+    func outOfRange(_ what: String, _ value: String, _ range: ClosedRange<Int>, unit: String = "") -> String {
+        "\(what) '\(value)' is out of range: expected \(range.lowerBound) to \(range.upperBound)\(unit)"
     }
 
     func makeProtocol() -> InterviewProtocol {
@@ -250,6 +267,7 @@ private struct Parser {
                     }
                     let question = Question(id: heading.id ?? "", text: heading.text, line: line)
                     guide.sections[guide.sections.count - 1].questions.append(question)
+                    themeLines = [:]
                     inQuestion = true
                 default:
                     error(
@@ -284,8 +302,12 @@ private struct Parser {
             if let value = strip(label: "time", from: trimmed) {
                 flush(&guide)
                 guard inQuestion else { error(line, "'Time:' outside a question"); continue }
-                guard let minutes = Int(value), minutes > 0, value.allSatisfy(\.isASCII) else {
+                guard isPositiveInteger(value) else {
                     error(line, "bad Time '\(value)': expected minutes as a positive whole number", column: 7)
+                    continue
+                }
+                guard let minutes = Int(value), ProtocolParser.minutesRange.contains(minutes) else {
+                    error(line, outOfRange("Time", value, ProtocolParser.minutesRange, unit: " minutes"), column: 7)
                     continue
                 }
                 let current = guide.sections.last?.questions.last?.minutes
@@ -314,7 +336,15 @@ private struct Parser {
                     line,
                     "bad theme '\(path)': expected a code path such as barrier.stigma (lower-case parts joined by '.')",
                     column: path.isEmpty ? nil : column)
-            } else if !themes.contains(path) {
+            } else if let first = themeLines[path] {
+                // Stored themes are unique per question; a repeat would fail only when loading.
+                let column = raw.range(of: path, options: .backwards).map {
+                    raw.distance(from: raw.startIndex, to: $0.lowerBound) + 1
+                }
+                let place = first == line ? "earlier on this line" : "on line \(first)"
+                error(line, "theme '\(path)' is given twice for this question (first \(place))", column: column)
+            } else {
+                themeLines[path] = line
                 themes.append(path)
             }
         }

@@ -43,18 +43,18 @@ public struct ProtocolStore {
             ORDER BY base.protocol, base.version
             """
         ).map { row in
-            let translations: String = row["translations"]
+            let translations: String = try row["translations"]
             return ProtocolSummary(
-                id: row["protocol"], version: row["version"], title: row["title"], language: row["language"],
-                languages: [row["language"]] + translations.split(separator: ",").map(String.init),
-                questions: row["question_count"], durationMinutes: row["duration_minutes"], ethics: row["ethics"],
-                loadedAt: row["loaded_at"])
+                id: try row["protocol"], version: try row["version"], title: try row["title"], language: try row["language"],
+                languages: [try row["language"]] + translations.split(separator: ",").map(String.init),
+                questions: try row["question_count"], durationMinutes: try row["duration_minutes"], ethics: try row["ethics"],
+                loadedAt: try row["loaded_at"])
         }
     }
 
     /// All protocol ids, for suggestions.
     public func ids() throws -> [String] {
-        try db.rows("SELECT DISTINCT protocol FROM protocol_version ORDER BY protocol").map { $0["protocol"] }
+        try db.rows("SELECT DISTINCT protocol FROM protocol_version ORDER BY protocol").map { try $0["protocol"] }
     }
 
     /// The highest stored version of `id`, or nil.
@@ -65,7 +65,7 @@ public struct ProtocolStore {
     /// Versions stored for `id`, ascending.
     public func versions(of id: String) throws -> [Int] {
         try db.rows("SELECT DISTINCT version FROM protocol_version WHERE protocol = ? ORDER BY version", [id])
-            .map { $0["version"] }
+            .map { try $0["version"] }
     }
 
     /// The base language of `id@version`, or nil when that version is not stored.
@@ -81,7 +81,7 @@ public struct ProtocolStore {
         try db.rows(
             "SELECT language FROM protocol_version WHERE protocol = ? AND version = ? ORDER BY translation_of IS NOT NULL, language",
             [id, version]
-        ).map { $0["language"] }
+        ).map { try $0["language"] }
     }
 
     /// The stored text of `id@version` in `language`, or nil.
@@ -91,13 +91,13 @@ public struct ProtocolStore {
                 "SELECT source, source_file, loaded_at FROM protocol_version WHERE protocol = ? AND version = ? AND language = ?",
                 [id, version, language])
         else { return nil }
-        let source: String = row["source"]
-        let file: String = row["source_file"]
+        let source: String = try row["source"]
+        let file: String = try row["source_file"]
         // Stored sources were validated by this parser when loaded, so they parse again.
         guard let guide = ProtocolParser.parse(text: source, file: file).protocol else {
             throw StoreError(code: 11, message: "stored protocol \(id)@\(version) (\(language)) no longer parses")
         }
-        return StoredProtocol(guide: guide, source: source, sourceFile: file, loadedAt: row["loaded_at"])
+        return StoredProtocol(guide: guide, source: source, sourceFile: file, loadedAt: try row["loaded_at"])
     }
 
     /// Stores one parsed text. The caller has checked it is new.

@@ -59,15 +59,15 @@ public struct FindingsStore {
     public func actions() throws -> [ServiceAction] {
         var themes: [Int: [String]] = [:]
         try db.forEachRow("SELECT action, code FROM action_theme ORDER BY code") {
-            themes[$0["action"], default: []].append($0["code"])
+            themes[try $0["action"], default: []].append(try $0["code"])
         }
         return try db.rows("SELECT * FROM action ORDER BY id").map { row in
-            let id: Int = row["id"]
+            let id: Int = try row["id"]
             return ServiceAction(
-                id: id, themes: themes[id] ?? [], change: row["change"], owner: row["owner"],
-                due: (row["due"] as String?).flatMap(CalendarDate.init),
-                status: ServiceAction.Status(rawValue: row["status"]) ?? .planned,
-                doneOn: (row["done_on"] as String?).flatMap(CalendarDate.init), note: row["note"])
+                id: id, themes: themes[id] ?? [], change: try row["change"], owner: try row["owner"],
+                due: (try row["due"] as String?).flatMap(CalendarDate.init),
+                status: ServiceAction.Status(rawValue: try row["status"]) ?? .planned,
+                doneOn: (try row["done_on"] as String?).flatMap(CalendarDate.init), note: try row["note"])
         }
     }
 
@@ -113,11 +113,11 @@ public struct FindingsStore {
         try db.rows("SELECT * FROM outcome ORDER BY measure, coalesce(grp, ''), coalesce(date, period), period, id").map
         { row in
             Outcome(
-                id: row["id"], measure: row["measure"], period: row["period"], value: row["value"], n: row["n"],
-                group: row["grp"],
-                unit: (row["unit"] as String?).flatMap(Outcome.Unit.init),
-                date: (row["date"] as String?).flatMap(CalendarDate.init),
-                action: row["action"])
+                id: try row["id"], measure: try row["measure"], period: try row["period"], value: try row["value"], n: try row["n"],
+                group: try row["grp"],
+                unit: (try row["unit"] as String?).flatMap(Outcome.Unit.init),
+                date: (try row["date"] as String?).flatMap(CalendarDate.init),
+                action: try row["action"])
         }
     }
 
@@ -134,7 +134,7 @@ public struct FindingsStore {
 
     public func redactionTerms() throws -> [Redactor.Term] {
         try db.rows("SELECT term, label FROM redaction_term ORDER BY term").map {
-            Redactor.Term(term: $0["term"], label: $0["label"])
+            Redactor.Term(term: try $0["term"], label: try $0["label"])
         }
     }
 

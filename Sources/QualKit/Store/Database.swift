@@ -81,8 +81,15 @@ public final class Database {
     }
 
     /// A prepared statement for `sql` from the connection's cache.
+    ///
+    /// When the cached statement is in the middle of a query (a `forEachRow` over the same SQL is
+    /// still stepping it), a fresh statement is prepared instead: resetting the shared one would
+    /// restart the outer loop (https://sqlite.org/c3ref/stmt_busy.html).
     public func cachedStatement(_ sql: String) throws -> Statement {
-        if let statement = statementCache[sql] { return statement }
+        if let statement = statementCache[sql] {
+            if sqlite3_stmt_busy(statement.handle) == 0 { return statement }
+            return try prepare(sql)
+        }
         let statement = try prepare(sql)
         statementCache[sql] = statement
         return statement
@@ -140,24 +147,23 @@ public final class Database {
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
     ///
     /// The outermost call takes the write lock at once (`BEGIN IMMEDIATE`) so that a command never
-    /// fails half-way for want of a lock; nested calls become savepoints.
+    /// fails half-way for want of a lock; nested calls become savepoints. When the `COMMIT` itself
+    /// fails (a deferred foreign key, a full disk), the transaction is rolled back and the commit's
+    /// error is thrown, so the connection is always left outside any transaction it opened.
     @discardableResult
     public func transaction<T>(_ body: () throws -> T) throws -> T {
-        let savepoint = "qk_\(transactionDepth)"
-        if transactionDepth == 0 {
-            try executeScript("BEGIN IMMEDIATE")
-        } else {
-            try executeScript("SAVEPOINT \(savepoint)")
-        }
-        transactionDepth += 1
+        let depth = transactionDepth
+        let savepoint = "qk_\(depth)"
+        try executeScript(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        transactionDepth = depth + 1
+        defer { transactionDepth = depth }
         do {
             let result = try body()
-            transactionDepth -= 1
-            try executeScript(transactionDepth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
+            try executeScript(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
             return result
         } catch {
-            transactionDepth -= 1
-            if transactionDepth == 0 {
+            // The first error is the one worth reporting; a failed rollback after it adds nothing.
+            if depth == 0 {
                 try? executeScript("ROLLBACK")
             } else {
                 try? executeScript("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
@@ -165,6 +171,9 @@ public final class Database {
             throw error
         }
     }
+
+    /// How many `transaction` calls are open on this connection (0 outside any).
+    var openTransactionCount: Int { transactionDepth }
 
     /// True while a transaction is open on this connection.
     public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }

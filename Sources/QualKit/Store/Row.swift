@@ -1,9 +1,15 @@
 /// One row of a query result, read by column name or position.
 ///
+/// Reading a column the query does not return throws ``RowError/columnNotFound(column:available:)``
+/// rather than yielding `0` or `""`, so a misspelt name fails loudly. A `NULL` read as a
+/// non-optional type gives the empty value (`""`, `0`, `false`); read it as an optional to tell the two
+/// apart.
+///
 /// ```swift
-/// for row in try db.rows("SELECT id, version FROM protocol_version") {
-///     let id: String = row["id"]
-///     let version: Int = row["version"]
+/// for row in try db.rows("SELECT id, version, ethics FROM protocol_version") {
+///     let id: String = try row["id"]
+///     let version: Int = try row["version"]
+///     let ethics: String? = try row["ethics"]
 /// }
 /// ```
 public struct Row: Sendable {
@@ -17,20 +23,63 @@ public struct Row: Sendable {
         self.values = values
     }
 
-    /// The value of the named column; `.null` when the query has no such column.
-    public func value(_ column: String) -> SQLValue {
-        guard let index = columns.firstIndex(of: column) else { return .null }
+    /// The value of the named column.
+    public func value(_ column: String) throws(RowError) -> SQLValue {
+        guard let index = columns.firstIndex(of: column) else {
+            throw .columnNotFound(column: column, available: columns)
+        }
         return values[index]
     }
 
-    public subscript(_ column: String) -> String { value(column).stringValue ?? "" }
-    public subscript(_ column: String) -> String? { value(column).stringValue }
-    public subscript(_ column: String) -> Int { value(column).intValue ?? 0 }
-    public subscript(_ column: String) -> Int? { value(column).intValue }
-    public subscript(_ column: String) -> Double { value(column).doubleValue ?? 0 }
-    public subscript(_ column: String) -> Double? { value(column).doubleValue }
-    public subscript(_ column: String) -> Bool { (value(column).intValue ?? 0) != 0 }
+    /// The value converted by `convert`, `nil` for `NULL`, and a type mismatch when it cannot convert.
+    private func read<T>(_ column: String, as type: String, _ convert: (SQLValue) -> T?) throws(RowError) -> T? {
+        let value = try value(column)
+        if value == .null { return nil }
+        guard let converted = convert(value) else {
+            throw .typeMismatch(column: column, expected: type, found: value.storageClass)
+        }
+        return converted
+    }
+
+    public subscript(_ column: String) -> String {
+        get throws(RowError) { try read(column, as: "text", \.stringValue) ?? "" }
+    }
+    public subscript(_ column: String) -> String? {
+        get throws(RowError) { try read(column, as: "text", \.stringValue) }
+    }
+    public subscript(_ column: String) -> Int {
+        get throws(RowError) { try read(column, as: "integer", \.intValue) ?? 0 }
+    }
+    public subscript(_ column: String) -> Int? {
+        get throws(RowError) { try read(column, as: "integer", \.intValue) }
+    }
+    public subscript(_ column: String) -> Double {
+        get throws(RowError) { try read(column, as: "real", \.doubleValue) ?? 0 }
+    }
+    public subscript(_ column: String) -> Double? {
+        get throws(RowError) { try read(column, as: "real", \.doubleValue) }
+    }
+    public subscript(_ column: String) -> Bool {
+        get throws(RowError) { (try read(column, as: "integer", \.intValue) ?? 0) != 0 }
+    }
     public subscript(_ index: Int) -> SQLValue { values[index] }
+}
+
+/// A column read that does not fit the query: a bug in qualkit's SQL or in the code reading it.
+public enum RowError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The query returns no column of this name.
+    case columnNotFound(column: String, available: [String])
+    /// The column holds a value of another kind (`found` is SQLite's storage class, never the value).
+    case typeMismatch(column: String, expected: String, found: String)
+
+    public var description: String {
+        switch self {
+        case .columnNotFound(let column, let available):
+            return "no column '\(column)' in the query's result (columns: \(available.joined(separator: ", ")))"
+        case .typeMismatch(let column, let expected, let found):
+            return "column '\(column)' holds \(found), not \(expected)"
+        }
+    }
 }
 
 extension SQLValue {
@@ -45,11 +94,11 @@ extension SQLValue {
         }
     }
 
-    /// The value as an integer, when it is one (or a real with no fraction).
+    /// The value as an integer, when it is one (or a real with no fraction, or text of an integer).
     public var intValue: Int? {
         switch self {
         case .integer(let value): return Int(value)
-        case .real(let value): return value.rounded() == value ? Int(value) : nil
+        case .real(let value): return value.rounded() == value ? Int(exactly: value) : nil
         case .text(let text): return Int(text)
         default: return nil
         }
@@ -65,5 +114,14 @@ extension SQLValue {
         }
     }
 
-    public var isNull: Bool { self == .null }
+    /// SQLite's name for the kind of value (https://sqlite.org/datatype3.html).
+    var storageClass: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer: return "an integer"
+        case .real: return "a real"
+        case .text: return "text"
+        case .blob: return "a blob"
+        }
+    }
 }

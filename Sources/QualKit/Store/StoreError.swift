@@ -1,3 +1,5 @@
+import Foundation
+
 /// An error SQLite reported, with the statement and arguments that caused it.
 ///
 /// Like a database driver's error, it keeps what a developer needs to reproduce the failure; the
@@ -25,10 +27,24 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     /// True when another connection holds a lock longer than the busy timeout.
     public var isBusy: Bool { primaryCode == 5 || primaryCode == 6 }
 
+    /// The error for a log or an internal-error message: result code, SQLite's message and the SQL.
+    ///
+    /// The bound arguments are left out, because they can be participants' words, unless the
+    /// environment variable `QUALKIT_DEBUG` is set to `1` (for a developer reproducing a failure).
     public var description: String {
+        description(includingArguments: Self.debugEnabled(environment: ProcessInfo.processInfo.environment))
+    }
+
+    /// The description, with or without the bound arguments.
+    public func description(includingArguments: Bool) -> String {
         var text = "SQLite error \(code): \(message)"
         if let sql { text += " — while running: \(sql)" }
-        if !arguments.isEmpty { text += " with arguments \(arguments)" }
+        if includingArguments && !arguments.isEmpty { text += " with arguments \(arguments)" }
         return text
+    }
+
+    /// True when `environment` asks for debugging detail (`QUALKIT_DEBUG=1`).
+    public static func debugEnabled(environment: [String: String]) -> Bool {
+        environment["QUALKIT_DEBUG"] == "1"
     }
 }

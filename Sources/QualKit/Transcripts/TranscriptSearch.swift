@@ -33,9 +33,9 @@ public enum TranscriptSearch {
                 """, [query, role?.rawValue, code, code.map(CodeStore.likePrefix)]
             ).map { row in
                 Hit(
-                    transcript: row["transcript"], segment: row["number"], speaker: row["speaker"],
-                    role: Segment.Role(rawValue: row["role"]) ?? .participant, participant: row["participant"],
-                    context: row["context"], segmentID: Int64(row["id"] as Int))
+                    transcript: try row["transcript"], segment: try row["number"], speaker: try row["speaker"],
+                    role: Segment.Role(rawValue: try row["role"]) ?? .participant, participant: try row["participant"],
+                    context: try row["context"], segmentID: Int64(try row["id"] as Int))
             }
         } catch let error as StoreError where error.primaryCode == 1 {
             throw TranscriptError.invalidSearch(query, reason: error.message)

@@ -5,7 +5,7 @@ public struct TranscriptStore {
     public init(_ study: Study) { self.db = study.db }
 
     public func ids() throws -> [String] {
-        try db.rows("SELECT id FROM transcript ORDER BY id").map { $0["id"] }
+        try db.rows("SELECT id FROM transcript ORDER BY id").map { try $0["id"] }
     }
 
     public func exists(_ id: String) throws -> Bool {
@@ -28,7 +28,7 @@ public struct TranscriptStore {
     public func summaries() throws -> [TranscriptSummary] {
         var coders: [String: [String]] = [:]
         try db.forEachRow("SELECT transcript, coder FROM coverage ORDER BY transcript, coder") { row in
-            coders[row["transcript"], default: []].append(row["coder"])
+            coders[try row["transcript"], default: []].append(try row["coder"])
         }
         return try db.rows(
             """
@@ -40,19 +40,19 @@ public struct TranscriptStore {
             ORDER BY t.id
             """
         ).map { row in
-            let text: String = row["text"]
+            let text: String = try row["text"]
             return TranscriptSummary(
-                id: row["id"], interview: row["interview"], participant: row["participant"], format: row["format"],
-                sourceFile: row["source_file"], segments: row["segments"],
+                id: try row["id"], interview: try row["interview"], participant: try row["participant"], format: try row["format"],
+                sourceFile: try row["source_file"], segments: try row["segments"],
                 words: text.split(whereSeparator: { $0.isWhitespace }).count,
-                coders: coders[row["id"]] ?? [], codings: row["codings"], importedAt: row["imported_at"])
+                coders: coders[try row["id"]] ?? [], codings: try row["codings"], importedAt: try row["imported_at"])
         }
     }
 
     static let segmentColumns = "id, transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end"
 
-    static func segment(_ row: Row) -> Segment {
-        Segment(
+    static func segment(_ row: Row) throws -> Segment {
+        try Segment(
             id: Int64(row["id"] as Int), transcript: row["transcript"], number: row["number"], speaker: row["speaker"],
             role: Segment.Role(rawValue: row["role"]) ?? .participant, startMilliseconds: row["start_ms"],
             endMilliseconds: row["end_ms"], text: row["text"], textStart: row["text_start"], textEnd: row["text_end"])
@@ -84,7 +84,7 @@ public struct TranscriptStore {
             let count = try db.value("SELECT count(*) FROM segment WHERE transcript = ?", [transcript]).intValue ?? 0
             throw TranscriptError.unknownSegment(transcript: transcript, number: number, count: count)
         }
-        return Self.segment(row)
+        return try Self.segment(row)
     }
 }
 
@@ -107,12 +107,12 @@ extension TranscriptStore {
             WHERE s.transcript = ? ORDER BY s.number, c.start, c.code, c.coder
             """, [transcript]
         ).map { row in
-            let number: Int = row["number"]
-            let start: Int = row["start"]
-            let end: Int = row["end"]
+            let number: Int = try row["number"]
+            let start: Int = try row["start"]
+            let end: Int = try row["end"]
             return PlacedCoding(
-                segmentNumber: number, start: start, end: end, code: row["code"], coder: row["coder"],
-                text: ScalarText.slice(row["text"], start, end) ?? "")
+                segmentNumber: number, start: start, end: end, code: try row["code"], coder: try row["coder"],
+                text: ScalarText.slice(try row["text"], start, end) ?? "")
         }
     }
 

@@ -133,7 +133,7 @@ enum AnalysisBenchmark {
         let counts = try study.db.row(
             "SELECT (SELECT count(*) FROM transcript) AS t, (SELECT count(*) FROM segment) AS s, (SELECT count(*) FROM coding) AS c"
         )!
-        return Figures(
+        return try Figures(
             transcripts: counts["t"], segments: counts["s"], codings: counts["c"], buildSeconds: buildSeconds,
             timings: timings, peakMemoryMiB: BenchmarkClock.peakMemoryMiB(), studyPath: path)
     }
