@@ -44,16 +44,14 @@ public enum Agreement {
     {
         let scope = AnalysisScope(coders: selected, codePrefix: codePrefix)
         var coders = try scope.resolveCoders(study)
-        let store = AnalysisStore(study)
         if selected == nil {
             // By default, the coders who coded anything.
-            try store.select(coders: coders)
-            let active = Set(try store.coverage().map(\.coder))
+            let active = Set(try AnalysisStore(study, coders: coders).coverage().map(\.coder))
             coders = coders.filter { active.contains($0) }
         }
         guard coders.count >= 2 else { throw AnalysisError.tooFewCoders(coders) }
         guard coders.count <= 62 else { throw AnalysisError.tooManyCoders(coders.count, limit: 62) }
-        try store.select(coders: coders)
+        let store = AnalysisStore(study, coders: coders)
         let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
 
         let map = try CodedSegments(study.db)
@@ -78,7 +76,7 @@ public enum Agreement {
         // Per code in scope: (segment << 6 | coder) for each tag, rolled up to ancestors.
         var tags = [[UInt64]](repeating: [], count: codes.count)
         var targets: [[Int]] = []
-        let (_, scannedCoders) = try CodedSegments.scan(study.db) { code, segment, coder in
+        let (_, scannedCoders) = try CodedSegments.scan(store) { code, segment, coder in
             guard segment < map.transcriptOfSegment.count, map.transcriptOfSegment[segment] >= 0,
                 !(interviewerTurns?.contains(segment) ?? false)
             else { return }

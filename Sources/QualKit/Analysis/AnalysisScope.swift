@@ -44,18 +44,18 @@ public struct AnalysisScope: Sendable {
     }
 }
 
-/// Every SQL statement the analyses run. Selected coders go into a temporary table with bound
-/// inserts, so no query is ever built from user input.
+/// Every SQL statement the analyses run, for one selection of coders.
+///
+/// The selection is a value bound into each query as a JSON array (`json_each(?)`), so no query
+/// is built from user input and no state is left in the connection between calls.
 struct AnalysisStore {
     let db: Database
+    /// The selected coders, as the JSON array every query binds.
+    let selection: String
 
-    init(_ study: Study) { db = study.db }
-
-    /// Fills `temp.selected_coder` with `coders`.
-    func select(coders: [String]) throws {
-        try db.executeScript(
-            "CREATE TEMP TABLE IF NOT EXISTS selected_coder(id TEXT PRIMARY KEY); DELETE FROM temp.selected_coder;")
-        for coder in coders { try db.execute("INSERT OR IGNORE INTO temp.selected_coder(id) VALUES (?)", [coder]) }
+    init(_ study: Study, coders: [String]) {
+        db = study.db
+        selection = JSON.array(coders.map { .string($0) }).serialized()
     }
 
     /// Transcripts covered by at least one selected coder, with their participant and interview.
@@ -64,33 +64,19 @@ struct AnalysisStore {
             """
             SELECT t.id, i.participant, i.id AS interview, i.date
             FROM transcript t JOIN interview i ON i.id = t.interview
-            WHERE EXISTS (SELECT 1 FROM coverage v JOIN temp.selected_coder sc ON sc.id = v.coder WHERE v.transcript = t.id)
+            WHERE EXISTS (
+                SELECT 1 FROM coverage v WHERE v.transcript = t.id AND v.coder IN (SELECT value FROM json_each(?)))
             ORDER BY t.id
-            """
+            """, [selection]
         ).map { (try $0["id"], try $0["participant"], try $0["interview"], try $0["date"]) }
     }
 
     /// Each (transcript, coder) coverage for the selected coders.
     func coverage() throws -> [(transcript: String, coder: String)] {
-        try db.rows("SELECT v.transcript, v.coder FROM coverage v JOIN temp.selected_coder sc ON sc.id = v.coder")
+        try db.rows(
+            "SELECT v.transcript, v.coder FROM coverage v WHERE v.coder IN (SELECT value FROM json_each(?))",
+            [selection])
             .map { (try $0["transcript"], try $0["coder"]) }
-    }
-
-    /// participant and role, streamed.
-    func forEachApplied(_ body: (String, Int64, String, String, Bool) throws -> Void) throws {
-        try db.forEachRow(
-            """
-            SELECT DISTINCT c.code, c.segment, s.transcript, i.participant, s.role = 'participant' AS by_participant
-            FROM coding c
-            JOIN temp.selected_coder sc ON sc.id = c.coder
-            JOIN segment s ON s.id = c.segment
-            JOIN transcript t ON t.id = s.transcript
-            JOIN interview i ON i.id = t.interview
-            """
-        ) { row in
-            try body(
-                try row["code"], Int64(try row["segment"] as Int), try row["transcript"], try row["participant"], try row["by_participant"])
-        }
     }
 
     /// The value of a grouping attribute for each participant: an attribute, or gender, community,

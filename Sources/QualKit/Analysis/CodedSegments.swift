@@ -54,22 +54,23 @@ struct CodedSegments {
         }
     }
 
-    /// Calls `body(code, segment, coder)` for every coding by the selected coders (in
-    /// `temp.selected_coder`), `code` and `coder` as indices into the arrays returned.
+    /// Calls `body(code, segment, coder)` for every coding by the coders `store` selects, `code`
+    /// and `coder` as indices into the arrays returned.
     static func scan(
-        _ db: Database, _ body: (Int, Int, Int) -> Void, onNewCode: (Int, String) -> Void = { _, _ in }
+        _ store: AnalysisStore, _ body: (Int, Int, Int) -> Void, onNewCode: (Int, String) -> Void = { _, _ in }
     ) throws -> (codes: [String], coders: [String]) {
+        let db = store.db
         // When every coder is selected the filter is skipped: it costs a lookup per coding.
-        let selected = try db.value("SELECT count(DISTINCT id) FROM temp.selected_coder").intValue
+        let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
         let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
         let statement = try db.prepare(
             everyone
                 ? "SELECT c.code, c.segment, c.coder FROM coding c INDEXED BY coding_by_code"
                 : """
                 SELECT c.code, c.segment, c.coder FROM coding c INDEXED BY coding_by_code
-                WHERE c.coder IN (SELECT id FROM temp.selected_coder)
+                WHERE c.coder IN (SELECT value FROM json_each(?))
                 """)
-        try statement.bind([])
+        try statement.bind(everyone ? [] : [store.selection])
         var codes: [String] = []
         var coders: [String] = []
         var lastCode: [UInt8] = []

@@ -24,14 +24,13 @@ public enum Cooccurrence {
     /// Codes are counted as applied (no roll-up: a parent would trivially co-occur with its children).
     public static func run(_ study: Study, scope: AnalysisScope, within: Within, minimum: Int) throws -> Result {
         let coders = try scope.resolveCoders(study)
-        let store = AnalysisStore(study)
-        try store.select(coders: coders)
+        let store = AnalysisStore(study, coders: coders)
         let inScope = Set(try scope.codes(study).map(\.path))
         let map = try CodedSegments(study.db)
         let size = within == .segment ? map.transcriptOfSegment.count : map.participants.count
         var unitsByCode: [String: Bitset] = [:]
         var current: String?
-        _ = try CodedSegments.scan(study.db) { _, segment, _ in
+        _ = try CodedSegments.scan(store) { _, segment, _ in
             guard let code = current, segment < map.transcriptOfSegment.count else { return }
             let transcript = Int(map.transcriptOfSegment[segment])
             guard transcript >= 0 else { return }

@@ -50,14 +50,13 @@ public enum Saturation {
         throws -> Result
     {
         let coders = try scope.resolveCoders(study)
-        let store = AnalysisStore(study)
-        try store.select(coders: coders)
+        let store = AnalysisStore(study, coders: coders)
         let inScope = Set(try scope.codes(study).map(\.path))
         let covered = try store.coveredTranscripts()
         let map = try CodedSegments(study.db)
         var codeSets = [Set<Int>](repeating: [], count: map.transcripts.count)
         var inScopeCode: [Bool] = []
-        let (codes, _) = try CodedSegments.scan(study.db) { code, segment, _ in
+        let (codes, _) = try CodedSegments.scan(store) { code, segment, _ in
             guard inScopeCode[code], segment < map.transcriptOfSegment.count else { return }
             let transcript = Int(map.transcriptOfSegment[segment])
             if transcript >= 0 { codeSets[transcript].insert(code) }

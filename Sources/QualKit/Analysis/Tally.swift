@@ -51,15 +51,15 @@ public enum Tally {
         var transcripts: [Bitset]
     }
 
-    static func counts(_ study: Study, codes: [Code]) throws -> (Counts, CodedSegments) {
-        let map = try CodedSegments(study.db)
+    static func counts(_ store: AnalysisStore, codes: [Code]) throws -> (Counts, CodedSegments) {
+        let map = try CodedSegments(store.db)
         let scope = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
         var counts = Counts(
             excerpts: Array(repeating: Bitset(count: map.transcriptOfSegment.count), count: codes.count),
             participants: Array(repeating: Bitset(count: map.participants.count), count: codes.count),
             transcripts: Array(repeating: Bitset(count: map.transcripts.count), count: codes.count))
         var targets: [[Int]] = []
-        _ = try CodedSegments.scan(study.db) { code, segment, _ in
+        _ = try CodedSegments.scan(store) { code, segment, _ in
             guard segment < map.transcriptOfSegment.count else { return }
             let transcript = Int(map.transcriptOfSegment[segment])
             guard transcript >= 0 else { return }
@@ -88,11 +88,10 @@ public enum Tally {
 
     public static func run(_ study: Study, scope: AnalysisScope) throws -> Result {
         let coders = try scope.resolveCoders(study)
-        let store = AnalysisStore(study)
-        try store.select(coders: coders)
+        let store = AnalysisStore(study, coders: coders)
         let codes = try scope.codes(study)
         let total = Set(try store.coveredTranscripts().map(\.participant)).count
-        let (counts, _) = try counts(study, codes: codes)
+        let (counts, _) = try counts(store, codes: codes)
         return Result(participantsTotal: total, coders: coders, themes: themes(codes, counts, total: total))
     }
 
@@ -100,8 +99,7 @@ public enum Tally {
     /// value is its own group, named `(not recorded)`.
     public static func run(_ study: Study, scope: AnalysisScope, by attribute: String) throws -> GroupedResult {
         let coders = try scope.resolveCoders(study)
-        let store = AnalysisStore(study)
-        try store.select(coders: coders)
+        let store = AnalysisStore(study, coders: coders)
         let builtIn = ["gender", "community", "language"]
         let keys = try PeopleStore(study).participantAttributeKeys()
         guard builtIn.contains(attribute) || keys.contains(attribute) else {
@@ -112,7 +110,7 @@ public enum Tally {
         let covered = Set(try store.coveredTranscripts().map(\.participant))
         var members: [String: Set<String>] = [:]
         for participant in covered { members[values[participant] ?? notRecorded, default: []].insert(participant) }
-        let (counts, map) = try counts(study, codes: codes)
+        let (counts, map) = try counts(store, codes: codes)
         let participantIndex = Dictionary(uniqueKeysWithValues: map.participants.enumerated().map { ($1, $0) })
         let order = members.keys.sorted { ($0 == notRecorded ? 1 : 0, $0) < ($1 == notRecorded ? 1 : 0, $1) }
         let groups = order.map { value in

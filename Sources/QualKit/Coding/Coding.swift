@@ -17,12 +17,12 @@ public struct Coding: Sendable, Equatable {
 }
 
 extension Coding {
-    /// The same coding with its text redacted, for exports.
+    /// The same coding with its text and memo redacted, for exports.
     public func redacted(by redactor: Redactor?) -> Coding {
         guard let redactor else { return self }
         return Coding(
             transcript: transcript, segment: segment, code: code, coder: coder, start: start, end: end,
-            transcriptStart: transcriptStart, transcriptEnd: transcriptEnd, memo: memo, text: redactor.redact(text),
-            participant: participant)
+            transcriptStart: transcriptStart, transcriptEnd: transcriptEnd, memo: memo.map(redactor.redact),
+            text: redactor.redact(text), participant: participant)
     }
 }

@@ -157,24 +157,4 @@ public enum CodingImport {
         else { return text }
         return String(text.drop { $0 == " " || $0 == "\t" }.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
     }
-
-    /// The export in the import's columns (plus the coded text), with an empty-code row for each
-    /// transcript a coder covered without tagging anything, so coverage survives the round trip.
-    public static func exportCSV(_ study: Study, redactor: Redactor?) throws -> String {
-        let store = CodingStore(study)
-        let all = try store.codings()
-        var out = CSVWriter.line(requiredColumns + optionalColumns + ["text"])
-        var tagged: Set<String> = []
-        for coding in all {
-            tagged.insert(coding.transcript + "\u{0}" + coding.coder)
-            out += CSVWriter.line([
-                coding.transcript, String(coding.segment), coding.code, coding.coder, String(coding.start),
-                String(coding.end), coding.memo ?? "", redactor?.redact(coding.text) ?? coding.text,
-            ])
-        }
-        for cover in try store.coverage() where !tagged.contains(cover.transcript + "\u{0}" + cover.coder) {
-            out += CSVWriter.line([cover.transcript, "1", "", cover.coder, "", "", "", ""])
-        }
-        return out
-    }
 }

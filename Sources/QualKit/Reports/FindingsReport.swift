@@ -72,7 +72,7 @@ public struct FindingsReport: Sendable {
         let themes = tally.themes.filter { $0.code.contains(".") && $0.participants > 0 }
         let groups = try options.by.map { try Tally.run(study, scope: scope, by: PersonFields.normalizedKey($0)) }
         let findings = FindingsStore(study)
-        let redactor = try findings.redactor()
+        let redactor = try RedactionList(study).redactor()
         let quotes = try selectQuotes(
             study, themes: themes.map(\.code), perTheme: options.quotesPerTheme,
             coders: tally.coders, attributes: options.attributes ?? options.by.map(PersonFields.normalizedKey),
@@ -96,7 +96,7 @@ public struct FindingsReport: Sendable {
             options: options, summary: try summary(study), tally: tally, themes: themes, groups: groups, quotes: quotes,
             saturation: saturation, agreement: agreement, actions: actions,
             outcomes: series(try findings.outcomes(), actions: actions),
-            redactionTerms: try findings.redactionTerms().count,
+            redactionTerms: try RedactionList(study).terms().count,
             generatedAt: Clock.nowTimestamp())
     }
 

@@ -131,29 +131,4 @@ public struct FindingsStore {
                 outcome.date?.description, outcome.action, Clock.nowTimestamp(),
             ])
     }
-
-    public func redactionTerms() throws -> [Redactor.Term] {
-        try db.rows("SELECT term, label FROM redaction_term ORDER BY term").map {
-            Redactor.Term(term: try $0["term"], label: try $0["label"])
-        }
-    }
-
-    /// The study's redactor: its list and the standard patterns.
-    public func redactor() throws -> Redactor { Redactor(terms: try redactionTerms()) }
-
-    func addTerm(_ term: Redactor.Term) throws {
-        try db.execute(
-            "INSERT INTO redaction_term(term, label) VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET label = excluded.label",
-            [term.term, term.label])
-    }
-
-    func removeTerm(_ term: String) throws -> Bool {
-        try db.execute("DELETE FROM redaction_term WHERE term = ?", [term])
-        return db.changes > 0
-    }
-
-    /// Records an export of unredacted text.
-    public func logDisclosure(_ what: String) throws {
-        try db.execute("INSERT INTO disclosure_log(at, what) VALUES (?, ?)", [Clock.nowTimestamp(), what])
-    }
 }

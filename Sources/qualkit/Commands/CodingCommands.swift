@@ -121,36 +121,18 @@ enum CodingCommands {
             examples: ["qualkit codings export --format csv --out codings.csv"]
         ) { inv in
             let study = try inv.openStudy()
-            let redactor: Redactor? = inv[noRedact] ? nil : try FindingsStore(study).redactor()
-            if inv[noRedact] {
-                try study.db.transaction {
-                    try FindingsStore(study).logDisclosure(
-                        "codings export --no-redact\(inv[Opt.out].map { " --out " + $0 } ?? "")")
+            let disclosure: Disclosure =
+                inv[noRedact]
+                ? .unredacted(request: "codings export --no-redact" + (inv[Opt.out].map { " --out " + $0 } ?? ""))
+                : .redacted
+            let text =
+                switch inv[format] {
+                case .json: try CodingExport.json(study, disclosure: disclosure)
+                case .csv: try CodingExport.csv(study, disclosure: disclosure)
                 }
+            if inv[noRedact] {
                 inv.console.err(
                     "warning: coded text exported unredacted; this is recorded in the study's disclosure log")
-            }
-            let text: String
-            switch inv[format] {
-            case .json:
-                text =
-                    JSON.object([
-                        (
-                            "codings",
-                            CodingViews.codings(try CodingStore(study).codings().map { $0.redacted(by: redactor) }).json
-                        ),
-                        (
-                            "coverage",
-                            .array(
-                                try CodingStore(study).coverage().map {
-                                    .object([
-                                        ("transcript", .string($0.transcript)), ("coder", .string($0.coder)),
-                                        ("done", .bool($0.done)),
-                                    ])
-                                })
-                        ),
-                    ]).serialized() + "\n"
-            case .csv: text = try CodingImport.exportCSV(study, redactor: redactor)
             }
             try inv.emit(text, to: inv[Opt.out])
         }

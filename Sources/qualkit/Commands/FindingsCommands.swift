@@ -164,7 +164,7 @@ enum FindingsCommands {
             arguments: [term], options: [label],
             examples: ["qualkit redact add 'Dr Patel' --as GP", "qualkit redact add Imran"]
         ) { inv in
-            try ServiceChangeLog(inv.openStudy()).addTerm(inv[term], label: inv[label])
+            try RedactionList(inv.openStudy()).add(inv[term], label: inv[label])
             inv.console.line("quotes will show [\(inv[label] ?? "name")] for '\(inv[term])'")
         }
     }()
@@ -173,7 +173,7 @@ enum FindingsCommands {
         path: ["redact", "list"], summary: "List the study's redaction terms.", options: [Opt.format],
         examples: ["qualkit redact list"],
         run: { inv in
-            let terms = try FindingsStore(inv.openStudy()).redactionTerms()
+            let terms = try RedactionList(inv.openStudy()).terms()
             inv.print(
                 Rendered(
                     table: TextTable(
@@ -188,7 +188,7 @@ enum FindingsCommands {
             arguments: [term],
             examples: ["qualkit redact remove Imran"]
         ) { inv in
-            try ServiceChangeLog(inv.openStudy()).removeTerm(inv[term])
+            try RedactionList(inv.openStudy()).remove(inv[term])
             inv.console.line("removed '\(inv[term])' from the redaction list")
         }
     }()
@@ -203,7 +203,7 @@ enum FindingsCommands {
         options: [transcript, Opt.format],
         examples: ["qualkit redact scan --transcript TC-014"]
         ) { inv in
-            let hits = try ServiceChangeLog(inv.openStudy()).scan(transcript: inv[transcript])
+            let hits = try RedactionList(inv.openStudy()).scan(transcript: inv[transcript])
             inv.print(
                 Rendered(
                     table: TextTable(
