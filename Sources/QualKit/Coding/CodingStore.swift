@@ -113,3 +113,32 @@ public struct CodingStore {
         }
     }
 }
+
+extension CodingStore {
+    /// A coding as a transcript re-import sees it: where it is and what text it covers.
+    struct PlacedCoding {
+        let segmentNumber: Int
+        let start: Int
+        let end: Int
+        let code: String
+        let coder: String
+        let text: String
+    }
+
+    func placedCodings(of transcript: String) throws -> [PlacedCoding] {
+        try db.rows(
+            """
+            SELECT s.number, c.start, c.end, c.code, c.coder, s.text
+            FROM coding c JOIN segment s ON s.id = c.segment
+            WHERE s.transcript = ? ORDER BY s.number, c.start, c.code, c.coder
+            """, [transcript]
+        ).map { row in
+            let number: Int = try row["number"]
+            let start: Int = try row["start"]
+            let end: Int = try row["end"]
+            return PlacedCoding(
+                segmentNumber: number, start: start, end: end, code: try row["code"], coder: try row["coder"],
+                text: ScalarText.slice(try row["text"], start, end) ?? "")
+        }
+    }
+}

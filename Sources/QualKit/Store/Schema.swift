@@ -6,6 +6,7 @@ public enum Schema {
         .transcriptsAndCoding,
         .analysisIndexes,
         .findings,
+        .codingsFollowSegments,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

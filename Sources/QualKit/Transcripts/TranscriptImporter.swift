@@ -97,7 +97,7 @@ public enum TranscriptImporter {
         var kept = 0
         let existed = try store.exists(transcriptID)
         if existed {
-            let codings = try store.placedCodings(of: transcriptID)
+            let codings = try CodingStore(study).placedCodings(of: transcriptID)
             if !codings.isEmpty && !options.replace {
                 throw TranscriptError.hasCodings(transcriptID, codings: codings.count)
             }

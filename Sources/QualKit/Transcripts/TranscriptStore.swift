@@ -89,35 +89,9 @@ public struct TranscriptStore {
 }
 
 extension TranscriptStore {
-    /// A coding as the replace check sees it: where it is and what text it covers.
-    struct PlacedCoding {
-        let segmentNumber: Int
-        let start: Int
-        let end: Int
-        let code: String
-        let coder: String
-        let text: String
-    }
-
-    func placedCodings(of transcript: String) throws -> [PlacedCoding] {
-        try db.rows(
-            """
-            SELECT s.number, c.start, c.end, c.code, c.coder, s.text
-            FROM coding c JOIN segment s ON s.id = c.segment
-            WHERE s.transcript = ? ORDER BY s.number, c.start, c.code, c.coder
-            """, [transcript]
-        ).map { row in
-            let number: Int = try row["number"]
-            let start: Int = try row["start"]
-            let end: Int = try row["end"]
-            return PlacedCoding(
-                segmentNumber: number, start: start, end: end, code: try row["code"], coder: try row["coder"],
-                text: ScalarText.slice(try row["text"], start, end) ?? "")
-        }
-    }
-
     /// Writes a transcript's segments: existing numbers are updated in place (their codings keep
-    /// their segment), surplus old segments are removed, new ones inserted.
+    /// their segment, and a trigger moves their transcript offsets with it), surplus old segments
+    /// are removed, new ones inserted.
     func write(
         id: String, interview: String, format: String, file: String, header: String, text: String,
         segments: [(
@@ -157,14 +131,6 @@ extension TranscriptStore {
                 if db.changes > 0 { continue }
             }
             try insert.run(values)
-        }
-        if existed {
-            try db.execute(
-                """
-                UPDATE coding SET transcript_start = (SELECT text_start FROM segment s WHERE s.id = coding.segment) + start,
-                                  transcript_end = (SELECT text_start FROM segment s WHERE s.id = coding.segment) + end
-                WHERE segment IN (SELECT id FROM segment WHERE transcript = ?)
-                """, [id])
         }
     }
 }
