@@ -98,7 +98,8 @@ import Testing
 
     @Test func aChartNeverDrawsNaN() {
         // Values a study may hold from before the import limit, whose span overflows.
-        let points = [1e308, -1e308, 5, .greatestFiniteMagnitude, -.greatestFiniteMagnitude].enumerated().map {
+        let values: [Double] = [1e308, -1e308, 5, .greatestFiniteMagnitude, -.greatestFiniteMagnitude]
+        let points = values.enumerated().map {
             Outcome(id: $0.offset + 1, measure: "m", period: "P\($0.offset)", value: $0.element)
         }
         let series = FindingsReport.OutcomeSeries(
