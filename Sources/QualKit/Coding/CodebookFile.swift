@@ -27,11 +27,14 @@ public enum CodebookFile {
         var problems: [Diagnostic] = []
         var current: (path: String, fields: [(String, String)], line: Int)?
         var lastColumn: String?
+        // The previous line ended in a hard line break (`\`): the next continues its field after a newline.
+        var pendingNewline = false
         var seen: [String: Int] = [:]
         func finish() {
             if let current { entries.append(Entry(path: current.path, fields: current.fields, line: current.line)) }
             current = nil
             lastColumn = nil
+            pendingNewline = false
         }
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
@@ -59,21 +62,27 @@ public enum CodebookFile {
                 seen[path] = line
                 var fields: [(String, String)] = []
                 if parts.count > 1 {
-                    fields.append(
-                        ("name", parts.dropFirst().joined(separator: " — ").trimmingCharacters(in: .whitespaces)))
+                    let name = parts.dropFirst().joined(separator: " — ").trimmingCharacters(in: .whitespaces)
+                    fields.append(("name", MarkdownEscaping.readLine(name).text))
                 }
                 current = (path, fields, line)
                 continue
             }
             if trimmed.hasPrefix("#") { finish(); continue }
             guard current != nil else { continue }
-            if trimmed.isEmpty { lastColumn = nil; continue }
-            if let colon = trimmed.firstIndex(of: ":") {
+            if trimmed.isEmpty {
+                lastColumn = nil
+                pendingNewline = false
+                continue
+            }
+            if let colon = MarkdownEscaping.firstUnescapedColon(in: trimmed) {
                 let label = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 if let known = markdownColumn(label) {
-                    current!.fields.append((known, value))
+                    let read = MarkdownEscaping.readLine(value)
+                    current!.fields.append((known, read.text))
                     lastColumn = known
+                    pendingNewline = read.endsWithLineBreak
                     continue
                 }
                 let labels = CodeFields.markdownLabels.map(\.label)
@@ -88,12 +97,15 @@ public enum CodebookFile {
             let textColumns: Set<String> = ["name", "definition", "use_when", "do_not_use_when", "example"]
             let column = lastColumn.flatMap { textColumns.contains($0) ? $0 : nil } ?? "definition"
             if column != lastColumn { lastColumn = nil }
+            let read = MarkdownEscaping.readLine(trimmed)
             if let index = current!.fields.lastIndex(where: { $0.0 == column }) {
-                current!.fields[index].1 += (lastColumn == nil ? "\n\n" : " ") + trimmed
+                let joint = lastColumn == nil ? "\n\n" : pendingNewline ? "\n" : " "
+                current!.fields[index].1 += joint + read.text
             } else {
-                current!.fields.append((column, trimmed))
+                current!.fields.append((column, read.text))
             }
             lastColumn = column
+            pendingNewline = read.endsWithLineBreak
         }
         finish()
         for entry in entries {
@@ -115,17 +127,28 @@ public enum CodebookFile {
         CodeFields.markdownLabels.first { $0.label.lowercased() == label.lowercased() }?.column
     }
 
+    /// The codebook as Markdown that ``parseMarkdown(_:file:)`` reads back to the same codes.
+    ///
+    /// Free text is escaped where it would otherwise be read as structure: a line of a value that
+    /// starts with `#` or looks like `Label:` gets a backslash, line breaks inside a value become
+    /// Markdown hard breaks (a `\` at the end of the line), and backslashes are doubled. Rendered as
+    /// Markdown, the escapes disappear.
     public static func markdown(_ codes: [Code], title: String) -> String {
+        let oneLineTitle = title.split(whereSeparator: \.isNewline).joined(separator: " ")
         var out =
-            "# Codebook: \(title)\n\nOne heading per code: `## path — Name`, then its fields. Codes nest by their dotted paths.\n"
+            "# Codebook: \(oneLineTitle)\n\nOne heading per code: `## path — Name`, then its fields. Codes nest by their dotted paths.\n"
         for code in codes {
-            out += "\n## \(code.path)" + (code.name.map { " — \($0)" } ?? "") + "\n"
-            out += "Kind: \(code.kind)\n"
-            if let value = code.definition { out += "Definition: \(value)\n" }
-            if let value = code.useWhen { out += "Use when: \(value)\n" }
-            if let value = code.doNotUseWhen { out += "Do not use when: \(value)\n" }
-            if let value = code.example { out += "Example: \(value)\n" }
-            if let value = code.color { out += "Colour: \(value)\n" }
+            // A name that needs escaping goes in a Name: field, where escapes are read.
+            let headingName = code.name.flatMap { $0.contains(where: { $0.isNewline || $0 == "\\" }) ? nil : $0 }
+            let heading = headingName.map { " — " + MarkdownEscaping.escape($0[...], continuation: false) } ?? ""
+            out += "\n## \(code.path)\(heading)\n"
+            if headingName == nil, let name = code.name { out += MarkdownEscaping.field("Name", name) }
+            out += MarkdownEscaping.field("Kind", code.kind)
+            if let value = code.definition { out += MarkdownEscaping.field("Definition", value) }
+            if let value = code.useWhen { out += MarkdownEscaping.field("Use when", value) }
+            if let value = code.doNotUseWhen { out += MarkdownEscaping.field("Do not use when", value) }
+            if let value = code.example { out += MarkdownEscaping.field("Example", value) }
+            if let value = code.color { out += MarkdownEscaping.field("Colour", value) }
         }
         return out
     }
@@ -181,5 +204,74 @@ public enum CodebookFile {
                     $0.example ?? "", $0.color ?? "",
                 ]
             })
+    }
+}
+
+/// The backslash escapes of the Markdown codebook, which follow CommonMark's: `\` before ASCII
+/// punctuation stands for that character, and a `\` ending a line is a hard line break
+/// (https://spec.commonmark.org/0.31.2/#backslash-escapes).
+enum MarkdownEscaping {
+    /// `Label: value`, one line per line of `value`, escaped so that it reads back exactly.
+    static func field(_ label: String, _ value: String) -> String {
+        let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+        var out = "\(label): " + escape(lines[0], continuation: false)
+        for line in lines.dropFirst() {
+            out += "\\\n" + escape(line, continuation: true)
+        }
+        return out + "\n"
+    }
+
+    /// One line of a value. A continuation line is read on its own, so anything there that the
+    /// parser takes as structure (a heading, a `Label:`, leading blanks it would trim) is escaped.
+    static func escape(_ line: Substring, continuation: Bool) -> String {
+        // `<` too, so that a definition holding `<script>` stays text where the codebook is rendered.
+        var text = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "<", with: "\\<")
+        guard continuation else { return text }
+        if let colon = text.firstIndex(of: ":") { text.insert("\\", at: colon) }
+        if text.first == "#" || text.first?.isWhitespace == true { text = "\\" + text }
+        return text
+    }
+
+    /// The first `:` not escaped by a backslash.
+    static func firstUnescapedColon(in line: String) -> String.Index? {
+        var escaped = false
+        for index in line.indices {
+            let character = line[index]
+            if escaped {
+                escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else if character == ":" {
+                return index
+            }
+        }
+        return nil
+    }
+
+    /// A line's text with escapes resolved, and whether it ends in a hard line break.
+    static func readLine(_ line: String) -> (text: String, endsWithLineBreak: Bool) {
+        var text = ""
+        var characters = line[...]
+        if characters.first == "\\", let next = characters.dropFirst().first, next.isWhitespace {
+            characters = characters.dropFirst()
+        }
+        var lineBreak = false
+        while let character = characters.popFirst() {
+            guard character == "\\" else {
+                text.append(character)
+                continue
+            }
+            guard let next = characters.first else {
+                lineBreak = true
+                break
+            }
+            if next.isASCII && next.isPunctuation || next.isASCII && next.isSymbol {
+                text.append(next)
+                characters = characters.dropFirst()
+            } else {
+                text.append(character)
+            }
+        }
+        return (text, lineBreak)
     }
 }

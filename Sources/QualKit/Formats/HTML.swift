@@ -45,6 +45,10 @@ extension HTML {
 /// Escaping for text placed in Markdown tables and paragraphs.
 public enum MarkdownText {
     /// `text` with Markdown's active characters escaped, and on one line (table cells).
+    ///
+    /// Inline markup, raw HTML and autolinks (`<`) and links (`[`) are escaped everywhere; a leading
+    /// `-`, `+`, `=`, `~` or `1.` is escaped too, so a paragraph never turns into a list, a rule or a
+    /// heading (https://spec.commonmark.org/0.31.2/#backslash-escapes).
     public static func escape(_ text: String) -> String {
         var out = ""
         for character in text {
@@ -52,9 +56,16 @@ public enum MarkdownText {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "#":
                 out.append("\\")
                 out.append(character)
-            case "\n": out.append(" ")
+            case "\n", "\r": out.append(" ")
             default: out.append(character)
             }
+        }
+        if let first = out.first, "-+=~".contains(first) {
+            out.insert("\\", at: out.startIndex)
+        } else if let marker = out.firstIndex(where: { !$0.isASCII || !$0.isNumber }), marker != out.startIndex,
+            out[marker] == "." || out[marker] == ")"
+        {
+            out.insert("\\", at: marker)
         }
         return out
     }

@@ -3,10 +3,11 @@
 /// Sections and questions in order, probes as tick boxes, notes set apart, planned minutes beside
 /// each question, and the version and ethics reference in a footer so a printed copy is traceable.
 public enum ProtocolRenderer {
-    /// The guide as Markdown.
+    /// The guide as Markdown. Every text from the file is escaped (``MarkdownText/escape(_:)``), so
+    /// a title or ethics reference holding `<script>` shows as text wherever the Markdown is rendered.
     public static func markdown(_ guide: InterviewProtocol) -> String {
         var out = "# \(MarkdownText.escape(guide.title))\n\n"
-        out += "_Interviewer's guide · \(guide.reference) · language \(guide.language)"
+        out += "_Interviewer's guide · \(MarkdownText.escape(guide.reference)) · language \(MarkdownText.escape(guide.language))"
         if let minutes = guide.durationMinutes { out += " · \(minutes) minutes" }
         out += "_\n\n"
         for paragraph in guide.introduction { out += MarkdownText.escape(paragraph) + "\n\n" }
@@ -25,7 +26,7 @@ public enum ProtocolRenderer {
                 if !question.probes.isEmpty { out += "\n" }
             }
         }
-        out += "---\n\n" + footer(guide) + "\n"
+        out += "---\n\n" + MarkdownText.escape(footer(guide)) + "\n"
         return out
     }
 

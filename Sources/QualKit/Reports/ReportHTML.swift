@@ -117,7 +117,7 @@ extension FindingsReport {
                     body +=
                         "<p>Before and after “\(e(action.change))” (done \(e(done.description))): mean \(number(series.before)) before, \(number(series.after)) after\(series.unit.map { " (\(e($0)))" } ?? "").</p>\n"
                 }
-                if series.points.count >= 3 { body += lineChart(series) }
+                if series.points.count >= 3 { body += Self.lineChart(series) }
                 body +=
                     "<table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">n</th></tr></thead><tbody>\n"
                 for point in series.points {
@@ -211,16 +211,16 @@ extension FindingsReport {
     }
 
     /// An outcome over periods, with the action's done date marked.
-    func lineChart(_ series: OutcomeSeries) -> String {
+    static func lineChart(_ series: OutcomeSeries) -> String {
         let e = HTML.escape
         let values = series.points.map(\.value)
-        let low = min(0, values.min()!)
-        let high = max(values.max()!, low + 1)
+        guard !values.isEmpty else { return "" }
         let width = 600.0
         let height = 200.0
         let step = (width - 80) / Double(max(1, values.count - 1))
+        let scale = ChartScale(values)
         func point(_ index: Int) -> (Double, Double) {
-            (50 + Double(index) * step, height - 40 - (values[index] - low) / (high - low) * (height - 70))
+            (50 + Double(index) * step, height - 40 - scale.fraction(values[index]) * (height - 70))
         }
         var svg =
             "<figure><svg role=\"img\" aria-label=\"\(e(series.measure)) by period\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
@@ -254,5 +254,28 @@ extension FindingsReport {
                 + e(series.points[index].period) + "</text>"
         }
         return svg + "</svg></figure>\n"
+    }
+}
+
+/// Where a value sits between a chart's bottom (0) and top (1); always a finite number in 0...1.
+///
+/// Outcome values are refused at import outside ``Outcome/valueRange``, but a study written before
+/// that bound may hold any finite double, and the span of two such values can overflow to infinity:
+/// such a value is drawn on the baseline rather than written into the SVG as `nan`.
+struct ChartScale {
+    let low: Double
+    let span: Double
+
+    init(_ values: [Double]) {
+        let finite = values.filter(\.isFinite)
+        let low = Swift.min(0, finite.min() ?? 0)
+        let high = Swift.max(finite.max() ?? 0, low + 1)
+        self.low = low
+        self.span = high - low
+    }
+
+    func fraction(_ value: Double) -> Double {
+        let share = (value - low) / span
+        return share.isFinite ? Swift.min(Swift.max(share, 0), 1) : 0
     }
 }

@@ -23,6 +23,13 @@ public struct Outcome: Sendable, Equatable {
         case count, rate
     }
 
+    /// The values an outcome may take: any rate, percentage or count a service reports, and far
+    /// enough from `Double`'s limits that a chart's scale (a difference of two values) stays finite.
+    public static let valueRange: ClosedRange<Double> = -1e12...1e12
+
+    /// What a value outside ``valueRange`` (or not finite) is told.
+    static let rangeProblem = "out of range: expected a number from -1e12 to 1e12"
+
     public var id: Int
     public var measure: String
     public var period: String

@@ -71,6 +71,10 @@ public struct ServiceChangeLog {
     }
 
     public func addOutcome(_ outcome: Outcome) throws {
+        guard Outcome.valueRange.contains(outcome.value) else {
+            let text = JSON.format(outcome.value)
+            throw InvalidValue(option: "--value", value: text, message: Outcome.rangeProblem)
+        }
         if let action = outcome.action { _ = try store.action(action) }
         try study.db.transaction { try store.insert(outcome) }
     }
@@ -98,9 +102,10 @@ public struct ServiceChangeLog {
                 bad("measure and period are required")
                 continue
             }
-            guard let value = Double(fields["value"] ?? ""), value.isFinite else {
+            guard let value = Double(fields["value"] ?? ""), !value.isNaN else {
                 bad("bad value '\(fields["value"] ?? "")': expected a number"); continue
             }
+            guard Outcome.valueRange.contains(value) else { bad("value '\(fields["value"] ?? "")' is \(Outcome.rangeProblem)"); continue }
             let nText = fields["n"] ?? ""
             let n = Int(nText)
             if !nText.isEmpty && (n == nil || n! < 0) { bad("bad n '\(nText)': expected a whole number"); continue }

@@ -14,7 +14,12 @@ public enum TranscriptSearch {
 
     /// Segments matching `query`, best first (BM25), optionally only one role's or only those
     /// tagged with a code (or a code under it).
+    ///
+    /// A query is at most ``maxQueryCharacters`` characters and ``maxTerms`` terms, else
+    /// ``SearchQueryError`` is thrown before SQLite sees it: FTS5's time grows with both, and a
+    /// pasted document or a generated list of thousands of ORs would otherwise run for many seconds.
     public static func search(_ query: String, role: Segment.Role?, code: String?, study: Study) throws -> [Hit] {
+        try checkLimits(query)
         if let code { _ = try CodeStore(study).require(code) }
         do {
             return try study.db.rows(
@@ -42,6 +47,45 @@ public enum TranscriptSearch {
         }
     }
 
+    /// The longest query, in characters.
+    public static let maxQueryCharacters = 1000
+    /// The most terms (words, "phrases" and prefix* terms; AND, OR, NOT and NEAR do not count).
+    public static let maxTerms = 64
+
+    /// Throws when `query` is longer or has more terms than a search allows.
+    public static func checkLimits(_ query: String) throws(SearchQueryError) {
+        let characters = query.count
+        if characters > maxQueryCharacters { throw .tooLong(characters: characters, limit: maxQueryCharacters) }
+        let terms = termCount(query)
+        if terms > maxTerms { throw .tooManyTerms(terms: terms, limit: maxTerms) }
+    }
+
+    /// The terms of an FTS5 query: a quoted phrase is one, operators and parentheses are none.
+    static func termCount(_ query: String) -> Int {
+        var count = 0
+        var word = ""
+        var inPhrase = false
+        func endWord() {
+            if !word.isEmpty && !["AND", "OR", "NOT", "NEAR"].contains(word) { count += 1 }
+            word = ""
+        }
+        for character in query {
+            if inPhrase {
+                if character == "\"" { inPhrase = false }
+            } else if character == "\"" {
+                endWord()
+                inPhrase = true
+                count += 1
+            } else if character.isWhitespace || "()".contains(character) {
+                endWord()
+            } else {
+                word.append(character)
+            }
+        }
+        endWord()
+        return count
+    }
+
     /// Tags every hit's whole segment with `code` for `coder` (auto-coding).
     /// - Returns: (segments newly tagged, segments that already had the tag).
     public static func tagHits(_ hits: [Hit], code: String, coder: String, study: Study) throws -> (Int, Int) {
@@ -64,6 +108,23 @@ public enum TranscriptSearch {
                 }
             }
             return (added, already)
+        }
+    }
+}
+
+/// A search query too large to run in reasonable time.
+public enum SearchQueryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The query has more characters than ``TranscriptSearch/maxQueryCharacters``.
+    case tooLong(characters: Int, limit: Int)
+    /// The query has more terms than ``TranscriptSearch/maxTerms``.
+    case tooManyTerms(terms: Int, limit: Int)
+
+    public var description: String {
+        switch self {
+        case .tooLong(let characters, let limit):
+            return "the search is \(characters) characters long; at most \(limit) are allowed"
+        case .tooManyTerms(let terms, let limit):
+            return "the search has \(terms) terms; at most \(limit) are allowed (split it into several searches)"
         }
     }
 }
