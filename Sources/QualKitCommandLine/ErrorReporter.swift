@@ -241,6 +241,10 @@ package struct ErrorReporter {
                 "<query>", query,
                 "not a valid search: \(reason). Use words, \"exact phrases\", prefix*, AND, OR, NOT and parentheses; put words with - or : in quotes"
             )
+        case .searchTooLong(let characters, let limit):
+            return "the search is \(characters) characters long; at most \(limit) are allowed"
+        case .searchTooManyTerms(let terms, let limit):
+            return "the search has \(terms) terms; at most \(limit) are allowed (split it into several searches)"
         }
     }
 
@@ -261,6 +265,7 @@ package struct ErrorReporter {
         case .unknownRedactionTerm(let name): return unknown("redaction term", name)
         case .emptyRedactionTerm: return refused("<term>", "", "an empty term would redact nothing")
         case .actionWithoutTheme: return "an action answers at least one theme: give --theme CODE"
+        case .outcomeOutOfRange(let value): return refused("--value", JSON.format(value), Outcome.rangeProblem)
         }
     }
 

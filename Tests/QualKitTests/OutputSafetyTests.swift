@@ -86,10 +86,11 @@ import Testing
                 ])
         }
         #expect(try FindingsStore(study).outcomes().isEmpty)
-        #expect(throws: InvalidValue.self) {
+        #expect(throws: FindingsError.outcomeOutOfRange(-1e308)) {
             try ServiceChangeLog(study).addOutcome(Outcome(id: 0, measure: "m", period: "p", value: -1e308))
         }
-        #expect(throws: InvalidValue.self) {
+        // NaN equals nothing, so the case is checked by type here.
+        #expect(throws: FindingsError.self) {
             try ServiceChangeLog(study).addOutcome(Outcome(id: 0, measure: "m", period: "p", value: .nan))
         }
         try ServiceChangeLog(study).addOutcome(Outcome(id: 0, measure: "m", period: "p", value: -1e12))
@@ -120,16 +121,16 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: path) }
         let study = try Study.create(at: path, title: nil)
         let ors = (1...2000).map { "word\($0)" }.joined(separator: " OR ")
-        #expect(throws: SearchQueryError.tooLong(characters: ors.count, limit: 1000)) {
+        #expect(throws: TranscriptError.searchTooLong(characters: ors.count, limit: 1000)) {
             _ = try TranscriptSearch.search(ors, role: nil, code: nil, study: study)
         }
         let manyShort = (1...65).map { "w\($0)" }.joined(separator: " OR ")
         #expect(manyShort.count <= 1000)
-        #expect(throws: SearchQueryError.tooManyTerms(terms: 65, limit: 64)) {
+        #expect(throws: TranscriptError.searchTooManyTerms(terms: 65, limit: 64)) {
             _ = try TranscriptSearch.search(manyShort, role: nil, code: nil, study: study)
         }
         let big = String(repeating: "a", count: 100_000)
-        #expect(throws: SearchQueryError.tooLong(characters: 100_000, limit: 1000)) {
+        #expect(throws: TranscriptError.searchTooLong(characters: 100_000, limit: 1000)) {
             _ = try TranscriptSearch.search(big, role: nil, code: nil, study: study)
         }
         // At the limits a query runs.

@@ -6,4 +6,6 @@ public enum FindingsError: Error, Sendable, Equatable {
     case emptyRedactionTerm
     /// An action must answer at least one theme.
     case actionWithoutTheme
+    /// An outcome value outside the accepted range (finite, within ±1e12).
+    case outcomeOutOfRange(Double)
 }

@@ -28,7 +28,7 @@ public struct Outcome: Sendable, Equatable {
     public static let valueRange: ClosedRange<Double> = -1e12...1e12
 
     /// What a value outside ``valueRange`` (or not finite) is told.
-    static let rangeProblem = "out of range: expected a number from -1e12 to 1e12"
+    public static let rangeProblem = "out of range: expected a number from -1e12 to 1e12"
 
     public var id: Int
     public var measure: String

@@ -72,8 +72,7 @@ public struct ServiceChangeLog {
 
     public func addOutcome(_ outcome: Outcome) throws {
         guard Outcome.valueRange.contains(outcome.value) else {
-            let text = JSON.format(outcome.value)
-            throw InvalidValue(option: "--value", value: text, message: Outcome.rangeProblem)
+            throw FindingsError.outcomeOutOfRange(outcome.value)
         }
         if let action = outcome.action { _ = try store.action(action) }
         try study.db.transaction { try store.insert(outcome) }

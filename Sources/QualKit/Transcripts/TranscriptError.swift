@@ -17,6 +17,10 @@ public enum TranscriptError: Error, Sendable, Equatable {
     case severalInterviews(participant: String, interviews: [String])
     /// A search the full-text engine cannot read; `reason` is SQLite's.
     case invalidSearch(String, reason: String)
+    /// A search longer than the limit, which would run too long.
+    case searchTooLong(characters: Int, limit: Int)
+    /// A search with more terms than the limit, which would run too long.
+    case searchTooManyTerms(terms: Int, limit: Int)
 
     /// A coding that a re-import would lose.
     public struct LostCoding: Sendable, Equatable {

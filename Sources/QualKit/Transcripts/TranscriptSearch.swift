@@ -16,7 +16,7 @@ public enum TranscriptSearch {
     /// tagged with a code (or a code under it).
     ///
     /// A query is at most ``maxQueryCharacters`` characters and ``maxTerms`` terms, else
-    /// ``SearchQueryError`` is thrown before SQLite sees it: FTS5's time grows with both, and a
+    /// ``TranscriptError/searchTooLong(characters:limit:)`` or ``TranscriptError/searchTooManyTerms(terms:limit:)`` is thrown before SQLite sees it: FTS5's time grows with both, and a
     /// pasted document or a generated list of thousands of ORs would otherwise run for many seconds.
     public static func search(_ query: String, role: Segment.Role?, code: String?, study: Study) throws -> [Hit] {
         try checkLimits(query)
@@ -53,11 +53,11 @@ public enum TranscriptSearch {
     public static let maxTerms = 64
 
     /// Throws when `query` is longer or has more terms than a search allows.
-    public static func checkLimits(_ query: String) throws(SearchQueryError) {
+    public static func checkLimits(_ query: String) throws(TranscriptError) {
         let characters = query.count
-        if characters > maxQueryCharacters { throw .tooLong(characters: characters, limit: maxQueryCharacters) }
+        if characters > maxQueryCharacters { throw .searchTooLong(characters: characters, limit: maxQueryCharacters) }
         let terms = termCount(query)
-        if terms > maxTerms { throw .tooManyTerms(terms: terms, limit: maxTerms) }
+        if terms > maxTerms { throw .searchTooManyTerms(terms: terms, limit: maxTerms) }
     }
 
     /// The terms of an FTS5 query: a quoted phrase is one, operators and parentheses are none.
@@ -108,23 +108,6 @@ public enum TranscriptSearch {
                 }
             }
             return (added, already)
-        }
-    }
-}
-
-/// A search query too large to run in reasonable time.
-public enum SearchQueryError: Error, Sendable, Equatable, CustomStringConvertible {
-    /// The query has more characters than ``TranscriptSearch/maxQueryCharacters``.
-    case tooLong(characters: Int, limit: Int)
-    /// The query has more terms than ``TranscriptSearch/maxTerms``.
-    case tooManyTerms(terms: Int, limit: Int)
-
-    public var description: String {
-        switch self {
-        case .tooLong(let characters, let limit):
-            return "the search is \(characters) characters long; at most \(limit) are allowed"
-        case .tooManyTerms(let terms, let limit):
-            return "the search has \(terms) terms; at most \(limit) are allowed (split it into several searches)"
         }
     }
 }
