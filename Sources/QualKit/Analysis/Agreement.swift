@@ -39,27 +39,28 @@ public enum Agreement {
     public static let tentative = 0.667
     public static let acceptable = 0.800
 
+    /// Agreement of each code in scope between the coders, per unit.
+    ///
+    /// A unit is a participant segment (every segment with `allSegments`) of a transcript at least
+    /// two of the coders covered. A coder's value for a code is 1 when they tagged the unit with the
+    /// code or one under it, 0 when they covered its transcript without doing so. Without
+    /// `selected`, the coders are those who covered any transcript.
+    ///
+    /// ```swift
+    /// let result = try Agreement.run(study, coders: ["AB", "CD"], codePrefix: "barrier", allSegments: false)
+    /// print(result.overall.alpha ?? .nan)
+    /// ```
+    ///
+    /// - Throws: ``AnalysisError/tooFewCoders(_:)`` or ``AnalysisError/tooManyCoders(_:limit:)``, and
+    ///   ``CodingError`` for an unknown coder or code.
     public static func run(_ study: Study, coders selected: [String]?, codePrefix: String?, allSegments: Bool) throws
         -> Result
     {
         let scope = AnalysisScope(coders: selected, codePrefix: codePrefix)
-        var coders = try scope.resolveCoders(study)
-        if selected == nil {
-            // By default, the coders who coded anything.
-            let active = Set(try AnalysisStore(study, coders: coders).coverage().map(\.coder))
-            coders = coders.filter { active.contains($0) }
-        }
-        guard coders.count >= 2 else { throw AnalysisError.tooFewCoders(coders) }
-        guard coders.count <= 62 else { throw AnalysisError.tooManyCoders(coders.count, limit: 62) }
+        let coders = try comparedCoders(study, scope: scope, selected: selected)
         let store = AnalysisStore(study, coders: coders)
-        let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
-
         let map = try CodedSegments(study.db)
-        let transcriptIndex = Dictionary(uniqueKeysWithValues: map.transcripts.enumerated().map { ($1, $0) })
-        var masks = [UInt64](repeating: 0, count: map.transcripts.count)
-        for (transcript, coder) in try store.coverage() {
-            if let t = transcriptIndex[transcript] { masks[t] |= 1 << UInt64(index[coder]!) }
-        }
+        let masks = try coverageMasks(store, map: map, coders: coders)
         let interviewerTurns = allSegments ? nil : try map.interviewerTurns(study.db)
         // Units every code starts from: how many segments each coverage pattern has.
         var unitsByMask: [UInt64: Int] = [:]
@@ -68,41 +69,11 @@ public enum Agreement {
             guard mask.nonzeroBitCount >= 2, !(interviewerTurns?.contains(segment) ?? false) else { continue }
             unitsByMask[mask, default: 0] += 1
         }
-
         let codes = try scope.codes(study)
-        let scopeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
+        let tagged = try taggedUnits(
+            store, map: map, masks: masks, codes: codes, coders: coders, excluding: interviewerTurns)
         let paths = Set(codes.map(\.path))
         let leaves = Set(codes.filter { code in !paths.contains { $0.hasPrefix(code.path + ".") } }.map(\.path))
-        // Per code in scope: (segment << 6 | coder) for each tag, rolled up to ancestors.
-        var tags = [[UInt64]](repeating: [], count: codes.count)
-        var targets: [[Int]] = []
-        let (_, scannedCoders) = try CodedSegments.scan(store) { code, segment, coder in
-            guard segment < map.transcriptOfSegment.count, map.transcriptOfSegment[segment] >= 0,
-                !(interviewerTurns?.contains(segment) ?? false)
-            else { return }
-            for target in targets[code] { tags[target].append(UInt64(segment) << 6 | UInt64(coder)) }
-        } onNewCode: { code, path in
-            targets.append(CodedSegments.rollup(path, scope: scopeIndex))
-        }
-        let coderIndex = scannedCoders.map { index[$0]! }
-        func taggedUnits(_ code: Int) -> [(mask: UInt64, tagged: UInt64)] {
-            var entries = tags[code]
-            entries.sort()
-            var units: [(UInt64, UInt64)] = []
-            var current: Int = -1
-            var taggedMask: UInt64 = 0
-            for entry in entries {
-                let segment = Int(entry >> 6)
-                if segment != current {
-                    if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
-                    current = segment
-                    taggedMask = 0
-                }
-                taggedMask |= 1 << UInt64(coderIndex[Int(entry & 63)])
-            }
-            if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
-            return units.filter { $0.0.nonzeroBitCount >= 2 }
-        }
 
         var results: [CodeAgreement] = []
         var pooled = Reliability.Coincidences(categories: 2)
@@ -110,7 +81,7 @@ public enum Agreement {
             // (coverage mask, tagged mask) -> units.
             var histogram: [Pattern: Double] = [:]
             for (mask, count) in unitsByMask { histogram[Pattern(mask: mask, tagged: 0)] = Double(count) }
-            for (mask, taggedMask) in taggedUnits(position) {
+            for (mask, taggedMask) in tagged[position] {
                 histogram[Pattern(mask: mask, tagged: 0), default: 0] -= 1
                 histogram[Pattern(mask: mask, tagged: taggedMask), default: 0] += 1
             }
@@ -122,15 +93,81 @@ public enum Agreement {
                     percentAgreement: stats.percent,
                     kappa: stats.kappa, alpha: stats.alpha, fleissKappa: stats.fleiss, note: stats.note))
         }
+        return Result(
+            coders: coders, unit: allSegments ? "segment" : "participant segment", codes: results,
+            overall: overall(results, pooled: pooled))
+    }
+
+    /// The coders compared: those selected, else every coder who covered a transcript.
+    static func comparedCoders(_ study: Study, scope: AnalysisScope, selected: [String]?) throws -> [String] {
+        var coders = try scope.resolveCoders(study)
+        if selected == nil {
+            let active = Set(try AnalysisStore(study, coders: coders).coverage().map(\.coder))
+            coders = coders.filter { active.contains($0) }
+        }
+        guard coders.count >= 2 else { throw AnalysisError.tooFewCoders(coders) }
+        guard coders.count <= 62 else { throw AnalysisError.tooManyCoders(coders.count, limit: 62) }
+        return coders
+    }
+
+    /// Per transcript (in `map`'s order), a bit for each coder who covered it.
+    static func coverageMasks(_ store: AnalysisStore, map: CodedSegments, coders: [String]) throws -> [UInt64] {
+        let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
+        let transcriptIndex = Dictionary(uniqueKeysWithValues: map.transcripts.enumerated().map { ($1, $0) })
+        var masks = [UInt64](repeating: 0, count: map.transcripts.count)
+        for (transcript, coder) in try store.coverage() {
+            if let t = transcriptIndex[transcript], let c = index[coder] { masks[t] |= 1 << UInt64(c) }
+        }
+        return masks
+    }
+
+    /// Per code in scope, each tagged unit as (coverage mask, mask of the coders who tagged it),
+    /// rolled up to ancestors; units covered by fewer than two coders are left out.
+    static func taggedUnits(
+        _ store: AnalysisStore, map: CodedSegments, masks: [UInt64], codes: [Code], coders: [String],
+        excluding interviewerTurns: Bitset?
+    ) throws -> [[(mask: UInt64, tagged: UInt64)]] {
+        let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
+        let scopeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
+        // Per code in scope: (segment << 6 | coder) for each tag.
+        var tags = [[UInt64]](repeating: [], count: codes.count)
+        var targets: [[Int]] = []
+        let (_, scannedCoders) = try CodedSegments.scan(store) { code, segment, coder in
+            guard segment < map.transcriptOfSegment.count, map.transcriptOfSegment[segment] >= 0,
+                !(interviewerTurns?.contains(segment) ?? false)
+            else { return }
+            for target in targets[code] { tags[target].append(UInt64(segment) << 6 | UInt64(coder)) }
+        } onNewCode: { _, path in
+            targets.append(CodedSegments.rollup(path, scope: scopeIndex))
+        }
+        let coderIndex = scannedCoders.map { index[$0]! }
+        return tags.map { entries in
+            var units: [(mask: UInt64, tagged: UInt64)] = []
+            var current = -1
+            var taggedMask: UInt64 = 0
+            for entry in entries.sorted() {
+                let segment = Int(entry >> 6)
+                if segment != current {
+                    if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
+                    current = segment
+                    taggedMask = 0
+                }
+                taggedMask |= 1 << UInt64(coderIndex[Int(entry & 63)])
+            }
+            if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
+            return units.filter { $0.mask.nonzeroBitCount >= 2 }
+        }
+    }
+
+    /// Alpha pooled over every unit x leaf code, and the means of the leaf codes' kappas and alphas.
+    static func overall(_ results: [CodeAgreement], pooled: Reliability.Coincidences) -> Overall {
         let leafResults = results.filter(\.isLeaf)
         let kappas = leafResults.compactMap(\.kappa)
         let alphas = leafResults.compactMap(\.alpha)
-        return Result(
-            coders: coders, unit: allSegments ? "segment" : "participant segment", codes: results,
-            overall: Overall(
-                alpha: Reliability.krippendorffAlpha(pooled),
-                meanKappa: kappas.isEmpty ? nil : kappas.reduce(0, +) / Double(kappas.count),
-                meanAlpha: alphas.isEmpty ? nil : alphas.reduce(0, +) / Double(alphas.count)))
+        return Overall(
+            alpha: Reliability.krippendorffAlpha(pooled),
+            meanKappa: kappas.isEmpty ? nil : kappas.reduce(0, +) / Double(kappas.count),
+            meanAlpha: alphas.isEmpty ? nil : alphas.reduce(0, +) / Double(alphas.count))
     }
 
     struct Pattern: Hashable {

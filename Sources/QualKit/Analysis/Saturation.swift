@@ -3,7 +3,7 @@
 public enum Saturation {
     public enum Order: String, Sendable, CaseIterable { case date, id }
 
-    public struct Interview: Sendable, Equatable {
+    public struct Step: Sendable, Equatable {
         public let interview: String
         /// Codes first seen in this interview.
         public let firstSeen: [String]
@@ -26,7 +26,7 @@ public enum Saturation {
         public let threshold: Double
         public let order: Order
         public let coders: [String]
-        public let interviews: [Interview]
+        public let interviews: [Step]
         public let baseUnique: Int
         public let runs: [Run]
         /// Interviews before the first run at or below the threshold; nil when never reached.
@@ -88,13 +88,13 @@ public enum Saturation {
         _ interviews: [(String, Set<String>)], base: Int, run: Int, threshold: Double, order: Order, coders: [String]
     ) -> Result {
         var seen: Set<String> = []
-        var rows: [Interview] = []
+        var rows: [Step] = []
         var seenBefore: [Set<String>] = []
         for (id, codes) in interviews {
             seenBefore.append(seen)
             let fresh = codes.subtracting(seen).sorted()
             seen.formUnion(codes)
-            rows.append(Interview(interview: id, firstSeen: fresh, cumulative: seen.count))
+            rows.append(Step(interview: id, firstSeen: fresh, cumulative: seen.count))
         }
         let baseUnique = interviews.prefix(base).reduce(into: Set<String>()) { $0.formUnion($1.1) }.count
         var runs: [Run] = []

@@ -25,7 +25,6 @@ public final class CSVReader {
     private var source: ByteSource
     private var line = 1
     private var column = 0
-    private var pendingCR = false
     private var finished = false
     private var checkedBOM = false
 

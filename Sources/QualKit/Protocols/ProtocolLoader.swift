@@ -14,7 +14,7 @@ public enum ProtocolLoader {
     }
 
     /// What happened to one text.
-    public struct Outcome: Sendable, Equatable {
+    public struct FileResult: Sendable, Equatable {
         public enum Action: String, Sendable { case stored, unchanged, valid }
         public let file: String
         public let reference: String
@@ -26,7 +26,7 @@ public enum ProtocolLoader {
 
     /// The result of checking or loading a batch.
     public struct Report: Sendable {
-        public let outcomes: [Outcome]
+        public let outcomes: [FileResult]
         /// Warnings only; errors are thrown as ``InvalidInput``.
         public let warnings: [Diagnostic]
     }
@@ -83,7 +83,7 @@ public enum ProtocolLoader {
         // Bases first so a translation given before its base in one batch still finds it.
         let ordered = parsed.filter { $0.guide.translationOf == nil } + parsed.filter { $0.guide.translationOf != nil }
         var batch: [String: Parsed] = [:]
-        var outcomes: [Outcome] = []
+        var outcomes: [FileResult] = []
         let protocols = db.map(ProtocolStore.init(db:))
         for item in ordered {
             let guide = item.guide
@@ -121,7 +121,7 @@ public enum ProtocolLoader {
                             severity: .warning))
                 }
             }
-            var action: Outcome.Action = store ? .stored : .valid
+            var action: FileResult.Action = store ? .stored : .valid
             if let existing = try protocols?.stored(id: guide.id, version: guide.version, language: guide.language) {
                 if existing.source == item.result.text {
                     action = .unchanged
@@ -152,7 +152,7 @@ public enum ProtocolLoader {
                 try protocols?.insert(guide, source: item.result.text ?? "", file: item.file.path)
             }
             outcomes.append(
-                Outcome(
+                FileResult(
                     file: item.file.path, reference: guide.reference, language: guide.language,
                     isTranslation: guide.translationOf != nil, questions: guide.questions.count, action: action))
         }

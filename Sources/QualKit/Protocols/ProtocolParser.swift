@@ -237,44 +237,7 @@ private struct Parser {
             }
             if let heading = Heading(trimmed) {
                 flush(&guide)
-                if let id = heading.id {
-                    if !Identifiers.isSlug(id) {
-                        error(
-                            line, "id '\(id)' must be lower-case letters, digits and '-' only",
-                            column: raw.count - id.count - 1)
-                    } else if let first = seenIDs[id] {
-                        error(line, "duplicate id '\(id)' (first used on line \(first))")
-                    } else {
-                        seenIDs[id] = line
-                    }
-                }
-                switch heading.level {
-                case 1:
-                    if heading.text.isEmpty { error(line, "section heading has no text") }
-                    guide.sections.append(ProtocolSection(id: heading.id, title: heading.text))
-                    inQuestion = false
-                case 2:
-                    if heading.text.isEmpty {
-                        error(line, "question has no text: write it before {#\(heading.id ?? "id")}")
-                    }
-                    if heading.id == nil {
-                        error(line, "question has no id: end the heading with {#some-id}")
-                    }
-                    if guide.sections.isEmpty {
-                        error(line, "question outside a section: add a '# Section title' heading above it")
-                        inQuestion = false
-                        continue
-                    }
-                    let question = Question(id: heading.id ?? "", text: heading.text, line: line)
-                    guide.sections[guide.sections.count - 1].questions.append(question)
-                    themeLines = [:]
-                    inQuestion = true
-                default:
-                    error(
-                        line,
-                        "heading level \(heading.level) is not part of the format: use '#' for sections and '##' for questions"
-                    )
-                }
+                inQuestion = readHeading(heading, raw: raw, line: line, seenIDs: &seenIDs, into: &guide) ?? inQuestion
                 continue
             }
             if let item = listItem(trimmed) {
@@ -302,17 +265,7 @@ private struct Parser {
             if let value = strip(label: "time", from: trimmed) {
                 flush(&guide)
                 guard inQuestion else { error(line, "'Time:' outside a question"); continue }
-                guard isPositiveInteger(value) else {
-                    error(line, "bad Time '\(value)': expected minutes as a positive whole number", column: 7)
-                    continue
-                }
-                guard let minutes = Int(value), ProtocolParser.minutesRange.contains(minutes) else {
-                    error(line, outOfRange("Time", value, ProtocolParser.minutesRange, unit: " minutes"), column: 7)
-                    continue
-                }
-                let current = guide.sections.last?.questions.last?.minutes
-                if current != nil { error(line, "'Time:' given twice for this question"); continue }
-                appendToQuestion(&guide) { $0.minutes = minutes }
+                readTime(value, line: line, into: &guide)
                 continue
             }
             if let value = strip(label: "themes", from: trimmed) {
@@ -324,6 +277,61 @@ private struct Parser {
             paragraph.append(trimmed)
         }
         flush(&guide)
+    }
+
+    /// Reads a section or question heading; returns whether a question is now open, or nil when
+    /// the heading changes nothing.
+    fileprivate mutating func readHeading(
+        _ heading: Heading, raw: Substring, line: Int, seenIDs: inout [String: Int], into guide: inout InterviewProtocol
+    ) -> Bool? {
+        if let id = heading.id {
+            if !Identifiers.isSlug(id) {
+                error(line, "id '\(id)' must be lower-case letters, digits and '-' only", column: raw.count - id.count - 1)
+            } else if let first = seenIDs[id] {
+                error(line, "duplicate id '\(id)' (first used on line \(first))")
+            } else {
+                seenIDs[id] = line
+            }
+        }
+        switch heading.level {
+        case 1:
+            if heading.text.isEmpty { error(line, "section heading has no text") }
+            guide.sections.append(ProtocolSection(id: heading.id, title: heading.text))
+            return false
+        case 2:
+            if heading.text.isEmpty { error(line, "question has no text: write it before {#\(heading.id ?? "id")}") }
+            if heading.id == nil { error(line, "question has no id: end the heading with {#some-id}") }
+            if guide.sections.isEmpty {
+                error(line, "question outside a section: add a '# Section title' heading above it")
+                return false
+            }
+            let question = Question(id: heading.id ?? "", text: heading.text, line: line)
+            guide.sections[guide.sections.count - 1].questions.append(question)
+            themeLines = [:]
+            return true
+        default:
+            error(
+                line,
+                "heading level \(heading.level) is not part of the format: use '#' for sections and '##' for questions")
+            return nil
+        }
+    }
+
+    /// Reads a question's `Time:` minutes.
+    mutating func readTime(_ value: String, line: Int, into guide: inout InterviewProtocol) {
+        guard isPositiveInteger(value) else {
+            error(line, "bad Time '\(value)': expected minutes as a positive whole number", column: 7)
+            return
+        }
+        guard let minutes = Int(value), ProtocolParser.minutesRange.contains(minutes) else {
+            error(line, outOfRange("Time", value, ProtocolParser.minutesRange, unit: " minutes"), column: 7)
+            return
+        }
+        if guide.sections.last?.questions.last?.minutes != nil {
+            error(line, "'Time:' given twice for this question")
+            return
+        }
+        appendToQuestion(&guide) { $0.minutes = minutes }
     }
 
     mutating func readThemes(_ value: String, raw: Substring, line: Int, into guide: inout InterviewProtocol) {

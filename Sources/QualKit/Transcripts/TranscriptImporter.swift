@@ -21,7 +21,7 @@ public enum TranscriptImporter {
         }
     }
 
-    public struct Outcome: Sendable {
+    public struct ImportedTranscript: Sendable {
         public let transcript: String
         public let file: String
         public let segments: Int
@@ -35,9 +35,9 @@ public enum TranscriptImporter {
     /// Labels that mean the interviewer in any transcript.
     public static let interviewerLabels: Set<String> = ["interviewer", "int", "i"]
 
-    public static func run(_ paths: [String], target: Target, options: Options, study: Study) throws -> [Outcome] {
+    public static func run(_ paths: [String], target: Target, options: Options, study: Study) throws -> [ImportedTranscript] {
         try study.db.transaction {
-            var outcomes: [Outcome] = []
+            var outcomes: [ImportedTranscript] = []
             var seen: Set<String> = []
             for path in paths {
                 let outcome = try importOne(path, target: target, options: options, study: study)
@@ -50,7 +50,7 @@ public enum TranscriptImporter {
         }
     }
 
-    static func importOne(_ path: String, target: Target, options: Options, study: Study) throws -> Outcome {
+    static func importOne(_ path: String, target: Target, options: Options, study: Study) throws -> ImportedTranscript {
         let bytes = try SourceText.readBytes(path)
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let format = options.format ?? ParsedTranscript.Format(fileName: name) else {
@@ -126,7 +126,7 @@ public enum TranscriptImporter {
         try store.write(
             id: transcriptID, interview: interview.id, format: format.rawValue, file: path,
             header: parsed.header.joined(separator: "\n"), text: text, segments: segments)
-        return Outcome(
+        return ImportedTranscript(
             transcript: transcriptID, file: path, segments: segments.count, speakers: speakers,
             createdInterview: created, replaced: existed, keptCodings: kept)
     }

@@ -74,7 +74,7 @@ public struct TranscriptStore {
         ).map(Self.segment)
     }
 
-    /// One segment, or ``NotFound`` saying how many the transcript has.
+    /// One segment, or ``TranscriptError/unknownSegment(transcript:number:count:)`` saying how many the transcript has.
     public func segment(_ transcript: String, _ number: Int) throws -> Segment {
         try require(transcript)
         guard
