@@ -134,22 +134,10 @@ enum CodingCommands {
             switch inv[format] {
             case .json:
                 text =
-                    JSON.object([
-                        (
-                            "codings",
-                            CodingViews.codings(try CodingStore(study).codings().map { $0.redacted(by: redactor) }).json
-                        ),
-                        (
-                            "coverage",
-                            .array(
-                                try CodingStore(study).coverage().map {
-                                    .object([
-                                        ("transcript", .string($0.transcript)), ("coder", .string($0.coder)),
-                                        ("done", .bool($0.done)),
-                                    ])
-                                })
-                        ),
-                    ]).serialized() + "\n"
+                    CodingViews.export(
+                        try CodingStore(study).codings().map { $0.redacted(by: redactor) },
+                        coverage: try CodingStore(study).coverage()
+                    ).serialized() + "\n"
             case .csv: text = try CodingImport.exportCSV(study, redactor: redactor)
             }
             try inv.emit(text, to: inv[Opt.out])
