@@ -8,9 +8,10 @@ public enum CodingViews {
         .data("example", json: { .string($0.example) }), .data("color", json: { .string($0.color) }),
     ]
 
-    public static func json(_ code: Code) -> [(String, JSON)] {
-        RecordView(codeFields).members(code)
-    }
+    /// A code's own fields as JSON members, in contract order.
+    public static func json(_ code: Code) -> [(String, JSON)] { ownFields.members(code) }
+
+    static let ownFields = RecordView(codeFields)
 
     /// A code in the codebook tree: implicit parents included, with counts of own codings and with descendants.
     public struct TreeEntry: Sendable {
@@ -101,8 +102,6 @@ public enum CodingViews {
             .data("participant", csv: false, json: { .string($0.participant) }),
             .field("text", json: { .string($0.text) }, text: { shorten($0.text, 70) }),
         ], csv: .data)
-
-    public static func json(_ coding: Coding) -> JSON { CodingViews.coding.json(coding) }
 
     public static func codings(_ codings: [Coding]) -> Rendered {
         coding.rendered(codings, notes: ["\(codings.count) coding\(codings.count == 1 ? "" : "s")"])
