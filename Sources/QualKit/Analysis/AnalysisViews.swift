@@ -6,55 +6,52 @@ public enum AnalysisViews {
         value.map { String(format: "%.\(digits)f", $0) } ?? "—"
     }
 
+    /// A theme's prevalence: `tally` rows, the report's themes.
+    public static let theme = RecordView<Tally.Theme>(
+        [
+            .field("code", json: { .string($0.code) }), .field("kind", json: { .string($0.kind) }),
+            .field("name", json: { .string($0.name) }), .field("excerpts", .right, json: { .int($0.excerpts) }),
+            .field("participants", .right, json: { .int($0.participants) }),
+            .field("percent", "%", .right, json: { .double($0.percent) }, text: { fixed($0.percent, 1) }),
+            .field("transcripts", .right, json: { .int($0.transcripts) }),
+        ],
+        tableOrder: ["code", "name", "kind", "participants", "percent", "excerpts", "transcripts"], csv: .data)
+
     public static func tally(_ result: Tally.Result) -> Rendered {
-        let table = TextTable(
-            columns: [
-                .init("code"), .init("name"), .init("kind"), .init("participants", .right), .init("%", .right),
-                .init("excerpts", .right), .init("transcripts", .right),
-            ],
-            rows: result.themes.map {
-                [
-                    $0.code, $0.name, $0.kind, String($0.participants), fixed($0.percent, 1), String($0.excerpts),
-                    String($0.transcripts),
-                ]
-            })
-        let csv = TextTable(
-            columns: ["code", "kind", "name", "excerpts", "participants", "percent", "transcripts"].map {
-                TextTable.Column($0)
-            },
-            rows: result.themes.map {
-                [
-                    $0.code, $0.kind, $0.name, String($0.excerpts), String($0.participants), JSON.format($0.percent),
-                    String($0.transcripts),
-                ]
-            })
         let json = JSON.object([
             ("participants_total", .int(result.participantsTotal)), ("coders", .strings(result.coders)),
-            (
-                "themes",
-                .array(
-                    result.themes.map {
-                        .object([
-                            ("code", .string($0.code)), ("kind", .string($0.kind)), ("name", .string($0.name)),
-                            ("excerpts", .int($0.excerpts)), ("participants", .int($0.participants)),
-                            ("percent", .double($0.percent)), ("transcripts", .int($0.transcripts)),
-                        ])
-                    })
-            ),
+            ("themes", theme.json(result.themes)),
         ])
-        return Rendered(
-            table: table, csv: csv, json: json,
+        return theme.rendered(
+            result.themes, json: json,
             notes: [
                 "N = \(result.participantsTotal) participants with a transcript coded by \(result.coders.joined(separator: ", ")).",
                 "A participant counts once for a code if any selected coder tagged any of their segments with it or a code under it.",
             ])
     }
 
+    /// One theme within a subgroup.
+    public static let groupTheme = RecordView<Tally.Theme>(
+        [
+            .field("code", json: { .string($0.code) }), .field("participants", .right, json: { .int($0.participants) }),
+            .field("percent", .right, json: { .double($0.percent) }),
+        ], csv: .data)
+
+    /// One subgroup of `tally --by`; its themes are nested in JSON and flattened in CSV.
+    public static let group = RecordView<Tally.Group>(
+        [
+            .field("value", json: { .string($0.value) }),
+            .field("participants_total", .right, json: { .int($0.participantsTotal) }),
+            .field("small", json: { .bool($0.small) }),
+            .data("themes", csv: false, json: { groupTheme.json($0.themes) }),
+        ], csv: .data)
+
     public static func grouped(_ result: Tally.GroupedResult) -> Rendered {
         let codes = result.groups.first?.themes.map(\.code).sorted() ?? []
         let byGroup = result.groups.map { group in Dictionary(uniqueKeysWithValues: group.themes.map { ($0.code, $0) })
         }
         let header = result.groups.map { "\($0.value) (n=\($0.participantsTotal)\($0.small ? ", small" : ""))" }
+        // A pivot (codes down, groups across) reads best on screen; its cells are not records.
         let table = TextTable(
             columns: [.init("code")] + header.map { TextTable.Column($0, .right) },
             rows: codes.map { code in
@@ -67,39 +64,15 @@ public enum AnalysisViews {
         var csvRows: [[String]] = []
         for group in result.groups {
             for theme in group.themes.sorted(by: { $0.code < $1.code }) {
-                csvRows.append([
-                    result.by, group.value, String(group.participantsTotal), group.small ? "yes" : "no", theme.code,
-                    String(theme.participants), JSON.format(theme.percent),
-                ])
+                csvRows.append([result.by] + AnalysisViews.group.dataCells(group) + groupTheme.dataCells(theme))
             }
         }
         let csv = TextTable(
-            columns: ["by", "value", "participants_total", "small", "code", "participants", "percent"].map {
-                TextTable.Column($0)
-            },
+            columns: (["by"] + AnalysisViews.group.dataKeys + groupTheme.dataKeys).map { TextTable.Column($0) },
             rows: csvRows)
         let json = JSON.object([
             ("by", .string(result.by)), ("coders", .strings(result.coders)),
-            (
-                "groups",
-                .array(
-                    result.groups.map { group in
-                        .object([
-                            ("value", .string(group.value)), ("participants_total", .int(group.participantsTotal)),
-                            ("small", .bool(group.small)),
-                            (
-                                "themes",
-                                .array(
-                                    group.themes.map {
-                                        .object([
-                                            ("code", .string($0.code)), ("participants", .int($0.participants)),
-                                            ("percent", .double($0.percent)),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
+            ("groups", AnalysisViews.group.json(result.groups)),
         ])
         var notes = ["Each cell: participants in the group tagged with the code (percent of the group's n)."]
         if result.groups.contains(where: \.small) {
@@ -110,20 +83,35 @@ public enum AnalysisViews {
         return Rendered(table: table, csv: csv, json: json, notes: notes)
     }
 
+    /// A pair of codes applied together; the count heading names the unit.
+    public static func pair(within: Cooccurrence.Within) -> RecordView<Cooccurrence.Pair> {
+        RecordView(
+            [
+                .field("a", "code a", json: { .string($0.a) }), .field("b", "code b", json: { .string($0.b) }),
+                .field(
+                    "count", within == .segment ? "segments" : "participants", .right, json: { .int($0.count) }),
+                .field("jaccard", .right, json: { .double($0.jaccard) }, text: { fixed($0.jaccard, 3) }),
+            ], csv: .data)
+    }
+
     public static func cooccurrence(_ result: Cooccurrence.Result, matrix: Bool) -> Rendered {
-        let pairTable = TextTable(
-            columns: [
-                .init("code a"), .init("code b"),
-                .init(result.within == .segment ? "segments" : "participants", .right), .init("jaccard", .right),
-            ],
-            rows: result.pairs.map { [$0.a, $0.b, String($0.count), fixed($0.jaccard, 3)] })
-        var table = pairTable
+        let view = pair(within: result.within)
+        var rendered = view.rendered(
+            result.pairs,
+            json: .object([
+                ("within", .string(result.within.rawValue)), ("coders", .strings(result.coders)),
+                ("pairs", view.json(result.pairs)),
+            ]),
+            notes: [
+                "Codes as applied (no roll-up); count = \(result.within == .segment ? "segments" : "participants") with both; Jaccard = both / either."
+                    + (matrix ? " Diagonal: units with the code." : "")
+            ])
         if matrix {
             var counts: [String: Int] = [:]
             for pair in result.pairs {
                 counts[pair.a + "|" + pair.b] = pair.count; counts[pair.b + "|" + pair.a] = pair.count
             }
-            table = TextTable(
+            rendered.table = TextTable(
                 columns: [.init("code")] + result.codes.indices.map { TextTable.Column(String($0 + 1), .right) },
                 rows: result.codes.enumerated().map { index, a in
                     ["\(index + 1) \(a)"]
@@ -132,66 +120,31 @@ public enum AnalysisViews {
                         }
                 })
         }
-        let csv = TextTable(
-            columns: ["a", "b", "count", "jaccard"].map { TextTable.Column($0) },
-            rows: result.pairs.map { [$0.a, $0.b, String($0.count), JSON.format($0.jaccard)] })
-        let json = JSON.object([
-            ("within", .string(result.within.rawValue)), ("coders", .strings(result.coders)),
-            (
-                "pairs",
-                .array(
-                    result.pairs.map {
-                        .object([
-                            ("a", .string($0.a)), ("b", .string($0.b)), ("count", .int($0.count)),
-                            ("jaccard", .double($0.jaccard)),
-                        ])
-                    })
-            ),
-        ])
-        return Rendered(
-            table: table, csv: csv, json: json,
-            notes: [
-                "Codes as applied (no roll-up); count = \(result.within == .segment ? "segments" : "participants") with both; Jaccard = both / either."
-                    + (matrix ? " Diagonal: units with the code." : "")
-            ])
+        return rendered
     }
 
+    /// One interview in saturation order, with its 1-based position.
+    public static let saturationInterview = RecordView<(position: Int, interview: Saturation.Step)>([
+        .shown("position", "#", .right, text: { String($0.position) }),
+        .field("interview", json: { .string($0.interview.interview) }),
+        .field("new_codes", .right, json: { .int($0.interview.firstSeen.count) }),
+        .field("cumulative", .right, json: { .int($0.interview.cumulative) }),
+        .field(
+            "first_seen", json: { .strings($0.interview.firstSeen) },
+            text: { $0.interview.firstSeen.joined(separator: ", ") }),
+    ])
+
+    /// One run of interviews checked against the threshold.
+    public static let saturationRun = RecordView<Saturation.Run>([
+        .shown("run", text: { "\($0.from)-\($0.to)" }), .data("from", json: { .int($0.from) }),
+        .data("to", json: { .int($0.to) }), .field("new_codes", .right, json: { .int($0.newCodes) }),
+        .field("ratio", "ratio %", .right, json: { .double($0.ratio) }, text: { fixed($0.ratio, 1) }),
+    ])
+
     public static func saturation(_ result: Saturation.Result) -> Rendered {
-        let table = TextTable(
-            columns: [
-                .init("#", .right), .init("interview"), .init("new codes", .right), .init("cumulative", .right),
-                .init("first seen"),
-            ],
-            rows: result.interviews.enumerated().map {
-                [
-                    String($0 + 1), $1.interview, String($1.firstSeen.count), String($1.cumulative),
-                    $1.firstSeen.joined(separator: ", "),
-                ]
-            })
-        let runs = TextTable(
-            columns: [.init("run"), .init("new codes", .right), .init("ratio %", .right)],
-            rows: result.runs.map { ["\($0.from)-\($0.to)", String($0.newCodes), fixed($0.ratio, 1)] })
+        let positioned = result.interviews.enumerated().map { (position: $0 + 1, interview: $1) }
         let json = JSON.object([
-            (
-                "interviews",
-                .array(
-                    result.interviews.map {
-                        .object([
-                            ("interview", .string($0.interview)), ("new_codes", .int($0.firstSeen.count)),
-                            ("cumulative", .int($0.cumulative)), ("first_seen", .strings($0.firstSeen)),
-                        ])
-                    })
-            ),
-            (
-                "runs",
-                .array(
-                    result.runs.map {
-                        .object([
-                            ("from", .int($0.from)), ("to", .int($0.to)), ("new_codes", .int($0.newCodes)),
-                            ("ratio", .double($0.ratio)),
-                        ])
-                    })
-            ),
+            ("interviews", saturationInterview.json(positioned)), ("runs", saturationRun.json(result.runs)),
             ("base_unique", .int(result.baseUnique)), ("saturation_at", .int(result.saturationAt)),
             ("notation", .string(result.notation)),
             ("reason", .string(result.reason)), ("base", .int(result.base)), ("run", .int(result.run)),
@@ -204,59 +157,40 @@ public enum AnalysisViews {
                 "Saturation: \($0) (at \(result.saturationAt!) interviews, confirmed by a run of \(result.run) adding ≤ \(JSON.format(result.threshold))% new codes)."
             }
             ?? "Saturation not reached: \(result.reason ?? "")."
-        return Rendered(
-            table: table, json: json,
+        return saturationInterview.rendered(
+            positioned, json: json,
             notes: [
                 verdict, "Base: first \(result.base) interviews, \(result.baseUnique) unique codes.",
                 "Method: " + Saturation.method, "Citation: " + Saturation.citation,
             ],
-            moreTables: [("Runs:", runs)])
+            moreTables: [("Runs:", saturationRun.table(result.runs))])
+    }
+
+    /// Agreement on one code; the flag column is for people scanning the table.
+    public static let codeAgreement = RecordView<Agreement.CodeAgreement>(
+        [
+            .field("code", json: { .string($0.code) }), .data("leaf", json: { .bool($0.isLeaf) }),
+            .field("units", .right, json: { .int($0.units) }),
+            .field(
+                "percent_agreement", "% agree", .right, json: { .number($0.percentAgreement) },
+                text: { fixed($0.percentAgreement, 1) }),
+            .field("kappa", .right, json: { .number($0.kappa) }, text: { fixed($0.kappa, 2) }),
+            .field("alpha", .right, json: { .number($0.alpha) }, text: { fixed($0.alpha, 2) }),
+            .field("fleiss_kappa", "fleiss", .right, json: { .number($0.fleissKappa) }, text: { fixed($0.fleissKappa, 2) }),
+            .shown("flag", text: { flag($0.alpha ?? $0.kappa) }),
+            .field("note", json: { .string($0.note) }),
+        ], csv: .data)
+
+    static func flag(_ value: Double?) -> String {
+        guard let value else { return "" }
+        return value < Agreement.tentative ? "below 0.667" : value < Agreement.acceptable ? "below 0.80" : ""
     }
 
     public static func agreement(_ result: Agreement.Result) -> Rendered {
-        func flag(_ value: Double?) -> String {
-            guard let value else { return "" }
-            return value < Agreement.tentative ? "below 0.667" : value < Agreement.acceptable ? "below 0.80" : ""
-        }
-        let table = TextTable(
-            columns: [
-                .init("code"), .init("units", .right), .init("% agree", .right), .init("kappa", .right),
-                .init("alpha", .right),
-                .init("fleiss", .right), .init("flag"), .init("note"),
-            ],
-            rows: result.codes.map {
-                [
-                    $0.code, String($0.units), fixed($0.percentAgreement, 1), fixed($0.kappa, 2), fixed($0.alpha, 2),
-                    fixed($0.fleissKappa, 2),
-                    flag($0.alpha ?? $0.kappa), $0.note ?? "",
-                ]
-            })
-        let csv = TextTable(
-            columns: ["code", "leaf", "units", "percent_agreement", "kappa", "alpha", "fleiss_kappa", "note"].map {
-                TextTable.Column($0)
-            },
-            rows: result.codes.map {
-                [
-                    $0.code, $0.isLeaf ? "yes" : "no", String($0.units), $0.percentAgreement.map(JSON.format) ?? "",
-                    $0.kappa.map(JSON.format) ?? "",
-                    $0.alpha.map(JSON.format) ?? "", $0.fleissKappa.map(JSON.format) ?? "", $0.note ?? "",
-                ]
-            })
         let json = JSON.object([
             ("coders", .strings(result.coders)), ("unit", "segment"),
             ("participant_segments_only", .bool(result.unit == "participant segment")),
-            (
-                "codes",
-                .array(
-                    result.codes.map {
-                        .object([
-                            ("code", .string($0.code)), ("leaf", .bool($0.isLeaf)), ("units", .int($0.units)),
-                            ("percent_agreement", .number($0.percentAgreement)), ("kappa", .number($0.kappa)),
-                            ("alpha", .number($0.alpha)),
-                            ("fleiss_kappa", .number($0.fleissKappa)), ("note", .string($0.note)),
-                        ])
-                    })
-            ),
+            ("codes", codeAgreement.json(result.codes)),
             (
                 "overall",
                 .object([
@@ -265,8 +199,8 @@ public enum AnalysisViews {
                 ])
             ),
         ])
-        return Rendered(
-            table: table, csv: csv, json: json,
+        return codeAgreement.rendered(
+            result.codes, json: json,
             notes: [
                 "Coders \(result.coders.joined(separator: ", ")); unit: \(result.unit). Overall (leaf codes): alpha \(fixed(result.overall.alpha, 3)), mean kappa \(fixed(result.overall.meanKappa, 3)), mean alpha \(fixed(result.overall.meanAlpha, 3)).",
                 "Krippendorff's thresholds: alpha below 0.667 is unacceptable, below 0.80 tentative. Cohen's kappa needs exactly two coders, Fleiss' kappa three or more.",

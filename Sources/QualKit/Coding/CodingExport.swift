@@ -27,18 +27,8 @@ public enum CodingExport {
     public static func json(_ study: Study, disclosure: Disclosure) throws -> String {
         let redactor = try disclosure.redactor(for: study)
         let store = CodingStore(study)
-        return JSON.object([
-            ("codings", CodingViews.codings(try store.codings().map { $0.redacted(by: redactor) }).json),
-            (
-                "coverage",
-                .array(
-                    try store.coverage().map {
-                        .object([
-                            ("transcript", .string($0.transcript)), ("coder", .string($0.coder)),
-                            ("done", .bool($0.done)),
-                        ])
-                    })
-            ),
-        ]).serialized() + "\n"
+        return CodingViews.export(
+            try store.codings().map { $0.redacted(by: redactor) }, coverage: try store.coverage()
+        ).serialized() + "\n"
     }
 }

@@ -1,18 +1,19 @@
 /// How participants, interviewers, interviews and withdrawals print; the JSON is the contract.
 public enum PeopleViews {
-    public static func json(_ participant: Participant) -> JSON {
-        .object([
-            ("id", .string(participant.id)), ("languages", .strings(participant.languages)),
-            ("gender", .string(participant.gender)), ("community", .string(participant.community)),
-            ("availability", .string(participant.availability.description)),
-            ("prefers_gender", .string(participant.prefersGender)),
-            ("prefers_same_community", .string(participant.prefersSameCommunity.rawValue)),
-            ("consent_date", .string(participant.consent.date?.description)),
-            ("consent_version", .string(participant.consent.version)),
-            ("consent_quotes", .bool(participant.consent.quotes)),
-            ("attributes", attributes(participant.attributes)),
-        ])
-    }
+    /// One participant; the CSV is the import format instead (see ``participants(_:)``).
+    public static let participant = RecordView<Participant>([
+        .field("id", json: { .string($0.id) }), .field("languages", json: { .strings($0.languages) }),
+        .field("gender", json: { .string($0.gender) }), .field("community", json: { .string($0.community) }),
+        .field("availability", json: { .string($0.availability.description) }),
+        .data("prefers_gender", json: { .string($0.prefersGender) }),
+        .data("prefers_same_community", json: { .string($0.prefersSameCommunity.rawValue) }),
+        .data("consent_date", json: { .string($0.consent.date?.description) }),
+        .data("consent_version", json: { .string($0.consent.version) }),
+        .field("consent_quotes", "quotes", json: { .bool($0.consent.quotes) }),
+        .field("attributes", json: { attributes($0.attributes) }, text: { attributeText($0.attributes) }),
+    ])
+
+    public static func json(_ participant: Participant) -> JSON { PeopleViews.participant.json(participant) }
 
     static func attributes(_ values: [String: String]) -> JSON {
         .object(values.sorted { $0.key < $1.key }.map { ($0.key, JSON.string($0.value)) })
@@ -23,31 +24,17 @@ public enum PeopleViews {
     }
 
     public static func participants(_ participants: [Participant]) -> Rendered {
-        let table = TextTable(
-            columns: [
-                .init("id"), .init("languages"), .init("gender"), .init("community"), .init("availability"),
-                .init("quotes"), .init("attributes"),
-            ],
-            rows: participants.map {
-                [
-                    $0.id, $0.languages.joined(separator: ","), $0.gender ?? "", $0.community ?? "",
-                    $0.availability.description, $0.consent.quotes ? "yes" : "no", attributeText($0.attributes),
-                ]
-            })
+        // CSV keeps the import columns so that a listing imports back.
         let keys = Set(participants.flatMap(\.attributes.keys)).sorted()
         let csv = TextTable(
             columns: PersonFields.participantColumns.map { TextTable.Column($0) } + keys.map { TextTable.Column($0) },
             rows: participants.map { p in
-                [
-                    p.id, p.languages.joined(separator: ";"), p.gender ?? "", p.community ?? "",
-                    p.availability.description,
-                    p.prefersGender, p.prefersSameCommunity.rawValue, p.consent.quotes ? "yes" : "no",
-                    p.consent.date?.description ?? "", p.consent.version ?? "",
-                ] + keys.map { p.attributes[$0] ?? "" }
+                participant.dataCells(p, keys: PersonFields.participantColumns) + keys.map { p.attributes[$0] ?? "" }
             })
-        return Rendered(
-            table: table, csv: csv, json: .array(participants.map(json)),
-            notes: ["\(participants.count) participant\(participants.count == 1 ? "" : "s")"])
+        var rendered = participant.rendered(
+            participants, notes: ["\(participants.count) participant\(participants.count == 1 ? "" : "s")"])
+        rendered.csv = csv
+        return rendered
     }
 
     public static func participant(_ participant: Participant, interviews: [Interview]) -> Rendered {
@@ -72,29 +59,24 @@ public enum PeopleViews {
         return Rendered(table: TextTable(columns: [.init("field"), .init("value")], rows: rows), json: json)
     }
 
+    /// One interviewer with the interviews assigned to them.
+    public static let interviewer = RecordView<(interviewer: Interviewer, assigned: Int)>([
+        .field("id", json: { .string($0.interviewer.id) }), .field("name", json: { .string($0.interviewer.name) }),
+        .field("languages", json: { .strings($0.interviewer.languages) }),
+        .field("gender", json: { .string($0.interviewer.gender) }),
+        .field("community", json: { .string($0.interviewer.community) }),
+        .field("capacity", .right, json: { .int($0.interviewer.capacity) }),
+        .field("assigned", .right, json: { .int($0.assigned) }),
+        .field("availability", json: { .string($0.interviewer.availability.description) }),
+        .data("attributes", json: { attributes($0.interviewer.attributes) }),
+    ])
+
     public static func json(_ interviewer: Interviewer, assigned: Int) -> JSON {
-        .object([
-            ("id", .string(interviewer.id)), ("name", .string(interviewer.name)),
-            ("languages", .strings(interviewer.languages)), ("gender", .string(interviewer.gender)),
-            ("community", .string(interviewer.community)), ("capacity", .int(interviewer.capacity)),
-            ("assigned", .int(assigned)), ("availability", .string(interviewer.availability.description)),
-            ("attributes", attributes(interviewer.attributes)),
-        ])
+        PeopleViews.interviewer.json((interviewer: interviewer, assigned: assigned))
     }
 
     public static func interviewers(_ interviewers: [Interviewer], load: [String: Int]) -> Rendered {
-        let table = TextTable(
-            columns: [
-                .init("id"), .init("name"), .init("languages"), .init("gender"), .init("community"),
-                .init("capacity", .right), .init("assigned", .right), .init("availability"),
-            ],
-            rows: interviewers.map {
-                [
-                    $0.id, $0.name, $0.languages.joined(separator: ","), $0.gender ?? "", $0.community ?? "",
-                    String($0.capacity), String(load[$0.id] ?? 0), $0.availability.description,
-                ]
-            })
-        return Rendered(table: table, json: .array(interviewers.map { json($0, assigned: load[$0.id] ?? 0) }))
+        interviewer.rendered(interviewers.map { (interviewer: $0, assigned: load[$0.id] ?? 0) })
     }
 
     public static func interviewer(_ interviewer: Interviewer, interviews: [Interview]) -> Rendered {
@@ -115,35 +97,28 @@ public enum PeopleViews {
         return Rendered(table: TextTable(columns: [.init("field"), .init("value")], rows: rows), json: json)
     }
 
-    public static func json(_ interview: Interview) -> JSON {
-        .object([
-            ("id", .string(interview.id)), ("participant", .string(interview.participant)),
-            ("interviewer", .string(interview.interviewer)), ("protocol", .string(interview.protocolReference)),
-            ("date", .string(interview.date?.description)), ("language", .string(interview.language)),
-            ("mode", .string(interview.mode?.rawValue)), ("status", .string(interview.status.rawValue)),
-            ("slot", .string(interview.slot)),
-        ])
-    }
+    /// One interview.
+    public static let interview = RecordView<Interview>([
+        .field("id", json: { .string($0.id) }), .field("participant", json: { .string($0.participant) }),
+        .field("interviewer", json: { .string($0.interviewer) }),
+        .field("protocol", json: { .string($0.protocolReference) }),
+        .field("date", json: { .string($0.date?.description) }), .field("language", json: { .string($0.language) }),
+        .field("mode", json: { .string($0.mode?.rawValue) }), .field("status", json: { .string($0.status.rawValue) }),
+        .field("slot", json: { .string($0.slot) }),
+    ])
+
+    public static func json(_ interview: Interview) -> JSON { PeopleViews.interview.json(interview) }
 
     public static func interviews(_ interviews: [Interview]) -> Rendered {
-        let table = TextTable(
-            columns: [
-                .init("id"), .init("participant"), .init("interviewer"), .init("protocol"), .init("date"),
-                .init("language"), .init("mode"), .init("status"), .init("slot"),
-            ],
-            rows: interviews.map {
-                [
-                    $0.id, $0.participant, $0.interviewer ?? "", $0.protocolReference ?? "", $0.date?.description ?? "",
-                    $0.language ?? "", $0.mode?.rawValue ?? "", $0.status.rawValue, $0.slot ?? "",
-                ]
-            })
-        return Rendered(table: table, json: .array(interviews.map(json)))
+        interview.rendered(interviews)
     }
 
+    /// What a withdrawal erased; JSON keys the counts by kind of record.
+    static let erased = RecordView<Withdrawal.Report.Erased>([
+        .field("erased", json: { .string($0.what) }), .field("count", .right, json: { .int($0.count) }),
+    ])
+
     public static func withdrawal(_ report: Withdrawal.Report) -> Rendered {
-        let table = TextTable(
-            columns: [.init("erased"), .init("count", .right)],
-            rows: report.erased.map { [$0.what, String($0.count)] })
         let json = JSON.object([
             ("participant", .string(report.participant)), ("withdrawn_on", .string(report.date)),
             ("reason", .string(report.reason)),
@@ -156,65 +131,6 @@ public enum PeopleViews {
         if !report.logTruncated {
             notes.append("Another process has the study open: close it so the write-ahead log can be emptied.")
         }
-        return Rendered(table: table, json: json, notes: notes)
-    }
-
-    public static func match(_ result: Matcher.Result, explain: Bool, saved: Bool) -> Rendered {
-        let matchedTable = TextTable(
-            columns: [
-                .init("participant"), .init("interviewer"), .init("cost", .right), .init("window"), .init("reasons"),
-            ],
-            rows: result.matched.map {
-                [$0.participant, $0.interviewer, String($0.cost), $0.window, $0.reasons.joined(separator: "; ")]
-            })
-        let unmatchedTable = TextTable(
-            columns: [.init("participant"), .init("reason")],
-            rows: result.unmatched.map { [$0.participant, $0.reason] })
-        var explanationTable = TextTable(columns: [.init("participant"), .init("interviewer options")])
-        if explain {
-            for id in (result.matched.map(\.participant) + result.unmatched.map(\.participant)).sorted() {
-                for (index, line) in (result.explanations[id] ?? []).enumerated() {
-                    explanationTable.rows.append([index == 0 ? id : "", line])
-                }
-            }
-        }
-        let csv = TextTable(
-            columns: [.init("participant"), .init("interviewer"), .init("cost"), .init("window"), .init("reasons")],
-            rows: result.matched.map {
-                [$0.participant, $0.interviewer, String($0.cost), $0.window, $0.reasons.joined(separator: "; ")]
-            }
-                + result.unmatched.map { [$0.participant, "", "", "", $0.reason] })
-        var matched: [JSON] = []
-        for match in result.matched {
-            var members: [(String, JSON)] = [
-                ("participant", .string(match.participant)), ("interviewer", .string(match.interviewer)),
-                ("cost", .int(match.cost)), ("window", .string(match.window)), ("reasons", .strings(match.reasons)),
-            ]
-            if explain { members.append(("options", .strings(result.explanations[match.participant] ?? []))) }
-            matched.append(.object(members))
-        }
-        var unmatched: [JSON] = []
-        for item in result.unmatched {
-            var members: [(String, JSON)] = [
-                ("participant", .string(item.participant)), ("reason", .string(item.reason)),
-            ]
-            if explain { members.append(("options", .strings(result.explanations[item.participant] ?? []))) }
-            unmatched.append(.object(members))
-        }
-        let json = JSON.object([
-            ("matched", .array(matched)), ("unmatched", .array(unmatched)),
-            ("matched_count", .int(result.matched.count)), ("total_cost", .int(result.totalCost)),
-            ("saved", .bool(saved)),
-        ])
-        var notes = [
-            "\(result.matched.count) matched, \(result.unmatched.count) unmatched, total cost \(result.totalCost)."
-        ]
-        notes.append(
-            saved
-                ? "Saved as planned interviews."
-                : "Nothing saved: run again with --save to record these as planned interviews.")
-        var more: [(String, TextTable)] = [("Unmatched:", unmatchedTable)]
-        if explain { more.append(("Options considered:", explanationTable)) }
-        return Rendered(table: matchedTable, csv: csv, json: json, notes: notes, moreTables: more)
+        return erased.rendered(report.erased, json: json, notes: notes)
     }
 }

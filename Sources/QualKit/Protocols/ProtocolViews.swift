@@ -1,46 +1,43 @@
 /// How protocol listings print in each `--format`; the JSON here is the documented contract.
 public enum ProtocolViews {
+    /// One stored base version.
+    public static let summary = RecordView<ProtocolSummary>([
+        .field("id", json: { .string($0.id) }), .field("version", .right, json: { .int($0.version) }),
+        .field("title", json: { .string($0.title) }), .data("language", json: { .string($0.language) }),
+        .field("languages", json: { .strings($0.languages) }),
+        .field("questions", .right, json: { .int($0.questions) }),
+        .data("duration_minutes", json: { .int($0.durationMinutes) }), .data("ethics", json: { .string($0.ethics) }),
+        .shown("loaded", text: { String($0.loadedAt.prefix(10)) }), .data("loaded_at", json: { .string($0.loadedAt) }),
+    ])
+
     public static func list(_ summaries: [ProtocolSummary]) -> Rendered {
-        let table = TextTable(
-            columns: [
-                .init("id"), .init("version", .right), .init("title"), .init("languages"),
-                .init("questions", .right), .init("loaded"),
-            ],
-            rows: summaries.map {
-                [
-                    $0.id, String($0.version), $0.title, $0.languages.joined(separator: ","), String($0.questions),
-                    String($0.loadedAt.prefix(10)),
-                ]
-            })
-        let json = JSON.array(
-            summaries.map { summary in
-                .object([
-                    ("id", .string(summary.id)), ("version", .int(summary.version)), ("title", .string(summary.title)),
-                    ("language", .string(summary.language)), ("languages", .strings(summary.languages)),
-                    ("questions", .int(summary.questions)), ("duration_minutes", .int(summary.durationMinutes)),
-                    ("ethics", .string(summary.ethics)), ("loaded_at", .string(summary.loadedAt)),
-                ])
-            })
-        return Rendered(table: table, json: json)
+        summary.rendered(summaries)
     }
+
+    /// One question with the section it sits in: a table row, or a member of its section in JSON.
+    public static let question = RecordView<(section: ProtocolSection, question: Question)>(
+        [
+            .shown("section", text: { $0.section.id ?? $0.section.title }),
+            .field("id", "question", json: { .string($0.question.id) }),
+            .field("text", json: { .string($0.question.text) }),
+            .data("paragraphs", json: { .strings($0.question.paragraphs) }),
+            .field(
+                "probes", .right, json: { .strings($0.question.probes) }, text: { String($0.question.probes.count) }),
+            .data("notes", json: { .strings($0.question.notes) }),
+            .field("themes", json: { .strings($0.question.themes) }),
+            .field("minutes", "min", .right, json: { .int($0.question.minutes) }),
+        ],
+        tableOrder: ["section", "id", "text", "minutes", "probes", "themes"])
+
+    /// A section of the guide; its questions are nested.
+    public static let section = RecordView<ProtocolSection>([
+        .field("id", json: { .string($0.id) }), .field("title", json: { .string($0.title) }),
+        .data("paragraphs", json: { .strings($0.paragraphs) }),
+        .data("questions", json: { section in question.json(section.questions.map { (section: section, question: $0) }) }),
+    ])
 
     /// One question per row for tables and CSV; the whole structure for JSON.
     public static func show(_ guide: InterviewProtocol, languages: [String]) -> Rendered {
-        var rows: [[String]] = []
-        for section in guide.sections {
-            for question in section.questions {
-                rows.append([
-                    section.id ?? section.title, question.id, question.text, question.minutes.map(String.init) ?? "",
-                    String(question.probes.count), question.themes.joined(separator: ","),
-                ])
-            }
-        }
-        let table = TextTable(
-            columns: [
-                .init("section"), .init("question"), .init("text"), .init("min", .right),
-                .init("probes", .right), .init("themes"),
-            ],
-            rows: rows)
         var notes = [
             "\(guide.title) — \(guide.reference), language \(guide.language) (stored: \(languages.joined(separator: ", ")))"
         ]
@@ -48,7 +45,9 @@ public enum ProtocolViews {
             notes.append("Duration \(minutes) min; questions plan \(guide.plannedMinutes) min")
         }
         if let ethics = guide.ethics { notes.append("Ethics: \(ethics)") }
-        return Rendered(table: table, json: json(guide, languages: languages), notes: notes)
+        return question.rendered(
+            guide.sections.flatMap { section in section.questions.map { (section: section, question: $0) } },
+            json: json(guide, languages: languages), notes: notes)
     }
 
     public static func json(_ guide: InterviewProtocol, languages: [String]) -> JSON {
@@ -57,51 +56,22 @@ public enum ProtocolViews {
             ("language", .string(guide.language)), ("languages", .strings(languages)),
             ("translation_of", .string(guide.translationOf)), ("duration_minutes", .int(guide.durationMinutes)),
             ("ethics", .string(guide.ethics)), ("introduction", .strings(guide.introduction)),
-            (
-                "sections",
-                .array(
-                    guide.sections.map { section in
-                        .object([
-                            ("id", .string(section.id)), ("title", .string(section.title)),
-                            ("paragraphs", .strings(section.paragraphs)),
-                            (
-                                "questions",
-                                .array(
-                                    section.questions.map { question in
-                                        .object([
-                                            ("id", .string(question.id)), ("text", .string(question.text)),
-                                            ("paragraphs", .strings(question.paragraphs)),
-                                            ("probes", .strings(question.probes)),
-                                            ("notes", .strings(question.notes)), ("themes", .strings(question.themes)),
-                                            ("minutes", .int(question.minutes)),
-                                        ])
-                                    })
-                            ),
-                        ])
-                    })
-            ),
+            ("sections", section.json(guide.sections)),
         ])
     }
 
+    /// One change between two versions.
+    public static let change = RecordView<ProtocolChange>([
+        .field("question", json: { .string($0.question) }), .field("change", json: { .string($0.kind.rawValue) }),
+        .field("before", json: { .string($0.before) }), .field("after", json: { .string($0.after) }),
+    ])
+
     public static func diff(id: String, from: Int, to: Int, changes: [ProtocolChange]) -> Rendered {
-        let table = TextTable(
-            columns: [.init("question"), .init("change"), .init("before"), .init("after")],
-            rows: changes.map { [$0.question, $0.kind.rawValue, $0.before ?? "", $0.after ?? ""] })
-        let json = JSON.object([
-            ("protocol", .string(id)), ("from", .int(from)), ("to", .int(to)),
-            (
-                "changes",
-                .array(
-                    changes.map {
-                        .object([
-                            ("question", .string($0.question)), ("change", .string($0.kind.rawValue)),
-                            ("before", .string($0.before)), ("after", .string($0.after)),
-                        ])
-                    })
-            ),
-        ])
-        return Rendered(
-            table: table, json: json,
+        change.rendered(
+            changes,
+            json: .object([
+                ("protocol", .string(id)), ("from", .int(from)), ("to", .int(to)), ("changes", change.json(changes)),
+            ]),
             notes: ["\(changes.count) change\(changes.count == 1 ? "" : "s") from \(id)@\(from) to \(id)@\(to)"])
     }
 }

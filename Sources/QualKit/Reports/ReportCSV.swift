@@ -20,33 +20,14 @@ extension FindingsReport {
                         [$0.code, $0.participant, $0.attribution, $0.text]
                     })
             ))
-        files.append(
-            (
-                "actions.csv",
-                CSVWriter.document(
-                    header: ["id", "themes", "change", "owner", "due", "status", "done_on", "note"],
-                    rows: actions.map {
-                        [
-                            String($0.id), $0.themes.joined(separator: ";"), $0.change, $0.owner ?? "",
-                            $0.due?.description ?? "",
-                            $0.status.rawValue, $0.doneOn?.description ?? "", $0.note ?? "",
-                        ]
-                    })
-            ))
+        let action = FindingsViews.action
+        files.append(("actions.csv", CSVWriter.document(header: action.dataKeys, rows: actions.map(action.dataCells))))
+        let outcome = FindingsViews.outcome
         files.append(
             (
                 "outcomes.csv",
                 CSVWriter.document(
-                    header: ["measure", "group", "period", "value", "n", "unit", "date", "action"],
-                    rows: outcomes.flatMap { series in
-                        series.points.map {
-                            [
-                                $0.measure, $0.group ?? "", $0.period, JSON.format($0.value),
-                                $0.n.map(String.init) ?? "", $0.unit?.rawValue ?? "",
-                                $0.date?.description ?? "", $0.action.map(String.init) ?? "",
-                            ]
-                        }
-                    })
+                    header: outcome.dataKeys, rows: outcomes.flatMap { $0.points.map(outcome.dataCells) })
             ))
         files.append(
             (

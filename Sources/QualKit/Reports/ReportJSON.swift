@@ -21,17 +21,7 @@ extension FindingsReport {
                 ])
             ),
             ("participants_total", .int(tally.participantsTotal)), ("coders", .strings(tally.coders)),
-            (
-                "themes",
-                .array(
-                    themes.map { theme in
-                        .object([
-                            ("code", .string(theme.code)), ("kind", .string(theme.kind)), ("name", .string(theme.name)),
-                            ("excerpts", .int(theme.excerpts)), ("participants", .int(theme.participants)),
-                            ("percent", .double(theme.percent)), ("transcripts", .int(theme.transcripts)),
-                        ])
-                    })
-            ),
+            ("themes", AnalysisViews.theme.json(themes)),
             ("subgroups", .array(groups.map { AnalysisViews.grouped($0).json })),
             (
                 "quotes",
@@ -54,11 +44,14 @@ extension FindingsReport {
                             ("code", .string(theme.code)), ("name", .string(theme.name)),
                             ("participants", .int(theme.participants)),
                             ("percent", .double(theme.percent)),
-                            ("actions", .array(actions.filter { $0.themes.contains(theme.code) }.map(Self.json))),
+                            (
+                                "actions",
+                                FindingsViews.action.json(actions.filter { $0.themes.contains(theme.code) })
+                            ),
                         ])
                     })
             ),
-            ("actions", .array(actions.map(Self.json))),
+            ("actions", FindingsViews.action.json(actions)),
             (
                 "outcomes",
                 .array(
@@ -83,18 +76,6 @@ extension FindingsReport {
                     })
             ),
             ("methods", .strings(methods)),
-        ])
-    }
-
-    /// Actions as the `action list` contract gives them.
-    public static func actionsJSON(_ actions: [ServiceAction]) -> JSON { .array(actions.map(json)) }
-
-    static func json(_ action: ServiceAction) -> JSON {
-        .object([
-            ("id", .int(action.id)), ("themes", .strings(action.themes)), ("change", .string(action.change)),
-            ("owner", .string(action.owner)), ("due", .string(action.due?.description)),
-            ("status", .string(action.status.rawValue)),
-            ("done_on", .string(action.doneOn?.description)), ("note", .string(action.note)),
         ])
     }
 }

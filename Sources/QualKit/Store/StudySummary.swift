@@ -29,17 +29,20 @@ public struct StudySummary: Sendable {
             schemaVersion: try study.schemaVersion(), counts: counts)
     }
 
+    /// One count row of the status table.
+    static let count = RecordView<(name: String, count: Int)>([
+        .field("what", json: { .string($0.name) }), .field("count", .right, json: { .int($0.count) }),
+    ])
+
     public var rendered: Rendered {
-        let table = TextTable(
-            columns: [.init("what"), .init("count", .right)],
-            rows: counts.map { [$0.name, String($0.count)] })
+        // In JSON the counts are one object keyed by name, so the document grows a member per record kind.
         let json = JSON.object([
             ("path", .string(path)), ("title", .string(title)), ("created_at", .string(createdAt)),
             ("schema_version", .int(schemaVersion)),
             ("counts", .object(counts.map { ($0.name.replacingOccurrences(of: " ", with: "_"), JSON.int($0.count)) })),
         ])
-        return Rendered(
-            table: table, json: json,
+        return StudySummary.count.rendered(
+            counts, json: json,
             notes: ["\(title) — \(path) (schema \(schemaVersion), created \(createdAt.prefix(10)))"])
     }
 }

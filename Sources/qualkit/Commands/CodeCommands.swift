@@ -175,11 +175,6 @@ enum CodeCommands {
         path: ["coder", "list"], summary: "List coders.", options: [Opt.format],
         examples: ["qualkit coder list"],
         run: { inv in
-            let coders = try CodeStore(inv.openStudy()).coders()
-            inv.print(
-                Rendered(
-                    table: TextTable(
-                        columns: [.init("id"), .init("name")], rows: coders.map { [$0.id, $0.name ?? ""] }),
-                    json: .array(coders.map { .object([("id", .string($0.id)), ("name", .string($0.name))]) })))
+            inv.print(CodingViews.coders(try CodeStore(inv.openStudy()).coders()))
         })
 }

@@ -26,22 +26,6 @@ enum FindingsCommands {
             status: inv[status], doneOn: inv[doneOn], note: inv[note])
     }
 
-    static func actionsView(_ actions: [ServiceAction]) -> Rendered {
-        Rendered(
-            table: TextTable(
-                columns: [
-                    .init("id", .right), .init("themes"), .init("change"), .init("owner"), .init("status"),
-                    .init("due"), .init("done"),
-                ],
-                rows: actions.map {
-                    [
-                        String($0.id), $0.themes.joined(separator: ", "), $0.change, $0.owner ?? "", $0.status.rawValue,
-                        $0.due?.description ?? "", $0.doneOn?.description ?? "",
-                    ]
-                }),
-            json: FindingsReport.actionsJSON(actions))
-    }
-
     static let actionAdd = Command(
         path: ["action", "add"], summary: "Record a service change that answers one or more barrier themes.",
         options: [theme.required(), change.required(), owner, due, status, doneOn, note],
@@ -75,7 +59,7 @@ enum FindingsCommands {
                 actions = actions.filter { $0.themes.contains { Code.path($0, isWithin: theme) } }
             }
             if let status = inv[status] { actions = actions.filter { $0.status == status } }
-            inv.print(actionsView(actions))
+            inv.print(FindingsViews.actions(actions))
         }
     }()
 
@@ -84,7 +68,7 @@ enum FindingsCommands {
         arguments: [actionID], options: [Opt.format],
         examples: ["qualkit action show 1"]
     ) { inv in
-        inv.print(actionsView([try FindingsStore(inv.openStudy()).action(inv[actionID])]))
+        inv.print(FindingsViews.actions([try FindingsStore(inv.openStudy()).action(inv[actionID])]))
     }
 
     static let outcomeAdd: Command = {
@@ -116,30 +100,7 @@ enum FindingsCommands {
         path: ["outcome", "list"], summary: "List outcome values.", options: [Opt.format],
         examples: ["qualkit outcome list"],
         run: { inv in
-            let outcomes = try FindingsStore(inv.openStudy()).outcomes()
-            inv.print(
-                Rendered(
-                    table: TextTable(
-                        columns: [
-                            .init("measure"), .init("group"), .init("period"), .init("value", .right),
-                            .init("n", .right), .init("unit"), .init("date"), .init("action", .right),
-                        ],
-                        rows: outcomes.map {
-                            [
-                                $0.measure, $0.group ?? "", $0.period, JSON.format($0.value),
-                                $0.n.map(String.init) ?? "", $0.unit?.rawValue ?? "", $0.date?.description ?? "",
-                                $0.action.map(String.init) ?? "",
-                            ]
-                        }),
-                    json: .array(
-                        outcomes.map {
-                            .object([
-                                ("measure", .string($0.measure)), ("group", .string($0.group)),
-                                ("period", .string($0.period)),
-                                ("value", .double($0.value)), ("n", .int($0.n)), ("unit", .string($0.unit?.rawValue)),
-                                ("date", .string($0.date?.description)), ("action", .int($0.action)),
-                            ])
-                        })))
+            inv.print(FindingsViews.outcomes(try FindingsStore(inv.openStudy()).outcomes()))
         })
 
     static let outcomeImport: Command = {
@@ -173,12 +134,7 @@ enum FindingsCommands {
         path: ["redact", "list"], summary: "List the study's redaction terms.", options: [Opt.format],
         examples: ["qualkit redact list"],
         run: { inv in
-            let terms = try RedactionList(inv.openStudy()).terms()
-            inv.print(
-                Rendered(
-                    table: TextTable(
-                        columns: [.init("term"), .init("replaced by")], rows: terms.map { [$0.term, "[\($0.label)]"] }),
-                    json: .array(terms.map { .object([("term", .string($0.term)), ("label", .string($0.label))]) })))
+            inv.print(FindingsViews.terms(try RedactionList(inv.openStudy()).terms()))
         })
 
     static let redactRemove: Command = {
@@ -203,28 +159,7 @@ enum FindingsCommands {
         options: [transcript, Opt.format],
         examples: ["qualkit redact scan --transcript TC-014"]
         ) { inv in
-            let hits = try RedactionList(inv.openStudy()).scan(transcript: inv[transcript])
-            inv.print(
-                Rendered(
-                    table: TextTable(
-                        columns: [
-                            .init("transcript"), .init("segment", .right), .init("kind"), .init("found"),
-                            .init("on list"),
-                        ],
-                        rows: hits.map {
-                            [$0.transcript, String($0.segment), $0.kind, $0.text, $0.onList ? "yes" : "no"]
-                        }),
-                    json: .array(
-                        hits.map {
-                            .object([
-                                ("transcript", .string($0.transcript)), ("segment", .int($0.segment)),
-                                ("kind", .string($0.kind)),
-                                ("text", .string($0.text)), ("on_list", .bool($0.onList)),
-                            ])
-                        }),
-                    notes: [
-                        "\(hits.filter { !$0.onList }.count) not covered by the redaction list (patterns are always redacted; add names with: qualkit redact add NAME)"
-                    ]))
+            inv.print(FindingsViews.scan(try RedactionList(inv.openStudy()).scan(transcript: inv[transcript])))
         }
     }()
 

@@ -122,7 +122,7 @@ enum InterviewCommands {
             }
             let result = try MatchPlanner.run(
                 inv.openStudy(), settings: settings, save: inv[save], explain: inv[explain])
-            inv.print(PeopleViews.match(result, explain: inv[explain], saved: inv[save]))
+            inv.print(MatchViews.match(result, explain: inv[explain], saved: inv[save]))
         }
     }()
 }

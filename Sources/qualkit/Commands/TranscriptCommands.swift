@@ -71,7 +71,7 @@ enum TranscriptCommands {
         summary: "List transcripts with segments, words, coders and codings.",
         options: [Opt.format],
         examples: ["qualkit transcript list"],
-        run: { inv in inv.print(CodingViews.transcripts(try TranscriptStore(inv.openStudy()).summaries())) })
+        run: { inv in inv.print(TranscriptViews.transcripts(try TranscriptStore(inv.openStudy()).summaries())) })
 
     static let show: Command = {
         let id = Arg<String>.single("id", help: "The transcript (interview) id.")
@@ -91,7 +91,7 @@ enum TranscriptCommands {
             let codings =
                 inv[codes] || inv[Opt.format] == .json ? try CodingStore(study).codings(.init(transcript: id)) : []
             inv.print(
-                CodingViews.transcript(
+                TranscriptViews.transcript(
                     id: id, header: try store.header(of: id), segments: try store.segments(of: id),
                     codings: codings, showSegments: inv[segments], showCodes: inv[codes]))
         }
@@ -126,7 +126,7 @@ enum TranscriptCommands {
                     "tagged \(added) segment\(added == 1 ? "" : "s") with \(code) for \(coder) (\(already) already had it)"
                 )
             } else {
-                inv.print(CodingViews.search(hits))
+                inv.print(TranscriptViews.search(hits))
             }
         }
     }()
