@@ -20,18 +20,20 @@ import Testing
     func study() throws -> Sandbox {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["codebook", "import", Self.shipped.appendingPathComponent("talking-change.codebook.md").path])
-        try box.ok(["coder", "add", "AB", "--name", "A. Begum"])
-        try box.ok(["coder", "add", "CD"])
-        try box.ok(["participant", "add", "TC-001", "--consent-quotes", "yes"])
-        try box.ok(["participant", "add", "TC-002"])
+        try box.build { study in
+            try study.importCodebook(Self.shipped.appendingPathComponent("talking-change.codebook.md").path)
+            try study.addCoder("AB", name: "A. Begum")
+            try study.addCoder("CD")
+            try study.addParticipant("TC-001", [("consent_quotes", "yes")])
+            try study.addParticipant("TC-002")
+        }
         return box
     }
 
     func withTranscript() throws -> Sandbox {
         let box = try study()
         let file = try box.write("TC-001.txt", Self.transcript)
-        try box.ok(["transcript", "import", file])
+        try box.build { try $0.importTranscripts([file]) }
         return box
     }
 
@@ -52,14 +54,17 @@ import Testing
         for row in try box.rows("SELECT text, text_start, text_end FROM segment") {
             #expect(try ScalarText.slice(text, row["text_start"], row["text_end"]) == row["text"])
         }
-        let json = try parseJSON(box.ok(["transcript", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        let json = try #require(
+            try parseJSON(box.ok(["transcript", "list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(json.first?["segments"] as? Int == 4)
         #expect(json.first?["participant"] as? String == "TC-001")
     }
 
     @Test func importOfTheDemoTranscriptsInAllFormats() throws {
         let box = try study()
-        for n in 2...16 { try box.ok(["participant", "add", String(format: "TC-%03d", n + 1)]) }
+        try box.build { study in
+            for n in 2...16 { try study.addParticipant(String(format: "TC-%03d", n + 1)) }
+        }
         let folder = Self.shipped.appendingPathComponent("demo/transcripts")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map {
             folder.appendingPathComponent($0).path
@@ -96,10 +101,10 @@ import Testing
 
     @Test func replaceProtectsCodings() throws {
         let box = try withTranscript()
-        try box.ok([
-            "tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner to talk",
-        ])
-        try box.ok(["tag", "TC-001", "2", "context.household", "--coder", "AB"])
+        try box.build { study in
+            try study.tag("TC-001", 4, "barrier.appointment-times", coder: "AB", quote: "no quiet corner to talk")
+            try study.tag("TC-001", 2, "context.household", coder: "AB")
+        }
         let file = try box.write("TC-001.txt", Self.transcript)
         let refused = try box.run(["transcript", "import", file])
         #expect(refused.status == 65)
@@ -148,18 +153,20 @@ import Testing
         let file = try box.write("TC-002.txt", text)
         try box.ok(["transcript", "import", file])
         #expect(try box.count("SELECT count(*) FROM segment") == 5000)
-        let json = try parseJSON(box.ok(["search", "zebracrossing", "--format", "json"]).stdout) as! [[String: Any]]
+        let json = try #require(
+            try parseJSON(box.ok(["search", "zebracrossing", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(json.count == 1)
         #expect(json.first?["segment"] as? Int == 2 * (4321 % 2500))
     }
 
     @Test func showListsSegmentsWithCodes() throws {
         let box = try withTranscript()
-        try box.ok(["tag", "TC-001", "2", "context.household", "--coder", "AB"])
+        try box.build { try $0.tag("TC-001", 2, "context.household", coder: "AB") }
         let table = try box.ok(["transcript", "show", "TC-001", "--segments", "--codes"]).stdout
         #expect(table.contains("context.household (AB)"))
-        let json = try parseJSON(box.ok(["transcript", "show", "TC-001", "--format", "json"]).stdout) as! [String: Any]
-        let segments = json["segments"] as! [[String: Any]]
+        let json = try #require(
+            try parseJSON(box.ok(["transcript", "show", "TC-001", "--format", "json"]).stdout) as? [String: Any])
+        let segments = try #require(json["segments"] as? [[String: Any]])
         #expect(segments.count == 4)
         #expect((segments[1]["codes"] as? [[String: Any]])?.first?["code"] as? String == "context.household")
         #expect(try box.run(["transcript", "show", "TC-01"]).stderr.contains("Did you mean 'TC-001'?"))
@@ -170,20 +177,24 @@ import Testing
     @Test func searchFindsPhrasesPrefixesAndBooleans() throws {
         let box = try withTranscript()
         let phrase =
-            try parseJSON(box.ok(["search", "\"no quiet corner to talk\"", "--format", "json"]).stdout)
-            as! [[String: Any]]
+            try #require(
+                try parseJSON(box.ok(["search", "\"no quiet corner to talk\"", "--format", "json"]).stdout)
+                    as? [[String: Any]])
         #expect(phrase.count == 1)
         #expect((phrase[0]["context"] as? String)?.contains("[no quiet corner to talk]") == true, "\(phrase[0])")
-        let prefix = try parseJSON(box.ok(["search", "grand*", "--format", "json"]).stdout) as! [[String: Any]]
+        let prefix = try #require(
+            try parseJSON(box.ok(["search", "grand*", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(prefix.first?["segment"] as? Int == 2)
         let boolean =
-            try parseJSON(box.ok(["search", "appointment* NOT afternoon", "--format", "json"]).stdout)
-            as! [[String: Any]]
+            try #require(
+                try parseJSON(box.ok(["search", "appointment* NOT afternoon", "--format", "json"]).stdout)
+                    as? [[String: Any]])
         #expect(boolean.map { $0["segment"] as? Int } == [3])
         let role =
-            try parseJSON(
-                box.ok(["search", "appointment* OR afternoon", "--role", "participant", "--format", "json"]).stdout)
-            as! [[String: Any]]
+            try #require(
+                try parseJSON(
+                    box.ok(["search", "appointment* OR afternoon", "--role", "participant", "--format", "json"]).stdout)
+                    as? [[String: Any]])
         #expect(role.map { $0["segment"] as? Int } == [4])
         let bad = try box.run(["search", "talk AND"])
         #expect(bad.status == 65)
@@ -201,8 +212,9 @@ import Testing
         ])
         #expect(again.stdout.contains("tagged 0 segments") && again.stdout.contains("(1 already had it)"))
         let filtered =
-            try parseJSON(box.ok(["search", "talk", "--code", "barrier.stigma", "--format", "json"]).stdout)
-            as! [[String: Any]]
+            try #require(
+                try parseJSON(box.ok(["search", "talk", "--code", "barrier.stigma", "--format", "json"]).stdout)
+                    as? [[String: Any]])
         #expect(filtered.count == 1)
         #expect(try box.run(["search", "talk", "--tag", "barrier.stigma"]).status == 64)
     }
@@ -272,8 +284,10 @@ import Testing
 
     @Test func untagRemovesExactlyThatCoding() throws {
         let box = try withTranscript()
-        try box.ok(["tag", "TC-001", "4", "barrier.stigma", "--coder", "AB", "--quote", "no quiet corner to talk"])
-        try box.ok(["tag", "TC-001", "4", "barrier.stigma", "--coder", "AB"])
+        try box.build { study in
+            try study.tag("TC-001", 4, "barrier.stigma", coder: "AB", quote: "no quiet corner to talk")
+            try study.tag("TC-001", 4, "barrier.stigma", coder: "AB")
+        }
         try box.ok(["untag", "TC-001", "4", "barrier.stigma", "--coder", "AB", "--quote", "no quiet corner to talk"])
         #expect(try box.count("SELECT count(*) FROM coding") == 1)
         let missing = try box.run(["untag", "TC-001", "4", "barrier.stigma", "--coder", "CD"])
@@ -300,7 +314,9 @@ import Testing
         let box = try study()
         try box.ok(["code", "add", "barrier.cost.travel", "--name", "Travel costs", "--color", "#0072b2"])
         let show =
-            try parseJSON(box.ok(["code", "show", "barrier.cost.travel", "--format", "json"]).stdout) as! [String: Any]
+            try #require(
+                try parseJSON(box.ok(["code", "show", "barrier.cost.travel", "--format", "json"]).stdout)
+                    as? [String: Any])
         #expect(show["kind"] as? String == "barrier")
         #expect(show["color"] as? String == "#0072B2")
         try box.ok(["code", "update", "barrier.cost.travel", "--definition", "Bus fares", "--kind", "barrier"])
@@ -315,8 +331,10 @@ import Testing
 
     @Test func renameMovesDescendantsAndCodings() throws {
         let box = try withTranscript()
-        try box.ok(["tag", "TC-001", "4", "barrier.stigma.family", "--coder", "AB"])
-        try box.ok(["tag", "TC-001", "4", "barrier.stigma", "--coder", "CD"])
+        try box.build { study in
+            try study.tag("TC-001", 4, "barrier.stigma.family", coder: "AB")
+            try study.tag("TC-001", 4, "barrier.stigma", coder: "CD")
+        }
         let result = try box.ok(["code", "rename", "barrier.stigma", "barrier.shame"])
         #expect(result.stdout == "renamed 3 codes; 2 codings moved\n")
         #expect(try box.count("SELECT count(*) FROM code WHERE path LIKE 'barrier.stigma%'") == 0)
@@ -331,9 +349,11 @@ import Testing
 
     @Test func mergeMovesCodingsAndCollapsesDuplicates() throws {
         let box = try withTranscript()
-        try box.ok(["tag", "TC-001", "4", "barrier.stigma.community", "--coder", "AB"])
-        try box.ok(["tag", "TC-001", "4", "barrier.stigma.family", "--coder", "AB"])
-        try box.ok(["tag", "TC-001", "2", "barrier.stigma.community", "--coder", "AB"])
+        try box.build { study in
+            try study.tag("TC-001", 4, "barrier.stigma.community", coder: "AB")
+            try study.tag("TC-001", 4, "barrier.stigma.family", coder: "AB")
+            try study.tag("TC-001", 2, "barrier.stigma.community", coder: "AB")
+        }
         let result = try box.ok(["code", "merge", "barrier.stigma.community", "barrier.stigma.family"])
         #expect(result.stdout.contains("1 codings moved, 1 duplicates collapsed"))
         #expect(try box.count("SELECT count(*) FROM coding") == 2)
@@ -343,7 +363,7 @@ import Testing
 
     @Test func deleteIsRefusedWhileUsedUnlessForced() throws {
         let box = try withTranscript()
-        try box.ok(["tag", "TC-001", "4", "barrier.waiting", "--coder", "AB"])
+        try box.build { try $0.tag("TC-001", 4, "barrier.waiting", coder: "AB") }
         let refused = try box.run(["code", "delete", "barrier.waiting"])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("used by 1 coding"))
@@ -424,12 +444,13 @@ import Testing
 
     @Test func codingsExportRoundTripsIntoAnotherStudy() throws {
         let box = try withTranscript()
-        try box.ok([
-            "tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner to talk",
-            "--memo", "privacy, at home",
-        ])
-        try box.ok(["tag", "TC-001", "2", "context.household", "--coder", "AB"])
-        try box.ok(["coding", "done", "TC-001", "--coder", "CD"])
+        try box.build { study in
+            _ = try CodingLog(study).tag(
+                transcript: "TC-001", segment: 4, code: "barrier.appointment-times", coder: "AB",
+                selection: .quote("no quiet corner to talk"), memo: "privacy, at home")
+            try study.tag("TC-001", 2, "context.household", coder: "AB")
+            try study.markDone("TC-001", coder: "CD")
+        }
         let out = box.directory.appendingPathComponent("codings.csv").path
         try box.ok(["codings", "export", "--out", out])
 
@@ -438,8 +459,9 @@ import Testing
         let mine = try box.ok(["codings", "list", "--format", "csv"]).stdout
         #expect(try other.ok(["codings", "list", "--format", "csv"]).stdout == mine)
         #expect(try other.count("SELECT count(*) FROM coverage") == 2)
-        let json = try parseJSON(box.ok(["codings", "export", "--format", "json"]).stdout) as! [String: Any]
-        let codings = json["codings"] as! [[String: Any]]
+        let json = try #require(
+            try parseJSON(box.ok(["codings", "export", "--format", "json"]).stdout) as? [String: Any])
+        let codings = try #require(json["codings"] as? [[String: Any]])
         #expect(codings.count == 2)
         #expect(
             codings.contains {
@@ -449,12 +471,14 @@ import Testing
 
     @Test func withdrawalErasesTranscriptTextFromTheFile() throws {
         let box = try withTranscript()
-        try box.ok([
-            "tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner to talk",
-        ])
+        try box.build {
+            try $0.tag("TC-001", 4, "barrier.appointment-times", coder: "AB", quote: "no quiet corner to talk")
+        }
         let result =
-            try parseJSON(box.ok(["participant", "withdraw", "TC-001", "--format", "json"]).stdout) as! [String: Any]
-        let erased = result["erased"] as! [String: Int]
+            try #require(
+                try parseJSON(box.ok(["participant", "withdraw", "TC-001", "--format", "json"]).stdout)
+                    as? [String: Any])
+        let erased = try #require(result["erased"] as? [String: Int])
         #expect(erased["transcripts"] == 1 && erased["segments"] == 4 && erased["codings"] == 1)
         #expect(try box.count("SELECT count(*) FROM segment") == 0)
         #expect(try box.count("SELECT count(*) FROM segment_search WHERE segment_search MATCH 'grandmother'") == 0)

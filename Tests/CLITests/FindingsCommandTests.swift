@@ -1,4 +1,5 @@
 import Foundation
+import QualKit
 import Testing
 
 /// `action`, `outcome`, `redact`, `report` and redacted exports, end to end.
@@ -7,17 +8,7 @@ import Testing
     /// a code name and a quote.
     func study() throws -> Sandbox {
         let box = try Sandbox()
-        try box.ok(["init", "--title", "Study <script>alert('t')</script> & \"co\""])
-        try box.ok(["code", "add", "barrier.stigma", "--name", "<b>Stigma</b> & shame"])
-        try box.ok(["code", "add", "barrier.times", "--name", "Appointment times"])
-        try box.ok(["coder", "add", "AB"])
-        let consent = ["P1": "yes", "P2": "no", "P3": "yes"]
-        for id in ["P1", "P2", "P3"] {
-            try box.ok([
-                "participant", "add", id, "--consent-quotes", consent[id]!, "--attr", "household=multi", "--attr",
-                "age_band=18-24",
-            ])
-        }
+        try box.initStudy(title: "Study <script>alert('t')</script> & \"co\"")
         try box.write(
             "P1.txt",
             "Interviewer: Why?\nP1: People would say <script>alert(1)</script> I was mad, ring me on 07700 900123 or see Dr Patel.\nInterviewer: Times?\nP1: The afternoon calls never worked for me at home with everyone there.\n"
@@ -30,49 +21,64 @@ import Testing
             "P3.txt",
             "Interviewer: Why?\nP3: =HYPERLINK(\"http://x\") is what the gossip would be, everyone would know.\nInterviewer: Times?\nP3: They rang at two when I was in college every single week.\n"
         )
-        try box.ok(
-            ["transcript", "import"]
-                + ["P1", "P2", "P3"].map { box.directory.appendingPathComponent("\($0).txt").path })
-        for id in ["P1", "P2", "P3"] {
-            try box.ok(["tag", id, "2", "barrier.stigma", "--coder", "AB"])
-            try box.ok(["tag", id, "4", "barrier.times", "--coder", "AB"])
+        try box.build { study in
+            try study.addCodes(
+                ["barrier.stigma", "barrier.times"],
+                fields: [
+                    "barrier.stigma": [("name", "<b>Stigma</b> & shame")],
+                    "barrier.times": [("name", "Appointment times")],
+                ])
+            try study.addCoder("AB")
+            let consent = ["P1": "yes", "P2": "no", "P3": "yes"]
+            for (id, quotes) in consent.sorted(by: { $0.key < $1.key }) {
+                try study.addParticipant(
+                    id, [("consent_quotes", quotes), ("household", "multi"), ("age_band", "18-24")])
+            }
+            try study.importTranscripts(
+                ["P1", "P2", "P3"].map { box.directory.appendingPathComponent("\($0).txt").path })
+            for id in ["P1", "P2", "P3"] {
+                try study.tag(id, 2, "barrier.stigma", coder: "AB")
+                try study.tag(id, 4, "barrier.times", coder: "AB")
+            }
+            try ServiceChangeLog(study).addTerm("Dr Patel", label: "GP")
         }
-        try box.ok(["redact", "add", "Dr Patel", "--as", "GP"])
         return box
     }
 
     func reportJSON(_ box: Sandbox, _ extra: [String] = []) throws -> [String: Any] {
-        try parseJSON(box.ok(["report", "--format", "json"] + extra).stdout) as! [String: Any]
+        try #require(try parseJSON(box.ok(["report", "--format", "json"] + extra).stdout) as? [String: Any])
     }
 
     @Test func quotesComeOnlyFromConsentingParticipantsAndAreRedacted() throws {
         let box = try study()
         let json = try reportJSON(box, ["--by", "household"])
-        let quotes = json["quotes"] as! [[String: Any]]
+        let quotes = try #require(json["quotes"] as? [[String: Any]])
         #expect(!quotes.isEmpty)
-        #expect(Set(quotes.map { $0["participant"] as! String }).isSubset(of: ["P1", "P3"]))
-        let texts = quotes.map { $0["text"] as! String }
+        #expect(Set(try quotes.map { try #require($0["participant"] as? String) }).isSubset(of: ["P1", "P3"]))
+        let texts = try quotes.map { try #require($0["text"] as? String) }
         #expect(texts.contains { $0.contains("[phone]") && $0.contains("[GP]") })
         #expect(!texts.contains { $0.contains("07700") || $0.contains("Patel") })
         #expect((quotes.first?["attributes"] as? [String: String])?["household"] == "multi")
 
-        try box.ok(["participant", "withdraw", "P1"])
+        try box.build { try $0.withdraw("P1") }
         let after = try reportJSON(box)
-        #expect(Set((after["quotes"] as! [[String: Any]]).map { $0["participant"] as! String }) == ["P3"])
+        let quotesAfter = try #require(after["quotes"] as? [[String: Any]])
+        #expect(Set(try quotesAfter.map { try #require($0["participant"] as? String) }) == ["P3"])
         #expect(after["participants_total"] as? Int == 2)
     }
 
     @Test func reportNumbersMatchTally() throws {
         let box = try study()
-        let tally = try parseJSON(box.ok(["tally", "--kind", "barrier", "--format", "json"]).stdout) as! [String: Any]
+        let tally = try #require(
+            try parseJSON(box.ok(["tally", "--kind", "barrier", "--format", "json"]).stdout) as? [String: Any])
         let report = try reportJSON(box)
         #expect(report["participants_total"] as? Int == tally["participants_total"] as? Int)
-        let fromTally = Dictionary(
-            uniqueKeysWithValues: (tally["themes"] as! [[String: Any]]).map {
-                ($0["code"] as! String, $0["participants"] as! Int)
+        let fromTally = try Dictionary(
+            uniqueKeysWithValues: #require(tally["themes"] as? [[String: Any]]).map {
+                (try #require($0["code"] as? String), try #require($0["participants"] as? Int))
             })
-        for theme in report["themes"] as! [[String: Any]] {
-            #expect(fromTally[theme["code"] as! String] == theme["participants"] as? Int)
+        for theme in try #require(report["themes"] as? [[String: Any]]) {
+            #expect(fromTally[try #require(theme["code"] as? String)] == theme["participants"] as? Int)
         }
         let markdown = try box.ok(["report", "--format", "md"]).stdout
         #expect(markdown.contains("| Appointment times | `barrier.times` | 3 | 100.0% | 3 |"))
@@ -127,7 +133,8 @@ import Testing
             "action", "add", "--theme", "barrier.stigma", "--change", "Community sessions", "--due", "2024-01-31",
         ])
         try box.ok(["action", "update", "2", "--status", "in-progress"])
-        let list = try parseJSON(box.ok(["action", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        let list = try #require(
+            try parseJSON(box.ok(["action", "list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(list.map { $0["status"] as? String } == ["done", "in-progress"])
         #expect(try box.ok(["action", "list", "--theme", "barrier.times"]).stdout.contains("Evening appointments"))
         #expect(try box.run(["action", "show", "9"]).status == 65)
@@ -155,11 +162,13 @@ import Testing
         #expect(try box.count("SELECT count(*) FROM outcome") == 5)
 
         let report = try reportJSON(box)
-        let series = (report["outcomes"] as! [[String: Any]]).first { $0["measure"] as? String == "completion" }!
+        let outcomes = try #require(report["outcomes"] as? [[String: Any]])
+        let series = try #require(outcomes.first { $0["measure"] as? String == "completion" })
         #expect(series["before"] as? Double == 41)
         #expect(series["after"] as? Double == 52)
-        let said = (report["you_said_we_did"] as! [[String: Any]]).first { $0["code"] as? String == "barrier.times" }!
-        #expect((said["actions"] as! [[String: Any]]).first?["change"] as? String == "Evening appointments")
+        let youSaid = try #require(report["you_said_we_did"] as? [[String: Any]])
+        let said = try #require(youSaid.first { $0["code"] as? String == "barrier.times" })
+        #expect(try #require(said["actions"] as? [[String: Any]]).first?["change"] as? String == "Evening appointments")
         let html = try box.ok(["report"]).stdout
         #expect(html.contains("action done 2023-06-01"))
     }
@@ -171,7 +180,8 @@ import Testing
         try box.ok(["redact", "remove", "northside"])
         #expect(try box.run(["redact", "remove", "Nowhere"]).status == 65)
         #expect(try box.run(["redact", "add", " "]).status == 65)
-        let scan = try parseJSON(box.ok(["redact", "scan", "--format", "json"]).stdout) as! [[String: Any]]
+        let scan = try #require(
+            try parseJSON(box.ok(["redact", "scan", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(scan.contains { $0["kind"] as? String == "phone" && $0["text"] as? String == "07700 900123" })
         #expect(
             scan.contains {
@@ -199,9 +209,8 @@ import Testing
     }
 
     @Test func demoWritesBothReports() throws {
-        let box = try Sandbox()
-        let folder = box.directory.appendingPathComponent("demo").path
-        let result = try box.run(["demo", "--dir", folder], useDefaultDB: false)
+        let demo = try SharedDemo.command.get()
+        let (folder, result) = (demo.folder, demo.run)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Findings report: \(folder)/report.html and \(folder)/report.md"))
         let html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)

@@ -3,35 +3,39 @@ import Testing
 
 /// Listings and filters not covered elsewhere, in every format, and the remaining error paths.
 @Suite struct ListingTests {
+    /// A sandbox to run in; the commands read the demo study, built once in-process and shared,
+    /// which no test here changes.
     func demo() throws -> Sandbox {
-        let box = try Sandbox()
-        let result = try box.run(["demo", "--dir", box.directory.path + "/d"], useDefaultDB: false)
-        #expect(result.status == 0, "\(result.stderr)")
-        return box
+        _ = try SharedDemo.studyPath.get()
+        return try Sandbox()
     }
 
-    func run(_ box: Sandbox, _ words: [String]) throws -> Run {
-        try box.run(words + ["--db", box.directory.path + "/d/study.sqlite"])
+    func run(_ box: Sandbox, _ words: [String], environment: [String: String?] = [:]) throws -> Run {
+        try box.run(words + ["--db", SharedDemo.studyPath.get()], environment: environment)
     }
 
     @Test func filteredListingsInEveryFormat() throws {
         let box = try demo()
-        let coders = try parseJSON(run(box, ["coder", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        let coders = try #require(
+            try parseJSON(run(box, ["coder", "list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(coders.map { $0["id"] as? String } == ["AB", "CD"])
         #expect(try run(box, ["coder", "list", "--format", "csv"]).stdout.hasPrefix("id,name\nAB,Coder A\n"))
         let planned =
-            try parseJSON(run(box, ["interview", "list", "--status", "planned", "--format", "json"]).stdout)
-            as! [[String: Any]]
+            try #require(
+                try parseJSON(run(box, ["interview", "list", "--status", "planned", "--format", "json"]).stdout)
+                    as? [[String: Any]])
         #expect(!planned.isEmpty && planned.allSatisfy { $0["status"] as? String == "planned" })
         let iv01 =
-            try parseJSON(run(box, ["interview", "list", "--interviewer", "IV01", "--format", "json"]).stdout)
-            as! [[String: Any]]
+            try #require(
+                try parseJSON(run(box, ["interview", "list", "--interviewer", "IV01", "--format", "json"]).stdout)
+                    as? [[String: Any]])
         #expect(!iv01.isEmpty && iv01.allSatisfy { $0["interviewer"] as? String == "IV01" })
         #expect(try run(box, ["interview", "list", "--interviewer", "IV99"]).status == 65)
         let theirs =
-            try parseJSON(
-                run(box, ["codings", "list", "--participant", "TC-003", "--coder", "CD", "--format", "json"]).stdout)
-            as! [[String: Any]]
+            try #require(
+                try parseJSON(
+                    run(box, ["codings", "list", "--participant", "TC-003", "--coder", "CD", "--format", "json"]).stdout
+                ) as? [[String: Any]])
         #expect(
             !theirs.isEmpty
                 && theirs.allSatisfy { $0["participant"] as? String == "TC-003" && $0["coder"] as? String == "CD" })
@@ -39,10 +43,11 @@ import Testing
         #expect(try run(box, ["codings", "list", "--code", "barrier.nothing"]).status == 65)
         let outcomes = try run(box, ["outcome", "list", "--format", "csv"]).stdout
         #expect(outcomes.hasPrefix("measure,group,period,value,n,unit,date,action\n"))
-        let status = try parseJSON(run(box, ["status", "--format", "json"]).stdout) as! [String: Any]
+        let status = try #require(try parseJSON(run(box, ["status", "--format", "json"]).stdout) as? [String: Any])
         #expect((status["counts"] as? [String: Int])?["codings"] == 265)
         let interviewer =
-            try parseJSON(run(box, ["interviewer", "show", "IV01", "--format", "json"]).stdout) as! [String: Any]
+            try #require(
+                try parseJSON(run(box, ["interviewer", "show", "IV01", "--format", "json"]).stdout) as? [String: Any])
         #expect((interviewer["interviews"] as? [[String: Any]])?.isEmpty == false)
     }
 
@@ -57,9 +62,11 @@ import Testing
         #expect(emptyEnv.stderr.contains("none.sqlite (run: qualkit init)"))
     }
 
+    /// Run without `NO_COLOR` (which the harness otherwise sets) and with a colour-capable `TERM`,
+    /// so only the missing terminal keeps the output plain.
     @Test func outputIsPlainWithoutATerminal() throws {
         let box = try demo()
-        let table = try run(box, ["code", "list"]).stdout
+        let table = try run(box, ["code", "list"], environment: ["NO_COLOR": nil, "TERM": "xterm-256color"]).stdout
         #expect(!table.contains("\u{1B}["))
         #expect(table.hasPrefix("CODE "))
     }

@@ -1,4 +1,5 @@
 import Foundation
+import QualKit
 import Testing
 
 /// `participant`, `interviewer`, `interview` and `match` end to end.
@@ -8,8 +9,13 @@ import Testing
     func studyWithPeople() throws -> Sandbox {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["participant", "import", Self.demo.appendingPathComponent("participants.csv").path])
-        try box.ok(["interviewer", "import", Self.demo.appendingPathComponent("interviewers.csv").path])
+        try box.build { study in
+            let roster = Roster(study)
+            _ = try roster.importParticipants(
+                path: Self.demo.appendingPathComponent("participants.csv").path, update: false, allowColumns: [])
+            _ = try roster.importInterviewers(
+                path: Self.demo.appendingPathComponent("interviewers.csv").path, update: false, allowColumns: [])
+        }
         return box
     }
 
@@ -26,7 +32,8 @@ import Testing
         ])
         #expect(added.stdout == "added participant TC-001\n")
         let show =
-            try parseJSON(box.ok(["participant", "show", "TC-001", "--format", "json"]).stdout) as! [String: Any]
+            try #require(
+                try parseJSON(box.ok(["participant", "show", "TC-001", "--format", "json"]).stdout) as? [String: Any])
         #expect(show["languages"] as? [String] == ["ur", "en"])
         #expect(show["gender"] as? String == "f")
         #expect(show["availability"] as? String == "mon 18:00-21:00; sat 10:00-13:00")
@@ -46,7 +53,7 @@ import Testing
     @Test func addRefusesDuplicatesBadValuesAndIdentifiers() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["participant", "add", "TC-001"])
+        try box.build { try $0.addParticipant("TC-001") }
         let duplicate = try box.run(["participant", "add", "TC-001"])
         #expect(duplicate.status == 65)
         #expect(duplicate.stderr.contains("participant TC-001 already exists"))
@@ -75,7 +82,7 @@ import Testing
     @Test func unknownParticipantNamesTheNearest() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["participant", "add", "TC-001"])
+        try box.build { try $0.addParticipant("TC-001") }
         let result = try box.run(["participant", "show", "TC-01"])
         #expect(result.status == 65)
         #expect(result.stderr.contains("unknown participant 'TC-01'. Did you mean 'TC-001'?"))
@@ -160,7 +167,9 @@ import Testing
         let box = try Sandbox()
         try box.initStudy()
         let first = try box.write("a.csv", "id,household\nTC-001,alone\n")
-        try box.ok(["participant", "import", first])
+        try box.build {
+            _ = try Roster($0).importParticipants(path: first, update: false, allowColumns: [])
+        }
         let second = try box.write("b.csv", "id,household,gender\nTC-001,multi-generational,f\nTC-002,alone,m\n")
         let refused = try box.run(["participant", "import", second])
         #expect(refused.status == 65)
@@ -194,15 +203,17 @@ import Testing
     @Test func withdrawErasesKeepsTombstoneAndRefusesReuse() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Sandbox.shipped.appendingPathComponent("talking-change.md").path])
-        try box.ok(["interviewer", "add", "IV01", "--name", "A"])
         let phrase = "ZanzibarMarmaladeHousehold"
-        try box.ok(["participant", "add", "TC-007", "--attr", "household=\(phrase)", "--attr", "borough=Eastfield"])
-        try box.ok([
-            "interview", "add", "--participant", "TC-007", "--interviewer", "IV01", "--protocol", "talking-change@2",
-        ])
+        try box.build { study in
+            try study.loadProtocols([Sandbox.shipped.appendingPathComponent("talking-change.md").path])
+            try study.addInterviewer("IV01", [("name", "A")])
+            try study.addParticipant("TC-007", [("household", phrase), ("borough", "Eastfield")])
+            _ = try InterviewLog(study).add(
+                participant: "TC-007", id: nil,
+                changes: .init(interviewer: "IV01", protocolReference: "talking-change@2"))
+        }
         let result = try box.ok(["participant", "withdraw", "TC-007", "--reason", "asked by phone", "--format", "json"])
-        let json = try parseJSON(result.stdout) as! [String: Any]
+        let json = try #require(try parseJSON(result.stdout) as? [String: Any])
         #expect(json["participant"] as? String == "TC-007")
         #expect((json["erased"] as? [String: Int])?["attributes"] == 2)
         #expect((json["erased"] as? [String: Int])?["interviews"] == 1)
@@ -249,7 +260,8 @@ import Testing
         #expect(missingName.status == 64)
         #expect(missingName.stderr.contains("Missing required option '--name <text>'"))
         try box.ok(["interviewer", "update", "IV01", "--capacity", "3", "--attr", "exclude=TC-004"])
-        let json = try parseJSON(box.ok(["interviewer", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        let json = try #require(
+            try parseJSON(box.ok(["interviewer", "list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(json.first?["capacity"] as? Int == 3)
         #expect((json.first?["attributes"] as? [String: String])?["exclude"] == "TC-004")
         #expect(try box.ok(["interviewer", "show", "IV01"]).stdout.contains("Amina K"))
@@ -269,9 +281,11 @@ import Testing
     @Test func interviewIdsFollowTheParticipant() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Sandbox.shipped.appendingPathComponent("talking-change.md").path])
-        try box.ok(["interviewer", "add", "IV01", "--name", "A"])
-        try box.ok(["participant", "add", "TC-001"])
+        try box.build { study in
+            try study.loadProtocols([Sandbox.shipped.appendingPathComponent("talking-change.md").path])
+            try study.addInterviewer("IV01", [("name", "A")])
+            try study.addParticipant("TC-001")
+        }
         let first = try box.ok([
             "interview", "add", "--participant", "TC-001", "--interviewer", "IV01", "--protocol", "talking-change@2",
             "--date", "2023-03-04", "--language", "ur", "--mode", "in-person",
@@ -283,7 +297,8 @@ import Testing
         ])
         #expect(second.stdout == "recorded interview TC-001-2 (planned) with TC-001\n")
         try box.ok(["interview", "update", "TC-001-2", "--status", "cancelled"])
-        let list = try parseJSON(box.ok(["interview", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        let list = try #require(
+            try parseJSON(box.ok(["interview", "list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(list.map { $0["id"] as? String } == ["TC-001", "TC-001-2"])
         #expect(list[0]["protocol"] as? String == "talking-change@2")
         #expect(list[0]["language"] as? String == "ur")
@@ -294,9 +309,11 @@ import Testing
     @Test func interviewErrorPaths() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Sandbox.shipped.appendingPathComponent("talking-change.md").path])
-        try box.ok(["interviewer", "add", "IV01", "--name", "A"])
-        try box.ok(["participant", "add", "TC-001"])
+        try box.build { study in
+            try study.loadProtocols([Sandbox.shipped.appendingPathComponent("talking-change.md").path])
+            try study.addInterviewer("IV01", [("name", "A")])
+            try study.addParticipant("TC-001")
+        }
         let base = ["interview", "add", "--participant", "TC-001", "--interviewer", "IV01"]
         let missingProtocol = try box.run(base)
         #expect(missingProtocol.status == 64)
@@ -326,12 +343,13 @@ import Testing
 
     @Test func matchExplainsAndSaves() throws {
         let box = try studyWithPeople()
-        let json = try parseJSON(box.ok(["match", "--format", "json"]).stdout) as! [String: Any]
-        let matched = json["matched"] as! [[String: Any]]
-        let unmatched = json["unmatched"] as! [[String: Any]]
+        let json = try #require(try parseJSON(box.ok(["match", "--format", "json"]).stdout) as? [String: Any])
+        let matched = try #require(json["matched"] as? [[String: Any]])
+        let unmatched = try #require(json["unmatched"] as? [[String: Any]])
         #expect(matched.count + unmatched.count == 48)
         #expect(json["matched_count"] as? Int == matched.count)
-        #expect(json["total_cost"] as? Int == matched.reduce(0) { $0 + ($1["cost"] as! Int) })
+        let costs = try matched.map { try #require($0["cost"] as? Int) }
+        #expect(json["total_cost"] as? Int == costs.reduce(0, +))
         #expect(
             unmatched.contains {
                 $0["participant"] as? String == "TC-046" && $0["reason"] as? String == "no interviewer speaks ti"
@@ -344,7 +362,7 @@ import Testing
         let saved = try box.ok(["match", "--save"])
         #expect(saved.stdout.contains("Saved as planned interviews."))
         #expect(try box.count("SELECT count(*) FROM interview WHERE status = 'planned'") == matched.count)
-        let again = try parseJSON(box.ok(["match", "--format", "json"]).stdout) as! [String: Any]
+        let again = try #require(try parseJSON(box.ok(["match", "--format", "json"]).stdout) as? [String: Any])
         #expect(again["matched_count"] as? Int == 0)
         let overCapacity = try box.count(
             """
@@ -374,9 +392,7 @@ import Testing
     }
 
     @Test func demoMatchesAndReportsTheLeftOut() throws {
-        let box = try Sandbox()
-        let folder = box.directory.appendingPathComponent("demo").path
-        let result = try box.run(["demo", "--dir", folder], useDefaultDB: false)
+        let result = try SharedDemo.command.get().run
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("imported 48 participants"))
         #expect(result.stdout.contains("TC-046 not matched: no interviewer speaks ti"))

@@ -1,4 +1,5 @@
 import Foundation
+import QualKit
 import Testing
 
 /// `qualkit protocol ...` end to end.
@@ -78,7 +79,7 @@ import Testing
     @Test func loadingTheSameTextAgainIsANoOp() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.base])
+        try box.build { try $0.loadProtocols([Self.base]) }
         let again = try box.ok(["protocol", "load", Self.base])
         #expect(
             again.stdout.contains("unchanged: protocol talking-change@2 (en) is already stored with identical text"))
@@ -89,7 +90,7 @@ import Testing
         let box = try Sandbox()
         try box.initStudy()
         let first = try box.write("mini.md", Self.small)
-        try box.ok(["protocol", "load", first])
+        try box.build { try $0.loadProtocols([first]) }
         let changed = try box.write(
             "mini-changed.md", Self.small.replacingOccurrences(of: "How are you?", with: "How are you today?"))
         let result = try box.run(["protocol", "load", changed])
@@ -105,7 +106,8 @@ import Testing
         try box.initStudy()
         try box.ok(["protocol", "load", Self.pilot, Self.base])
         #expect(try box.count("SELECT count(*) FROM protocol_version WHERE protocol = 'talking-change'") == 2)
-        let json = try parseJSON(box.ok(["protocol", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        let json = try #require(
+            try parseJSON(box.ok(["protocol", "list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(json.map { $0["version"] as? Int } == [1, 2])
     }
 
@@ -122,7 +124,7 @@ import Testing
     @Test func severalErrorsGiveOneLineEachAndChangeNothing() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.pilot])
+        try box.build { try $0.loadProtocols([Self.pilot]) }
         let bad = try box.write(
             "several.md",
             """
@@ -161,7 +163,7 @@ import Testing
     @Test func translationWithMissingAndUnknownQuestionsIsReported() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.base])
+        try box.build { try $0.loadProtocols([Self.base]) }
         var text = try String(contentsOfFile: Self.urdu, encoding: .utf8)
         text = text.replacingOccurrences(of: "{#outreach}", with: "{#outreach-places}")
         let file = try box.write("talking-change.ur.md", text)
@@ -184,12 +186,13 @@ import Testing
     @Test func listPrintsTableJSONAndCSV() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.base, Self.urdu])
+        try box.build { try $0.loadProtocols([Self.base, Self.urdu]) }
         let table = try box.ok(["protocol", "list"]).stdout
         #expect(
             table.contains(
                 "talking-change        2  Talking Change: barriers to mental health support  en,ur             14"))
-        let json = try parseJSON(box.ok(["protocol", "list", "--format", "json"]).stdout) as! [[String: Any]]
+        let json = try #require(
+            try parseJSON(box.ok(["protocol", "list", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(json.count == 1)
         #expect(json[0]["id"] as? String == "talking-change")
         #expect(json[0]["version"] as? Int == 2)
@@ -198,21 +201,25 @@ import Testing
         #expect(json[0]["questions"] as? Int == 14)
         let csv = try box.ok(["protocol", "list", "--format", "csv"]).stdout
         #expect(csv.hasPrefix("id,version,title,languages,questions,loaded\n"))
+        // Loaded in this process, whose clock is not the binary's fixed QUALKIT_NOW: read once per process.
+        let loaded = Clock.today()
         #expect(
-            csv.contains("talking-change,2,Talking Change: barriers to mental health support,\"en,ur\",14,2026-11-22"))
+            csv.contains("talking-change,2,Talking Change: barriers to mental health support,\"en,ur\",14,\(loaded)"))
     }
 
     @Test func showPicksLatestVersionAndLanguage() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.pilot, Self.base, Self.urdu])
+        try box.build { try $0.loadProtocols([Self.pilot, Self.base, Self.urdu]) }
         let latest = try box.ok(["protocol", "show", "talking-change"]).stdout
         #expect(latest.contains("appointment-times"))
         let pilot = try box.ok(["protocol", "show", "talking-change@1"]).stdout
         #expect(!pilot.contains("appointment-times"))
         let urdu =
-            try parseJSON(box.ok(["protocol", "show", "talking-change@2", "--lang", "ur", "--format", "json"]).stdout)
-            as! [String: Any]
+            try #require(
+                try parseJSON(
+                    box.ok(["protocol", "show", "talking-change@2", "--lang", "ur", "--format", "json"]).stdout)
+                    as? [String: Any])
         #expect(urdu["language"] as? String == "ur")
         #expect(urdu["translation_of"] as? String == "en")
     }
@@ -220,7 +227,7 @@ import Testing
     @Test func showOfUnknownThingsNamesTheNearest() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.base])
+        try box.build { try $0.loadProtocols([Self.base]) }
         let id = try box.run(["protocol", "show", "talking-chnage"])
         #expect(id.status == 65)
         #expect(id.stderr.contains("unknown protocol 'talking-chnage'. Did you mean 'talking-change'?"))
@@ -238,11 +245,12 @@ import Testing
     @Test func diffListsChangesByQuestion() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.pilot, Self.base])
+        try box.build { try $0.loadProtocols([Self.pilot, Self.base]) }
         let json =
-            try parseJSON(box.ok(["protocol", "diff", "talking-change", "1", "2", "--format", "json"]).stdout)
-            as! [String: Any]
-        let changes = json["changes"] as! [[String: Any]]
+            try #require(
+                try parseJSON(box.ok(["protocol", "diff", "talking-change", "1", "2", "--format", "json"]).stdout)
+                    as? [String: Any])
+        let changes = try #require(json["changes"] as? [[String: Any]])
         #expect(
             changes.contains { $0["question"] as? String == "appointment-times" && $0["change"] as? String == "added" })
         #expect(
@@ -258,7 +266,7 @@ import Testing
     @Test func renderWritesMarkdownAndSelfContainedHTML() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.base])
+        try box.build { try $0.loadProtocols([Self.base]) }
         let markdown = try box.ok(["protocol", "render", "talking-change"]).stdout
         #expect(markdown.contains("- [ ] Who else lives at home?"))
         #expect(markdown.contains("ethics approval REC 23/SC/0123"))
@@ -287,7 +295,7 @@ import Testing
             ## Is "this" <i>safe</i>? {#safe}
             - Probe: <img src=x onerror=alert(1)>
             """)
-        try box.ok(["protocol", "load", file])
+        try box.build { try $0.loadProtocols([file]) }
         let html = try box.ok(["protocol", "render", "hostile", "--format", "html"]).stdout
         #expect(!html.contains("<script>alert"))
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co"))
@@ -298,7 +306,7 @@ import Testing
     @Test func renderToAMissingFolderCannotCreate() throws {
         let box = try Sandbox()
         try box.initStudy()
-        try box.ok(["protocol", "load", Self.base])
+        try box.build { try $0.loadProtocols([Self.base]) }
         let result = try box.run(["protocol", "render", "talking-change", "--out", "/nonexistent/dir/guide.md"])
         #expect(result.status == 73)
         #expect(result.stderr.contains("cannot write /nonexistent/dir/guide.md"))

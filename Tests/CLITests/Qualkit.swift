@@ -40,9 +40,20 @@ final class Sandbox {
         .appendingPathComponent("protocols")
 
     /// Runs `qualkit ARGS` in the sandbox with `QUALKIT_DB` set to the sandbox's study.
+    ///
+    /// `NO_COLOR` is set unless `environment` overrides it; a nil value removes a variable.
     @discardableResult
-    func run(_ arguments: [String], environment extra: [String: String] = [:], useDefaultDB: Bool = true) throws -> Run
+    func run(_ arguments: [String], environment extra: [String: String?] = [:], useDefaultDB: Bool = true) throws
+        -> Run
     {
+        try Sandbox.launch(arguments, in: directory.path, environment: extra, studyPath: useDefaultDB ? studyPath : nil)
+    }
+
+    /// Runs the built binary in `directory`; `studyPath` is `QUALKIT_DB`, or nil for none.
+    static func launch(
+        _ arguments: [String], in directory: String, environment extra: [String: String?], studyPath: String?
+    ) throws -> Run {
+        let directory = URL(fileURLWithPath: directory)
         let process = Process()
         process.executableURL = Sandbox.binary
         process.arguments = arguments
@@ -50,7 +61,7 @@ final class Sandbox {
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
         environment["QUALKIT_NOW"] = "2026-11-22T10:00:00Z"
-        if useDefaultDB { environment["QUALKIT_DB"] = studyPath } else { environment.removeValue(forKey: "QUALKIT_DB") }
+        environment["QUALKIT_DB"] = studyPath
         for (key, value) in extra { environment[key] = value }
         process.environment = environment
         let out = directory.appendingPathComponent(".stdout-\(UUID().uuidString)")
@@ -99,11 +110,6 @@ final class Sandbox {
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         return url.path
-    }
-
-    /// Creates the study.
-    func initStudy(title: String = "Test study") throws {
-        try ok(["init", "--title", title])
     }
 
     /// Reads the study with the library, for checks after a command.

@@ -71,22 +71,21 @@ import Testing
     @Test func statusSummarisesTheStudy() throws {
         let box = try Sandbox()
         try box.initStudy(title: "Status check")
-        try box.ok(["protocol", "load", Sandbox.shipped.appendingPathComponent("talking-change.md").path])
-        let json = try parseJSON(box.ok(["status", "--format", "json"]).stdout) as! [String: Any]
+        try box.build { try $0.loadProtocols([Sandbox.shipped.appendingPathComponent("talking-change.md").path]) }
+        let json = try #require(try parseJSON(box.ok(["status", "--format", "json"]).stdout) as? [String: Any])
         #expect(json["title"] as? String == "Status check")
         #expect((json["counts"] as? [String: Any])?["protocol_versions"] as? Int == 1)
     }
 
     @Test func demoBuildsAStudyInTheGivenFolder() throws {
-        let box = try Sandbox()
-        let folder = box.directory.appendingPathComponent("demo").path
-        let result = try box.run(["demo", "--dir", folder], useDefaultDB: false)
+        let demo = try SharedDemo.command.get()
+        let (folder, result) = (demo.folder, demo.run)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("loaded protocol talking-change@2 (ur)"))
         #expect(result.stdout.contains("Demo study: \(folder)/study.sqlite"))
         let db = try Database(path: folder + "/study.sqlite", mode: .readOnly)
         #expect(try db.value("SELECT count(*) FROM protocol_version").intValue == 3)
-        let again = try box.run(["demo", "--dir", folder], useDefaultDB: false)
+        let again = try Sandbox().run(["demo", "--dir", folder], useDefaultDB: false)
         #expect(again.status == 73)
     }
 

@@ -45,14 +45,15 @@ import Testing
     @Test func matchesPythonReferenceLibraries() throws {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
             "Fixtures/agreement-reference.json")
-        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as! [String: Any]
-        let cases = root["cases"] as! [[String: Any]]
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        let cases = try #require(root["cases"] as? [[String: Any]])
         #expect(cases.count >= 10)
         for (index, entry) in cases.enumerated() {
-            let categories = entry["categories"] as! Int
-            let units = (entry["units"] as! [[Any]]).map { $0.map { $0 as? Int } }
+            let categories = try #require(entry["categories"] as? Int)
+            let units = try #require(entry["units"] as? [[Any]]).map { $0.map { $0 as? Int } }
             let alpha = try #require(Reliability.krippendorffAlpha(units: units, categories: categories))
-            #expect(abs(alpha - (entry["alpha"] as! Double)) < 1e-9, "case \(index): \(alpha) vs \(entry["alpha"]!)")
+            let expectedAlpha = try #require(entry["alpha"] as? Double)
+            #expect(abs(alpha - expectedAlpha) < 1e-9, "case \(index): \(alpha) vs \(expectedAlpha)")
             if let expected = entry["kappa"] as? Double {
                 var table = Array(repeating: Array(repeating: 0.0, count: categories), count: categories)
                 for unit in units { if let a = unit[0], let b = unit[1] { table[a][b] += 1 } }

@@ -1,0 +1,217 @@
+import Foundation
+import Testing
+
+@testable import QualKit
+
+/// Coding: tag and untag by whole segment, quote or span; coverage; memos; CSV import.
+@Suite struct CodingTests {
+    /// Segment 2 of P1 is the 38 scalars `We never talk about it at home, never.`: `talk about it`
+    /// is 9:22, `never` occurs at 3:8 and 32:37.
+    func study() throws -> TemporaryStudy {
+        let fixture = try TemporaryStudy()
+        try fixture.codes(["a.x", "a.z"])
+        try fixture.coders(["AB", "CD"])
+        try fixture.participant("P1")
+        try fixture.transcript("P1", turns: ["Who do you live with?", "We never talk about it at home, never."])
+        return fixture
+    }
+
+    func tag(_ fixture: TemporaryStudy, _ selection: CodingLog.Selection, code: String = "a.x", memo: String? = nil)
+        throws -> (Coding, Bool)
+    {
+        try CodingLog(fixture.study).tag(
+            transcript: "P1", segment: 2, code: code, coder: "AB", selection: selection, memo: memo)
+    }
+
+    @Test func wholeQuoteAndSpanGiveTheirOffsetsAndText() throws {
+        let fixture = try study()
+        let (whole, added) = try tag(fixture, .whole)
+        #expect(added)
+        #expect((whole.start, whole.end, whole.text) == (0, 38, "We never talk about it at home, never."))
+        let (quote, _) = try tag(fixture, .quote("talk about it"), memo: "avoidance")
+        #expect((quote.start, quote.end, quote.text, quote.memo) == (9, 22, "talk about it", "avoidance"))
+        let (span, _) = try tag(fixture, .span(32, 37), code: "a.z")
+        #expect((span.start, span.end, span.text) == (32, 37, "never"))
+        #expect(span.participant == "P1" && span.coder == "AB" && span.segment == 2)
+        // Offsets into the whole transcript slice the same words.
+        let full: String = try #require(try fixture.study.db.row("SELECT text FROM transcript"))["text"]
+        for coding in try CodingStore(fixture.study).codings() {
+            #expect(ScalarText.slice(full, coding.transcriptStart, coding.transcriptEnd) == coding.text)
+        }
+        #expect(try CodingStore(fixture.study).codings().map(\.code) == ["a.x", "a.x", "a.z"])
+    }
+
+    @Test func taggingTwiceIsANoOp() throws {
+        let fixture = try study()
+        #expect(try tag(fixture, .quote("talk about it")).1)
+        #expect(try !tag(fixture, .span(9, 22)).1)
+        #expect(try fixture.count("SELECT count(*) FROM coding") == 1)
+    }
+
+    @Test func quotesMustOccurExactlyOnce() throws {
+        let fixture = try study()
+        let twice = try #require(throws: InvalidValue.self) { try tag(fixture, .quote("never")) }
+        #expect(twice.message.hasPrefix("occurs 2 times in segment 2 of P1, at 3:8, 32:37"))
+        let missing = try #require(throws: InvalidValue.self) { try tag(fixture, .quote("never ever")) }
+        #expect(missing.message == "not found in segment 2 of P1")
+        let capitals = try #require(throws: InvalidValue.self) { try tag(fixture, .quote("WE NEVER")) }
+        #expect(capitals.message == "not found in segment 2 of P1 (it occurs with different capitals at 0:8)")
+        #expect(try fixture.count("SELECT count(*) FROM coding") == 0)
+    }
+
+    @Test func spansAreParsedAndChecked() throws {
+        #expect(CodingLog.span("9:22") == .span(9, 22))
+        #expect(CodingLog.span("ten") == nil)
+        #expect(CodingLog.span("1:2:3") == nil)
+        let fixture = try study()
+        for (start, end) in [(10, 39), (5, 5), (-1, 4), (8, 3)] {
+            let error = try #require(throws: InvalidValue.self) { try tag(fixture, .span(start, end)) }
+            #expect(error.message.hasPrefix("outside segment 2 of P1, which spans 0:38"))
+        }
+        #expect(try tag(fixture, .span(0, 38)).0.text == "We never talk about it at home, never.")
+    }
+
+    @Test func unknownTranscriptSegmentCodeOrCoderIsRefused() throws {
+        let fixture = try study()
+        let log = CodingLog(fixture.study)
+        #expect(throws: (any Error).self) {
+            try log.tag(transcript: "P9", segment: 2, code: "a.x", coder: "AB", selection: .whole, memo: nil)
+        }
+        #expect(throws: (any Error).self) {
+            try log.tag(transcript: "P1", segment: 3, code: "a.x", coder: "AB", selection: .whole, memo: nil)
+        }
+        #expect(throws: NotFound.self) {
+            try log.tag(transcript: "P1", segment: 2, code: "a.y", coder: "AB", selection: .whole, memo: nil)
+        }
+        #expect(throws: NotFound.self) {
+            try log.tag(transcript: "P1", segment: 2, code: "a.x", coder: "ZZ", selection: .whole, memo: nil)
+        }
+        #expect(try fixture.count("SELECT count(*) FROM coding") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM coverage") == 0)
+    }
+
+    @Test func untagRemovesOnlyTheCodingWithThatSpan() throws {
+        let fixture = try study()
+        _ = try tag(fixture, .whole)
+        _ = try tag(fixture, .quote("talk about it"))
+        let log = CodingLog(fixture.study)
+        #expect(
+            try log.untag(transcript: "P1", segment: 2, code: "a.x", coder: "AB", selection: .span(9, 22)) == 1)
+        #expect(try CodingStore(fixture.study).codings().map { [$0.start, $0.end] } == [[0, 38]])
+        #expect(throws: Conflict.self) {
+            try log.untag(transcript: "P1", segment: 2, code: "a.x", coder: "CD", selection: .whole)
+        }
+        #expect(try fixture.count("SELECT count(*) FROM coding") == 1)
+    }
+
+    @Test func taggingCoversAndDoneMarksCoverage() throws {
+        let fixture = try study()
+        _ = try tag(fixture, .whole)
+        try CodingLog(fixture.study).markDone(transcript: "P1", coder: "CD")
+        let coverage = try CodingStore(fixture.study).coverage().map { "\($0.transcript) \($0.coder) \($0.done)" }
+        #expect(coverage == ["P1 AB false", "P1 CD true"])
+        // Done again, or after tagging, changes nothing more.
+        try CodingLog(fixture.study).markDone(transcript: "P1", coder: "CD")
+        #expect(try fixture.count("SELECT count(*) FROM coverage") == 2)
+        #expect(throws: (any Error).self) { try CodingLog(fixture.study).markDone(transcript: "P9", coder: "CD") }
+        #expect(throws: NotFound.self) { try CodingLog(fixture.study).markDone(transcript: "P1", coder: "ZZ") }
+    }
+
+    @Test func memosAreStoredOnlyForThingsThatExist() throws {
+        let fixture = try study()
+        let log = CodingLog(fixture.study)
+        try log.addMemo(transcript: "P1", segment: 2, code: "a.x", coder: "AB", text: "Privacy at home")
+        try log.addMemo(transcript: "P1", segment: nil, code: nil, coder: nil, text: "Whole interview")
+        let rows = try fixture.study.db.rows(
+            "SELECT transcript, segment_number, code, coder, text FROM memo ORDER BY id")
+        #expect(rows.count == 2)
+        #expect(rows[0]["segment_number"] as Int == 2)
+        #expect(rows[0]["code"] as String == "a.x" && rows[0]["coder"] as String == "AB")
+        #expect(rows[0]["text"] as String == "Privacy at home")
+        #expect(rows[1].value("segment_number") == .null)
+        #expect(throws: (any Error).self) {
+            try log.addMemo(transcript: "P1", segment: 9, code: nil, coder: nil, text: "x")
+        }
+        #expect(throws: NotFound.self) {
+            try log.addMemo(transcript: "P1", segment: nil, code: "a.nope", coder: nil, text: "x")
+        }
+        #expect(throws: (any Error).self) {
+            try log.addMemo(transcript: "P7", segment: nil, code: nil, coder: nil, text: "x")
+        }
+        #expect(try fixture.count("SELECT count(*) FROM memo") == 2)
+    }
+
+    @Test func csvImportLocatesEveryBadRowByLineAndKeepsNothing() throws {
+        let fixture = try study()
+        // Line 4's memo runs onto line 5, so the rows after it start one line later.
+        let path = try fixture.write(
+            "bad.csv",
+            """
+            transcript,segment,code,coder,start,end,memo
+            P1,2,a.x,AB,,,
+            P9,2,a.x,AB,,,
+            P1,2,a.z,AB,,,"a memo
+            over two lines"
+            P1,7,a.x,AB,,,
+            P1,2,a.q,AB,,,
+            P1,2,a.x,XY,,,
+            P1,2,a.x,AB,30,40,
+            P1,x,a.x,AB,,,
+
+            """)
+        let error = try #require(throws: InvalidInput.self) {
+            try CodingImport.run(path: path, defaultCoder: nil, createCodes: false, study: fixture.study)
+        }
+        #expect(error.diagnostics.map(\.line) == [3, 6, 7, 8, 9, 10])
+        #expect(error.diagnostics.allSatisfy { $0.file == path })
+        let messages = error.diagnostics.map(\.message)
+        #expect(messages[0] == "unknown transcript 'P9' (did you mean 'P1'?)")
+        #expect(messages[1] == "P1 has no segment 7 (it has 1 to 2)")
+        #expect(messages[2].hasPrefix("unknown code 'a.q'"))
+        #expect(messages[3].hasPrefix("unknown coder 'XY'"))
+        #expect(messages[4] == "bad span '30:40': segment 2 of P1 spans 0:38")
+        #expect(messages[5].hasPrefix("bad segment 'x'"))
+        #expect(try fixture.count("SELECT count(*) FROM coding") == 0)
+        #expect(try fixture.count("SELECT count(*) FROM coverage") == 0)
+    }
+
+    @Test func csvImportReportsWhatItDidAndIsIdempotent() throws {
+        let fixture = try study()
+        let path = try fixture.write(
+            "good.csv",
+            """
+            transcript,segment,code,coder,start,end,memo
+            P1,2,a.x,AB,,,
+            P1,2,a.x,AB,9,22,quoted
+            P1,2,a.new,AB,,,
+            P1,1,,CD,,,
+
+            """)
+        let refused = try #require(throws: InvalidInput.self) {
+            try CodingImport.run(path: path, defaultCoder: nil, createCodes: false, study: fixture.study)
+        }
+        #expect(refused.diagnostics.map(\.line) == [4])
+        let first = try CodingImport.run(path: path, defaultCoder: nil, createCodes: true, study: fixture.study)
+        #expect(first.rows == 4 && first.added == 3 && first.duplicates == 0 && first.emptyRows == 1)
+        #expect(first.codesCreated == ["a.new"])
+        let second = try CodingImport.run(path: path, defaultCoder: nil, createCodes: false, study: fixture.study)
+        #expect(second.added == 0 && second.duplicates == 3 && second.codesCreated.isEmpty)
+        let codings = try CodingStore(fixture.study).codings()
+        #expect(codings.map { "\($0.code) \($0.start):\($0.end)" } == ["a.new 0:38", "a.x 0:38", "a.x 9:22"])
+        #expect(codings.last?.text == "talk about it" && codings.last?.memo == "quoted")
+        #expect(try CodingStore(fixture.study).coverage().map(\.coder) == ["AB", "CD"])
+    }
+
+    @Test func csvImportTakesTheCoderFromTheCallerWhenTheFileHasNone() throws {
+        let fixture = try study()
+        let path = try fixture.write("nocoder.csv", "transcript,segment,code\nP1,2,a.z\n")
+        let missing = try #require(throws: InvalidInput.self) {
+            try CodingImport.run(path: path, defaultCoder: nil, createCodes: false, study: fixture.study)
+        }
+        #expect(missing.diagnostics.map(\.line) == [1])
+        #expect(missing.diagnostics.first?.message == "no 'coder' column (or give --coder)")
+        let report = try CodingImport.run(path: path, defaultCoder: "CD", createCodes: false, study: fixture.study)
+        #expect(report.added == 1)
+        #expect(try CodingStore(fixture.study).codings().map(\.coder) == ["CD"])
+    }
+}
