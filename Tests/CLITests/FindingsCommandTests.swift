@@ -40,7 +40,7 @@ import Testing
                 try study.tag(id, 2, "barrier.stigma", coder: "AB")
                 try study.tag(id, 4, "barrier.times", coder: "AB")
             }
-            try ServiceChangeLog(study).addTerm("Dr Patel", label: "GP")
+            try RedactionList(study).add("Dr Patel", label: "GP")
         }
         return box
     }

@@ -50,12 +50,12 @@ import Testing
 
     @Test func quotesMustOccurExactlyOnce() throws {
         let fixture = try study()
-        let twice = try #require(throws: InvalidValue.self) { try tag(fixture, .quote("never")) }
-        #expect(twice.message.hasPrefix("occurs 2 times in segment 2 of P1, at 3:8, 32:37"))
-        let missing = try #require(throws: InvalidValue.self) { try tag(fixture, .quote("never ever")) }
-        #expect(missing.message == "not found in segment 2 of P1")
-        let capitals = try #require(throws: InvalidValue.self) { try tag(fixture, .quote("WE NEVER")) }
-        #expect(capitals.message == "not found in segment 2 of P1 (it occurs with different capitals at 0:8)")
+        let twice = try #require(throws: CodingError.self) { try tag(fixture, .quote("never")) }
+        #expect(twice == .quoteAmbiguous("never", segment: 2, transcript: "P1", at: [3..<8, 32..<37]))
+        let missing = try #require(throws: CodingError.self) { try tag(fixture, .quote("never ever")) }
+        #expect(missing == .quoteNotFound("never ever", segment: 2, transcript: "P1", caseFolded: []))
+        let capitals = try #require(throws: CodingError.self) { try tag(fixture, .quote("WE NEVER")) }
+        #expect(capitals == .quoteNotFound("WE NEVER", segment: 2, transcript: "P1", caseFolded: [0..<8]))
         #expect(try fixture.count("SELECT count(*) FROM coding") == 0)
     }
 
@@ -65,8 +65,8 @@ import Testing
         #expect(CodingLog.span("1:2:3") == nil)
         let fixture = try study()
         for (start, end) in [(10, 39), (5, 5), (-1, 4), (8, 3)] {
-            let error = try #require(throws: InvalidValue.self) { try tag(fixture, .span(start, end)) }
-            #expect(error.message.hasPrefix("outside segment 2 of P1, which spans 0:38"))
+            let error = try #require(throws: CodingError.self) { try tag(fixture, .span(start, end)) }
+            #expect(error == .spanOutside(start: start, end: end, segment: 2, transcript: "P1", length: 38))
         }
         #expect(try tag(fixture, .span(0, 38)).0.text == "We never talk about it at home, never.")
     }
@@ -74,18 +74,19 @@ import Testing
     @Test func unknownTranscriptSegmentCodeOrCoderIsRefused() throws {
         let fixture = try study()
         let log = CodingLog(fixture.study)
-        #expect(throws: (any Error).self) {
-            try log.tag(transcript: "P9", segment: 2, code: "a.x", coder: "AB", selection: .whole, memo: nil)
+        func refusal(_ transcript: String, _ segment: Int, _ code: String, _ coder: String) -> String? {
+            do {
+                _ = try log.tag(
+                    transcript: transcript, segment: segment, code: code, coder: coder, selection: .whole, memo: nil)
+                return "accepted"
+            } catch {
+                return unknown(error)
+            }
         }
-        #expect(throws: (any Error).self) {
-            try log.tag(transcript: "P1", segment: 3, code: "a.x", coder: "AB", selection: .whole, memo: nil)
-        }
-        #expect(throws: NotFound.self) {
-            try log.tag(transcript: "P1", segment: 2, code: "a.y", coder: "AB", selection: .whole, memo: nil)
-        }
-        #expect(throws: NotFound.self) {
-            try log.tag(transcript: "P1", segment: 2, code: "a.x", coder: "ZZ", selection: .whole, memo: nil)
-        }
+        #expect(refusal("P9", 2, "a.x", "AB") == "transcript P9")
+        #expect(refusal("P1", 3, "a.x", "AB") == "segment P1 3")
+        #expect(refusal("P1", 2, "a.y", "AB") == "code a.y")
+        #expect(refusal("P1", 2, "a.x", "ZZ") == "coder ZZ")
         #expect(try fixture.count("SELECT count(*) FROM coding") == 0)
         #expect(try fixture.count("SELECT count(*) FROM coverage") == 0)
     }
@@ -98,7 +99,9 @@ import Testing
         #expect(
             try log.untag(transcript: "P1", segment: 2, code: "a.x", coder: "AB", selection: .span(9, 22)) == 1)
         #expect(try CodingStore(fixture.study).codings().map { [$0.start, $0.end] } == [[0, 38]])
-        #expect(throws: Conflict.self) {
+        #expect(
+            throws: CodingError.noSuchCoding(coder: "CD", code: "a.x", start: 0, end: 38, segment: 2, transcript: "P1")
+        ) {
             try log.untag(transcript: "P1", segment: 2, code: "a.x", coder: "CD", selection: .whole)
         }
         #expect(try fixture.count("SELECT count(*) FROM coding") == 1)
@@ -113,8 +116,14 @@ import Testing
         // Done again, or after tagging, changes nothing more.
         try CodingLog(fixture.study).markDone(transcript: "P1", coder: "CD")
         #expect(try fixture.count("SELECT count(*) FROM coverage") == 2)
-        #expect(throws: (any Error).self) { try CodingLog(fixture.study).markDone(transcript: "P9", coder: "CD") }
-        #expect(throws: NotFound.self) { try CodingLog(fixture.study).markDone(transcript: "P1", coder: "ZZ") }
+        let noTranscript = try #require(throws: TranscriptError.self) {
+            try CodingLog(fixture.study).markDone(transcript: "P9", coder: "CD")
+        }
+        #expect(unknown(noTranscript) == "transcript P9")
+        let noCoder = try #require(throws: CodingError.self) {
+            try CodingLog(fixture.study).markDone(transcript: "P1", coder: "ZZ")
+        }
+        #expect(unknown(noCoder) == "coder ZZ")
     }
 
     @Test func memosAreStoredOnlyForThingsThatExist() throws {
@@ -125,19 +134,23 @@ import Testing
         let rows = try fixture.study.db.rows(
             "SELECT transcript, segment_number, code, coder, text FROM memo ORDER BY id")
         #expect(rows.count == 2)
-        #expect(rows[0]["segment_number"] as Int == 2)
-        #expect(rows[0]["code"] as String == "a.x" && rows[0]["coder"] as String == "AB")
-        #expect(rows[0]["text"] as String == "Privacy at home")
-        #expect(rows[1].value("segment_number") == .null)
-        #expect(throws: (any Error).self) {
+        #expect(try rows[0]["segment_number"] as Int == 2)
+        #expect(try rows[0]["code"] as String == "a.x")
+        #expect(try rows[0]["coder"] as String == "AB")
+        #expect(try rows[0]["text"] as String == "Privacy at home")
+        #expect(try rows[1].value("segment_number") == .null)
+        let badSegment = try #require(throws: TranscriptError.self) {
             try log.addMemo(transcript: "P1", segment: 9, code: nil, coder: nil, text: "x")
         }
-        #expect(throws: NotFound.self) {
+        #expect(badSegment == .unknownSegment(transcript: "P1", number: 9, count: 2))
+        let badCode = try #require(throws: CodingError.self) {
             try log.addMemo(transcript: "P1", segment: nil, code: "a.nope", coder: nil, text: "x")
         }
-        #expect(throws: (any Error).self) {
+        #expect(unknown(badCode) == "code a.nope")
+        let badTranscript = try #require(throws: TranscriptError.self) {
             try log.addMemo(transcript: "P7", segment: nil, code: nil, coder: nil, text: "x")
         }
+        #expect(unknown(badTranscript) == "transcript P7")
         #expect(try fixture.count("SELECT count(*) FROM memo") == 2)
     }
 
@@ -209,7 +222,8 @@ import Testing
             try CodingImport.run(path: path, defaultCoder: nil, createCodes: false, study: fixture.study)
         }
         #expect(missing.diagnostics.map(\.line) == [1])
-        #expect(missing.diagnostics.first?.message == "no 'coder' column (or give --coder)")
+        #expect(missing.diagnostics.first?.message == "no 'coder' column")
+        #expect(missing.diagnostics.first?.remedy == .nameDefaultCoder)
         let report = try CodingImport.run(path: path, defaultCoder: "CD", createCodes: false, study: fixture.study)
         #expect(report.added == 1)
         #expect(try CodingStore(fixture.study).codings().map(\.coder) == ["CD"])

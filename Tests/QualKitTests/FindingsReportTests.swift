@@ -34,7 +34,7 @@ import Testing
             try fixture.tag(id, 4, "barrier.times", by: "AB")
         }
         try fixture.tag("P2", 4, "facilitator.friend", by: "AB")
-        try ServiceChangeLog(fixture.study).addTerm("Dr Patel", label: "GP")
+        try RedactionList(fixture.study).add("Dr Patel", label: "GP")
         return fixture
     }
 

@@ -46,7 +46,10 @@ import Testing
         #expect(byCode["a"] == [1, 100.0, 1, 1])
         #expect(byCode["a.z"] == [0, 0.0, 0, 0])
         #expect(byCode["a.x.y"] == [0, 0.0, 0, 0])
-        #expect(throws: NotFound.self) { try Tally.run(fixture.study, scope: AnalysisScope(coders: ["ZZ"])) }
+        let coder = try #require(throws: CodingError.self) {
+            try Tally.run(fixture.study, scope: AnalysisScope(coders: ["ZZ"]))
+        }
+        #expect(unknown(coder) == "coder ZZ")
     }
 
     @Test func aSubtreeOrAKindKeepsItsOwnCodes() throws {
@@ -56,7 +59,10 @@ import Testing
         #expect(subtree.participantsTotal == 4)
         let kind = try Tally.run(fixture.study, scope: AnalysisScope(kind: "b"))
         #expect(kind.themes.map(\.code) == ["b", "b.w", "b.unused"])
-        #expect(throws: NotFound.self) { try Tally.run(fixture.study, scope: AnalysisScope(codePrefix: "a.q")) }
+        let code = try #require(throws: CodingError.self) {
+            try Tally.run(fixture.study, scope: AnalysisScope(codePrefix: "a.q"))
+        }
+        #expect(unknown(code) == "code a.q")
     }
 
     @Test func withdrawnParticipantsLeaveNAndCounts() throws {
@@ -86,7 +92,10 @@ import Testing
         #expect(theme("a.x") == [[1, 100.0], [2, 100.0], [0, 0.0]])
         #expect(theme("a.z") == [[1, 100.0], [1, 50.0], [0, 0.0]])
         #expect(theme("b.w") == [[0, 0.0], [1, 50.0], [0, 0.0]])
-        #expect(throws: NotFound.self) { try Tally.run(fixture.study, scope: AnalysisScope(), by: "housefold") }
+        let attribute = try #require(throws: AnalysisError.self) {
+            try Tally.run(fixture.study, scope: AnalysisScope(), by: "housefold")
+        }
+        #expect(attribute == .unknownAttribute(Unknown("housefold", among: ["gender", "community", "language", "household"])))
     }
 
     @Test func aGroupOfFiveIsNotSmall() throws {
