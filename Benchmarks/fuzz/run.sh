@@ -13,6 +13,8 @@
 # AddressSanitizer; each target is its file plus support/FuzzSupport.swift linked against it.
 # Compiles take the shared build lock; runs do not.
 #
+# dicts/TARGET.dict, when there is one, gives libFuzzer the format's keywords.
+#
 # Prints one line per target: name, runs, crashes (distinct crashing inputs, timeouts and
 # out-of-memory included), seconds. Crashing inputs are kept in .build/artifacts/TARGET/, the
 # grown corpus in .build/corpus/TARGET/. Exit status 1 when any target crashed.
@@ -101,6 +103,8 @@ run_target() {
     local target=$1 exe="$BUILD/fuzz-$target" artifacts="$BUILD/artifacts/$target"
     mkdir -p "$artifacts"
     seed "$target"
+    local dict=()
+    [[ -f "$HERE/dicts/$target.dict" ]] && dict=(-dict="$HERE/dicts/$target.dict")
     local start=$SECONDS deadline=$((SECONDS + SECONDS_PER_TARGET)) runs=0 restarts=0 status log
     local before
     before=$(find "$artifacts" -type f | wc -l)
@@ -110,7 +114,7 @@ run_target() {
         status=0
         QUALKIT_PROTOCOLS="$ROOT/protocols" ASAN_OPTIONS=detect_leaks=0:allocator_may_return_null=1 \
             "$exe" -max_total_time=$((deadline - SECONDS)) -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
-            -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+            -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$artifacts/" "${dict[@]}" \
             "$BUILD/corpus/$target" >"$log.last" 2>&1 || status=$?
         local done
         done=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log.last" | tail -1 | grep -o '[0-9]*$' || true)
