@@ -24,11 +24,14 @@ import Testing
         return Array(parts.joined(separator: [0x0A])) + [0x0A]
     }
 
+    /// `QUALKIT_MUTATIONS=N` runs N times as many mutants, for a longer search than `swift test`'s.
+    static let factor = max(1, Int(ProcessInfo.processInfo.environment["QUALKIT_MUTATIONS"] ?? "") ?? 1)
+
     /// Runs `check` on the seeds themselves, then on `count` mutants of them.
     static func mutants(of seeds: [[UInt8]], count: Int, salt: UInt64, _ check: ([UInt8]) throws -> Void) rethrows {
         var random = SplitMix64(seed: 0x5EED_0000 &+ salt)
         for seed in seeds { try check(seed) }
-        for _ in 0..<count {
+        for _ in 0..<(count * factor) {
             let seed = seeds[Int(random.next() % UInt64(seeds.count))]
             try check(Mutator.mutate(seed, &random))
         }
@@ -84,7 +87,7 @@ import Testing
                 Issue.record("unlocated diagnostic '\(diagnostic)' for input \(Mutator.show(input))")
             }
         }
-        #expect(skipped < 100)
+        #expect(skipped < 100 * Self.factor)
     }
 
     /// KNOWN CRASH, being fixed on another branch (issue 9, finding 3): `Time:` values summing past
@@ -92,8 +95,9 @@ import Testing
     /// here until that fix lands; then delete this and the skip above.
     static func overflowsPlannedMinutes(_ input: [UInt8]) -> Bool {
         var total = 0
-        for line in String(decoding: input, as: UTF8.self).split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
-            guard let range = line.range(of: "Time:") else { continue }
+        let text = (try? SourceText.decode(input, file: "m.md")) ?? String(decoding: input, as: UTF8.self)
+        for line in text.lowercased().split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+            guard let range = line.range(of: "time:") else { continue }
             guard let minutes = Int(line[range.upperBound...].trimmingCharacters(in: .whitespaces)), minutes > 0
             else { continue }
             let (sum, overflow) = total.addingReportingOverflow(minutes)
