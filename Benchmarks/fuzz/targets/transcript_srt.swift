@@ -1,0 +1,12 @@
+// Transcripts in .srt (`TranscriptParser.parse`): turns or located errors.
+@testable import QualKit
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    do {
+        _ = try TranscriptParser.parse(Fuzz.bytes(data, size), format: .srt, file: "fuzz.srt")
+    } catch {
+        Fuzz.expectInputError(error, file: "fuzz.srt")
+    }
+    return 0
+}
