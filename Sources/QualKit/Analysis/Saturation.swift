@@ -46,6 +46,12 @@ public enum Saturation {
     public static let citation =
         "Guest G, Namey E, Chen M (2020). A simple method to assess and report thematic saturation in qualitative research. PLOS ONE 15(5): e0232076. https://doi.org/10.1371/journal.pone.0232076"
 
+    /// Thematic saturation by Guest, Namey & Chen (2020): the codes of the first `base` interviews
+    /// are the base; each later run of `run` interviews adds new codes; saturation is reached at the
+    /// first run whose new codes are at most `threshold` percent of the base.
+    ///
+    /// Interviews are those with a transcript the selected coders covered, in `order` (interview
+    /// date, then id; or id alone).
     public static func run(_ study: Study, scope: AnalysisScope, base: Int, run: Int, threshold: Double, order: Order)
         throws -> Result
     {

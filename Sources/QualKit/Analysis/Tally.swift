@@ -86,6 +86,18 @@ public enum Tally {
         .sorted { ($0.participants, $1.code) > ($1.participants, $0.code) }
     }
 
+    /// Prevalence of each code in scope: excerpts, participants (and their percentage of N) and
+    /// transcripts, where N is the participants with a transcript the selected coders covered.
+    ///
+    /// Parents roll up: a participant counts once for `barrier.stigma` when tagged with it or with
+    /// any code under it. Themes are ordered by participants, then by code.
+    ///
+    /// ```swift
+    /// let tally = try Tally.run(study, scope: AnalysisScope(kind: "barrier"))
+    /// print(tally.themes[0].code, tally.themes[0].participants, "of", tally.participantsTotal)
+    /// ```
+    ///
+    /// - Throws: ``CodingError`` for an unknown coder or code, ``AnalysisError`` for an unknown kind.
     public static func run(_ study: Study, scope: AnalysisScope) throws -> Result {
         let coders = try scope.resolveCoders(study)
         let store = AnalysisStore(study, coders: coders)

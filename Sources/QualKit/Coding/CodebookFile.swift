@@ -155,6 +155,10 @@ public enum CodebookFile {
 
     // MARK: CSV
 
+    /// Reads a codebook CSV (`path,kind,name,definition,use_when,do_not_use_when,example,color`).
+    ///
+    /// - Throws: ``MissingInputFile`` when the file cannot be read, ``InvalidInput`` listing every bad
+    ///   row with its line.
     public static func parseCSV(path: String) throws -> [Entry] {
         let csv = try HeadedCSV(path: path, expected: "a header row with a 'path' column")
         let columns = csv.columns

@@ -129,6 +129,10 @@ public struct Roster {
         return interviewer
     }
 
+    /// Imports interviewers from a CSV file: every row, or none when any row is bad.
+    ///
+    /// Existing interviewers are refused unless `update`; columns named like direct identifiers are
+    /// refused unless listed in `allowColumns` (normalised names).
     public func importInterviewers(path: String, update: Bool, allowColumns: Set<String>) throws -> ImportReport {
         try importRows(
             path: path, update: update, allowColumns: allowColumns, existing: Set(try store.interviewerIDs()),

@@ -66,6 +66,15 @@ public enum Withdrawal {
             deleteSQL: "DELETE FROM interview WHERE participant = ?"),
     ]
 
+    /// Erases a participant who withdrew, in one transaction, and leaves a tombstone.
+    ///
+    /// Their attributes, interviews, transcripts, codings, memos and search-index entries are deleted;
+    /// the freed pages are overwritten (`secure_delete`), the full-text index is optimised and the
+    /// write-ahead log is truncated, so no copy of the erased text is left in the file. The tombstone
+    /// (id, date, reason) stops the id being used again.
+    ///
+    /// - Returns: what was erased, counted.
+    /// - Throws: ``PeopleError/unknownParticipant(_:)`` or ``PeopleError/withdrawn(participant:on:)``.
     public static func withdraw(_ id: String, reason: String?, in study: Study) throws -> Report {
         let people = PeopleStore(study)
         _ = try people.participant(id)

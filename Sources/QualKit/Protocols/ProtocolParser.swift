@@ -34,6 +34,17 @@ public enum ProtocolParser {
     public static let minutesRange = 1...1440
     static let requiredKeys = ["id", "title", "version", "language"]
 
+    /// Parses one protocol file: front matter, sections, questions, probes, notes, timings and themes.
+    ///
+    /// Pure: the bytes are decoded (UTF-8 or UTF-16 with a BOM), checked against the format in
+    /// `docs/protocol-format.md`, and every problem is reported as a ``Diagnostic`` located at its
+    /// line (and column where it helps), not only the first. `Result.protocol` is nil when there is
+    /// any error.
+    ///
+    /// ```swift
+    /// let result = ProtocolParser.parse(Array(data), file: "talking-change.md")
+    /// for problem in result.diagnostics { print(problem) }   // talking-change.md:12:1: ...
+    /// ```
     public static func parse(_ bytes: [UInt8], file: String) -> Result {
         let text: String
         do {

@@ -66,6 +66,14 @@ public struct FindingsReport: Sendable {
     public let redactionTerms: Int
     public let generatedAt: String
 
+    /// Computes everything the findings report shows, once, for every output format.
+    ///
+    /// Prevalence and subgroups come from ``Tally``, saturation from ``Saturation``, agreement from
+    /// ``Agreement``, all with the same scope (`options.kind`, `options.coders`). Quotes come only from
+    /// participants who consented to quotes and are redacted with the study's ``RedactionList``.
+    /// Actions and outcomes come from the service-change log.
+    ///
+    /// - Throws: ``CodingError`` or ``AnalysisError`` for an unknown coder, kind or attribute.
     public static func build(_ study: Study, options: Options) throws -> FindingsReport {
         let scope = AnalysisScope(coders: options.coders, kind: options.kind)
         let tally = try Tally.run(study, scope: scope)

@@ -7,6 +7,7 @@ public struct StudySummary: Sendable {
     /// Name and number, in a fixed order: "protocol versions", ...
     public let counts: [(name: String, count: Int)]
 
+    /// Reads the study's title, schema version and how many of each record it holds.
     public static func load(_ study: Study) throws -> StudySummary {
         let db = study.db
         func count(_ sql: String) throws -> Int { try db.value(sql).intValue ?? 0 }

@@ -35,6 +35,14 @@ public enum TranscriptImporter {
     /// Labels that mean the interviewer in any transcript.
     public static let interviewerLabels: Set<String> = ["interviewer", "int", "i"]
 
+    /// Imports transcript files into the study, all of them or none, in one transaction.
+    ///
+    /// Each file becomes the transcript of one interview: the one `target` names, or the one its
+    /// file name names. Speakers are classed as interviewer or participant. Re-importing a transcript
+    /// that has codings needs `options.replace`, and even then stops if any coding would lose its
+    /// segment or text.
+    ///
+    /// - Throws: ``TranscriptError`` for a refused import, ``InvalidInput`` for a file that does not parse.
     public static func run(_ paths: [String], target: Target, options: Options, study: Study) throws -> [ImportedTranscript] {
         try study.db.transaction {
             var outcomes: [ImportedTranscript] = []

@@ -44,6 +44,10 @@ public struct ParsedTranscript: Sendable, Equatable {
 
 /// Reads transcript files. Pure: bytes in, turns or located errors out.
 public enum TranscriptParser {
+    /// Reads a transcript file as speaker turns: plain text (`Speaker: words`), WebVTT or SRT.
+    ///
+    /// Pure: bytes in (UTF-8, or UTF-16 with a BOM), turns with their lines and times out, or
+    /// ``InvalidInput`` listing every problem with its line.
     public static func parse(_ bytes: [UInt8], format: ParsedTranscript.Format, file: String) throws -> ParsedTranscript
     {
         let text = try SourceText.decode(bytes, file: file)
