@@ -77,6 +77,12 @@ import Testing
             #expect(command?.options.contains { $0.name == "coders" } == true, "\(name) lacks --coders")
             #expect(command?.options.contains { $0.name == "coder" } == false, "\(name) still has --coder")
         }
+        // A language tag is --language everywhere; --lang is still accepted.
+        for name in ["protocol show", "protocol diff", "protocol render", "interview add", "interview update"] {
+            let command = commands.first { $0.name == name }
+            #expect(command?.options.contains { $0.name == "language" } == true, "\(name) lacks --language")
+        }
+        #expect(throws: Never.self) { try parser.parse(["protocol", "show", "talking-change", "--lang", "ur"]) }
     }
 
     // MARK: The parser

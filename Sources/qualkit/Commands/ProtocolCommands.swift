@@ -9,7 +9,8 @@ enum ProtocolCommands {
     static let files = Arg<[String]>.repeated(
         "file", help: "Protocol Markdown files (a base text and its translations).")
     static let language = Opt<String?>.text(
-        "lang", "tag", help: "Language of the text to use (BCP 47 tag); default: the base text.")
+        "language", "tag", help: "Language of the text to use (BCP 47 tag); default: the base text."
+    ).alias("lang")
     static let reference = Arg<String>.single("protocol", help: "ID or ID@VERSION; without a version, the latest.")
 
     static let check = Command(
@@ -81,7 +82,7 @@ enum ProtocolCommands {
         arguments: [reference],
         options: [language, Opt.format],
         examples: [
-            "qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --lang ur --format json",
+            "qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --language ur --format json",
         ],
         run: { inv in
             let study = try inv.openStudy()
