@@ -70,4 +70,24 @@ enum Fuzz {
             expectInputError(error, file: scratch)
         }
     }
+
+    /// The pure part of a roster import for `Member`: header and row checks in `RosterCSV`, then
+    /// every field through `Member.set`, without a study.
+    static func roster<Member: RosterMember>(_: Member.Type, _ data: UnsafePointer<UInt8>?, _ size: Int) {
+        let path = writeScratch(bytes(data, size))
+        do {
+            let csv = try RosterCSV(path: path, recognised: Member.columns, allowed: [])
+            for row in csv.rows {
+                var member = Member(blank: row.id)
+                for field in row.fields {
+                    do { try member.set(field.key, field.value) } catch {
+                        _ = RosterCSV.diagnostic(error, file: path, line: row.line, value: field.value)
+                    }
+                }
+                _ = member.missing
+            }
+        } catch {
+            expectInputError(error, file: path)
+        }
+    }
 }
