@@ -126,6 +126,22 @@ import Testing
         #expect(unknown(noCoder) == "coder ZZ")
     }
 
+    @Test func untaggingTheLastCodingEndsCoverageUnlessDone() throws {
+        let fixture = try study()
+        let log = CodingLog(fixture.study)
+        _ = try tag(fixture, .whole)
+        _ = try tag(fixture, .quote("talk about it"))
+        _ = try log.untag(transcript: "P1", segment: 2, code: "a.x", coder: "AB", selection: .whole)
+        #expect(try fixture.count("SELECT count(*) FROM coverage") == 1, "a coding is left: still covered")
+        _ = try log.untag(transcript: "P1", segment: 2, code: "a.x", coder: "AB", selection: .quote("talk about it"))
+        #expect(try fixture.count("SELECT count(*) FROM coverage") == 0)
+
+        _ = try tag(fixture, .whole)
+        try log.markDone(transcript: "P1", coder: "AB")
+        _ = try log.untag(transcript: "P1", segment: 2, code: "a.x", coder: "AB", selection: .whole)
+        #expect(try CodingStore(fixture.study).coverage().map { "\($0.coder) \($0.done)" } == ["AB true"])
+    }
+
     @Test func memosAreStoredOnlyForThingsThatExist() throws {
         let fixture = try study()
         let log = CodingLog(fixture.study)

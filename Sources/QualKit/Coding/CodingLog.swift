@@ -77,13 +77,18 @@ public struct CodingLog {
     }
 
     /// Removes a coding given the same arguments as ``tag(transcript:segment:code:coder:selection:memo:)``.
+    ///
+    /// Removing a coder's last coding in a transcript also ends their coverage of it, unless they
+    /// marked it done: coverage follows codings.
     public func untag(transcript: String, segment number: Int, code: String, coder: String, selection: Selection) throws
         -> Int
     {
         let segment = try resolve(transcript: transcript, segment: number, code: code, coder: coder)
         let (start, end) = try Self.range(of: selection, in: segment)
         let removed = try study.db.transaction {
-            try codings.delete(segment: segment, code: code, coder: coder, start: start, end: end)
+            let removed = try codings.delete(segment: segment, code: code, coder: coder, start: start, end: end)
+            try codings.uncoverIfEmpty(transcript: transcript, coder: coder)
+            return removed
         }
         guard removed > 0 else {
             throw CodingError.noSuchCoding(

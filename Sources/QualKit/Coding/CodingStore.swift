@@ -48,6 +48,17 @@ public struct CodingStore {
         return db.changes
     }
 
+    /// Ends a coder's coverage of a transcript when they have no coding left in it and have not
+    /// marked it done, so a transcript they no longer code does not count in N or agreement.
+    func uncoverIfEmpty(transcript: String, coder: String) throws {
+        try db.execute(
+            """
+            DELETE FROM coverage WHERE transcript = ? AND coder = ? AND done = 0
+            AND NOT EXISTS (
+                SELECT 1 FROM coding c JOIN segment s ON s.id = c.segment WHERE s.transcript = ? AND c.coder = ?)
+            """, [transcript, coder, transcript, coder])
+    }
+
     func addMemo(transcript: String, segment: Int?, code: String?, coder: String?, text: String) throws {
         try db.execute(
             "INSERT INTO memo(transcript, segment_number, code, coder, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
