@@ -28,7 +28,7 @@ enum TranscriptCommands {
             """,
         arguments: [files],
         options: [interview, participant, format, interviewerLabel, replace],
-        examples: [
+        writes: true, examples: [
             "qualkit transcript import transcripts/TC-001.vtt transcripts/TC-002.txt",
             "qualkit transcript import notes.txt --participant TC-014 --interviewer-label AK",
         ]
