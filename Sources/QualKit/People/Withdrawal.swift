@@ -66,6 +66,12 @@ public enum Withdrawal {
             deleteSQL: "DELETE FROM interview WHERE participant = ?"),
     ]
 
+    /// What ``withdraw(_:reason:in:)`` would erase, counted without changing anything (a dry run).
+    public static func preview(_ id: String, in study: Study) throws -> [Report.Erased] {
+        _ = try PeopleStore(study).participant(id)
+        return try steps.map { Report.Erased(what: $0.what, count: try study.db.value($0.countSQL, [id]).intValue ?? 0) }
+    }
+
     public static func withdraw(_ id: String, reason: String?, in study: Study) throws -> Report {
         let people = PeopleStore(study)
         _ = try people.participant(id)
