@@ -56,7 +56,7 @@ import Testing
         #expect(before["participants_total"] as? Int == 5)
         #expect(themes(before)["barrier.stigma.family"]?["participants"] as? Int == 3)
 
-        try box.ok(["participant", "withdraw", "P5"])
+        try box.ok(["participant", "withdraw", "P5", "--yes"])
         let json = try parseJSON(box.ok(["tally", "--format", "json"]).stdout) as! [String: Any]
         #expect(json["participants_total"] as? Int == 4)
         #expect(json["coders"] as? [String] == ["AB", "CD"])
@@ -84,7 +84,7 @@ import Testing
 
     @Test func tallySelectsCodersKindsAndSubtrees() throws {
         let box = try study()
-        try box.ok(["participant", "withdraw", "P5"])
+        try box.ok(["participant", "withdraw", "P5", "--yes"])
         let cd = try parseJSON(box.ok(["tally", "--coder", "CD", "--format", "json"]).stdout) as! [String: Any]
         #expect(cd["participants_total"] as? Int == 3)
         #expect(themes(cd)["barrier.stigma"]?["percent"] as? Double == 100.0)
@@ -102,7 +102,7 @@ import Testing
 
     @Test func tallyByAttributeWithMissingValuesAndSmallGroups() throws {
         let box = try study()
-        try box.ok(["participant", "withdraw", "P5"])
+        try box.ok(["participant", "withdraw", "P5", "--yes"])
         let json =
             try parseJSON(box.ok(["tally", "--by", "household", "--code", "barrier.times", "--format", "json"]).stdout)
             as! [String: Any]
@@ -126,7 +126,7 @@ import Testing
 
     @Test func agreementMatchesHandComputedKappas() throws {
         let box = try study()
-        try box.ok(["participant", "withdraw", "P5"])
+        try box.ok(["participant", "withdraw", "P5", "--yes"])
         let json = try parseJSON(box.ok(["agreement", "--format", "json"]).stdout) as! [String: Any]
         #expect(json["coders"] as? [String] == ["AB", "CD"])
         #expect(json["unit"] as? String == "segment")
@@ -162,7 +162,7 @@ import Testing
 
     @Test func saturationReportsThePaperNotation() throws {
         let box = try study()
-        try box.ok(["participant", "withdraw", "P5"])
+        try box.ok(["participant", "withdraw", "P5", "--yes"])
         let json =
             try parseJSON(
                 box.ok([
@@ -187,7 +187,7 @@ import Testing
 
     @Test func cooccurrenceWithinSegmentsAndParticipants() throws {
         let box = try study()
-        try box.ok(["participant", "withdraw", "P5"])
+        try box.ok(["participant", "withdraw", "P5", "--yes"])
         let segment = try parseJSON(box.ok(["cooccur", "--format", "json"]).stdout) as! [String: Any]
         let pairs = segment["pairs"] as! [[String: Any]]
         #expect(pairs.count == 1)

@@ -453,7 +453,7 @@ import Testing
             "tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner to talk",
         ])
         let result =
-            try parseJSON(box.ok(["participant", "withdraw", "TC-001", "--format", "json"]).stdout) as! [String: Any]
+            try parseJSON(box.ok(["participant", "withdraw", "TC-001", "--yes", "--format", "json"]).stdout) as! [String: Any]
         let erased = result["erased"] as! [String: Int]
         #expect(erased["transcripts"] == 1 && erased["segments"] == 4 && erased["codings"] == 1)
         #expect(try box.count("SELECT count(*) FROM segment") == 0)

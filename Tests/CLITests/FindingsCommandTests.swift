@@ -56,7 +56,7 @@ import Testing
         #expect(!texts.contains { $0.contains("07700") || $0.contains("Patel") })
         #expect((quotes.first?["attributes"] as? [String: String])?["household"] == "multi")
 
-        try box.ok(["participant", "withdraw", "P1"])
+        try box.ok(["participant", "withdraw", "P1", "--yes"])
         let after = try reportJSON(box)
         #expect(Set((after["quotes"] as! [[String: Any]]).map { $0["participant"] as! String }) == ["P3"])
         #expect(after["participants_total"] as? Int == 2)

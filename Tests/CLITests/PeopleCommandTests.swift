@@ -201,7 +201,7 @@ import Testing
         try box.ok([
             "interview", "add", "--participant", "TC-007", "--interviewer", "IV01", "--protocol", "talking-change@2",
         ])
-        let result = try box.ok(["participant", "withdraw", "TC-007", "--reason", "asked by phone", "--format", "json"])
+        let result = try box.ok(["participant", "withdraw", "TC-007", "--yes", "--reason", "asked by phone", "--format", "json"])
         let json = try parseJSON(result.stdout) as! [String: Any]
         #expect(json["participant"] as? String == "TC-007")
         #expect((json["erased"] as? [String: Int])?["attributes"] == 2)
@@ -232,7 +232,7 @@ import Testing
     @Test func withdrawOfUnknownParticipantChangesNothing() throws {
         let box = try Sandbox()
         try box.initStudy()
-        #expect(try box.run(["participant", "withdraw", "TC-404"]).status == 65)
+        #expect(try box.run(["participant", "withdraw", "TC-404", "--yes"]).status == 65)
         #expect(try box.count("SELECT count(*) FROM withdrawal") == 0)
     }
 
