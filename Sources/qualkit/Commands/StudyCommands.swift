@@ -85,7 +85,7 @@ enum StudyCommands {
         summary: "Upgrade the study file to this qualkit's schema (commands that only read never do).",
         discussion:
             "All pending upgrades run in one transaction, after checking that the file's tables are those its schema version stands for; if anything fails, the file is left exactly as it was. Take a copy first with qualkit backup.",
-        writes: true, examples: ["qualkit backup before-upgrade.sqlite && qualkit migrate"]
+        writes: true, examples: ["qualkit migrate", "qualkit migrate --db studies/2024.sqlite"]
     ) { inv in
         let study = try inv.openStudy()
         inv.console.line("study at \(study.path) is at schema \(try study.schemaVersion())")

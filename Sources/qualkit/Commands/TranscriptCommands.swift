@@ -110,7 +110,8 @@ enum TranscriptCommands {
             "Full-text search with SQLite FTS5, best matches first, each hit in context. With --tag CODE --coder C, every segment found is tagged (whole segment) and the number tagged is reported.",
         arguments: [query],
         options: [role, code, tag, coder, Opt.format],
-        examples: [
+        // With --tag it codes every hit, so it is declared as a command that writes.
+        writes: true, examples: [
             "qualkit search '\"what people would say\" OR shame' --role participant",
             "qualkit search 'evening* OR weekend*' --tag barrier.appointment-times --coder AB",
         ]
