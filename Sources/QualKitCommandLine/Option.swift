@@ -268,6 +268,7 @@ extension Opt where Value == String? {
 }
 
 extension Opt where Value == Bool {
-    /// `--force`: let `--out` replace an existing regular file (never a folder, link or device).
-    package static let force = Opt.flag("force", help: "Replace the --out file if it exists.")
+    /// `--force`: let an output file replace an existing regular file (never a folder, link or device).
+    package static let force = Opt.flag(
+        "force", help: "Replace the output file if it exists (never a folder, link or device).")
 }

@@ -167,25 +167,30 @@ extension Sandbox {
     @Test func aReadOnlyStudyExits77() throws {
         let box = try Sandbox()
         try box.initStudy()
-        // Root ignores file modes: then check the same failure through a read-only connection.
-        if geteuid() == 0 {
-            let study = try Study.open(at: box.studyPath, readOnly: true)
-            do {
-                try study.db.execute("INSERT INTO coder(id, created_at) VALUES ('AB', 'now')")
-                Issue.record("a read-only study accepted a write")
-            } catch let error as StoreError {
-                let reporter = ErrorReporter(
-                    help: CommandTable.tool(console: Console(environment: [:]), environment: [:]).help)
-                let (text, status) = reporter.describe(error, studyPath: box.studyPath)
+        // Root ignores file modes; an immutable file (chattr +i) is read-only even to root.
+        let immutable = geteuid() == 0
+        if immutable {
+            guard try box.shell("chattr +i \"$QUALKIT_DB\"").status == 0 else {
+                // No chattr here (some file systems): check the same failure through a read-only connection.
+                let study = try Study.open(at: box.studyPath, readOnly: true)
+                let error = try #require(throws: StoreError.self) {
+                    try study.db.execute("INSERT INTO coder(id, created_at) VALUES ('AB', 'now')")
+                }
+                let help = CommandTable.tool(console: Console(environment: [:]), environment: [:]).help
+                let (text, status) = ErrorReporter(help: help).describe(error, studyPath: box.studyPath)
                 #expect(status == .noPermission)
                 #expect(text.contains("cannot be written"))
+                return
             }
-            return
+        } else {
+            #expect(chmod(box.studyPath, 0o400) == 0)
         }
-        #expect(chmod(box.studyPath, 0o400) == 0)
+        defer { if immutable { _ = try? box.shell("chattr -i \"$QUALKIT_DB\"") } }
         let result = try box.run(["participant", "add", "TC-001"])
         #expect(result.status == 77)
-        #expect(result.stderr.contains("cannot be written"))
+        #expect(result.stderr.contains("cannot be written") && result.stderr.contains("Nothing was changed"))
+        // Reading still works.
+        try box.ok(["participant", "list"])
     }
 
     // MARK: 4. Migrations
