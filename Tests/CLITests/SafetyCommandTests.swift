@@ -193,6 +193,24 @@ extension Sandbox {
         try box.ok(["participant", "list"])
     }
 
+    @Test func permissionDeniedOpeningExits77() throws {
+        let box = try Sandbox()
+        try box.initStudy()
+        guard geteuid() != 0 else {
+            // Root is never refused by file modes: check the words and status of the refusal instead.
+            let help = CommandTable.tool(console: Console(environment: [:]), environment: [:]).help
+            let (text, status) = ErrorReporter(help: help).describe(
+                StudyError.permissionDenied(path: box.studyPath), studyPath: box.studyPath)
+            #expect(status == .noPermission && text.contains("permission denied"))
+            return
+        }
+        #expect(chmod(box.studyPath, 0) == 0)
+        defer { chmod(box.studyPath, 0o600) }
+        let result = try box.run(["status"])
+        #expect(result.status == 77)
+        #expect(result.stderr.contains("permission denied"))
+    }
+
     // MARK: 4. Migrations
 
     @Test func aStudyWhoseVersionIsBelowItsTablesIsLeftUntouched() throws {
