@@ -23,12 +23,15 @@ package struct Command: Sendable {
     package let options: [Option]
     /// At least one runnable example, shown in help.
     package let examples: [String]
+    /// Whether the command may change the study. A command that does not is given the study
+    /// opened read-only (so it can never migrate or alter it) and appends no audit row.
+    package let writes: Bool
     /// Runs the parsed command.
     package let run: @Sendable (Invocation) throws -> Void
 
     package init(
         path: [String], summary: String, discussion: String = "", arguments: [any ArgumentDeclaration] = [],
-        options: [any OptionDeclaration] = [], examples: [String],
+        options: [any OptionDeclaration] = [], writes: Bool = false, examples: [String],
         run: @escaping @Sendable (Invocation) throws -> Void
     ) {
         self.path = path
@@ -37,6 +40,7 @@ package struct Command: Sendable {
         self.arguments = arguments.map(\.argument)
         self.options = options.map(\.option)
         self.examples = examples
+        self.writes = writes
         self.run = run
     }
 

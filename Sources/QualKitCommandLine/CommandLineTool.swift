@@ -40,11 +40,32 @@ package struct CommandLineTool {
 
     package var help: HelpGenerator { HelpGenerator(program: name, about: about, sections: sections) }
 
+    /// Runs the command line as the process received it: each word as bytes, nil for a word that
+    /// is not valid UTF-8, which is refused (exit 64) rather than read with replacement characters.
+    package func run(rawWords: [String?]) -> ExitCode {
+        if let position = rawWords.firstIndex(where: { $0 == nil }) {
+            let status = ErrorReporter(help: help).report(
+                NonUTF8Argument(position: position + 1), console: console,
+                studyPath: environment["QUALKIT_DB"] ?? Study.defaultPath)
+            console.flush()
+            return status
+        }
+        return run(rawWords.compactMap { $0 })
+    }
+
     package func run(_ words: [String]) -> ExitCode {
+        let status = runCommand(words)
+        console.flush()
+        guard let code = console.outputFailure else { return status }
+        if code == EPIPE { return .brokenPipe }
+        return ErrorReporter(help: help).report(
+            StandardOutputFailure(code: code), console: console, studyPath: environment["QUALKIT_DB"] ?? Study.defaultPath)
+    }
+
+    private func runCommand(_ words: [String]) -> ExitCode {
         let help = self.help
         let parser = CommandLineParser(commands: commands)
         var studyPath = environment["QUALKIT_DB"] ?? Study.defaultPath
-        defer { console.flush() }
         do {
             switch try parser.parse(words) {
             case .overview:
@@ -62,10 +83,18 @@ package struct CommandLineTool {
                     environment: environment)
                 studyPath = invocation.studyPath
                 try command.run(invocation)
+                try invocation.finishAudit()
             }
             return .ok
         } catch {
             return ErrorReporter(help: help).report(error, console: console, studyPath: studyPath)
         }
     }
+}
+
+/// A command-line word that is not valid UTF-8 (exit 64): it would otherwise be read with
+/// replacement characters and name another file than the one typed.
+package struct NonUTF8Argument: Error, Sendable {
+    /// 1 for the first word after the program's name.
+    package let position: Int
 }

@@ -1,3 +1,5 @@
+import CSQLite
+import Foundation
 import QualKit
 
 /// The one place where an error becomes words on standard error and an exit status.
@@ -21,7 +23,7 @@ package struct ErrorReporter {
     package func describe(_ error: any Error, studyPath: String) -> (String, ExitCode) {
         switch error {
         case let error as UsageError:
-            var text = "Error: \(error.message)\n"
+            var text = "Error: \(Self.echo(error.message, limit: Self.diagnosticLimit))\n"
             if let command = error.command {
                 text += help.usage(command) + "\n  See '\(help.program) \(command.name) --help'.\n"
             } else if let group = error.group, !group.isEmpty {
@@ -31,14 +33,52 @@ package struct ErrorReporter {
             }
             return (text, .usage)
         case let error as InvalidInput:
-            var lines = error.diagnostics.map { $0.description + Self.words(for: $0.remedy) }
+            // A diagnostic quotes the input; a whole 10 MB field must not come back on standard error.
+            var lines = error.diagnostics.map {
+                Self.echo($0.description, limit: Self.diagnosticLimit) + Self.words(for: $0.remedy)
+            }
             let count = error.diagnostics.filter { $0.severity == .error }.count
             if count > 1 { lines.append("\(count) errors; nothing was changed.") }
             return (lines.joined(separator: "\n"), .dataError)
         case let error as MissingInputFile:
             return ("Error: \(error.path): \(error.reason)", .noInput)
         case let error as CannotCreateOutput:
-            return ("Error: cannot write \(error.path): \(error.reason)", .cannotCreate)
+            return ("Error: cannot write \(Self.echo(error.path)): \(error.reason)", .cannotCreate)
+        case let error as OutputRefused:
+            switch error.reason {
+            case .exists:
+                return (
+                    "Error: \(Self.echo(error.path)) already exists; nothing was written. Give --force to replace it, or choose another --out.",
+                    .cannotCreate
+                )
+            case .notARegularFile(let kind):
+                return (
+                    "Error: \(Self.echo(error.path)) is a \(kind.rawValue); --out writes only a new file or replaces a regular one (use --out - for standard output).",
+                    .cannotCreate
+                )
+            }
+        case let error as ConfirmationError:
+            switch error {
+            case .noTerminal(let command):
+                return (
+                    "Error: \(command) erases data for good and asks for confirmation on a terminal, but there is none. Nothing was changed. Give --yes to confirm in a script, or --dry-run to see what would be erased.",
+                    .usage
+                )
+            case .mismatch(let expected):
+                return ("Error: what was typed is not \(Self.echo(expected)); nothing was changed.", .usage)
+            }
+        case let error as StudyCheckFailed:
+            return (
+                "Error: the study has \(error.errors) problem\(error.errors == 1 ? "" : "s") (listed above). Restore a backup (qualkit backup makes them), or report it.",
+                .dataError
+            )
+        case let error as StandardOutputFailure:
+            return ("Error: cannot write to standard output: \(String(cString: strerror(error.code)))", .ioError)
+        case let error as NonUTF8Argument:
+            return (
+                "Error: argument \(error.position) is not valid UTF-8 text; qualkit reads every argument as UTF-8 (rename the file, or use a UTF-8 locale).\n  See '\(help.program) help'.",
+                .usage
+            )
         case let error as PeopleError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as ProtocolError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as MatchingError: return ("Error: " + Self.words(for: error), .dataError)
@@ -48,11 +88,9 @@ package struct ErrorReporter {
         case let error as FindingsError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as StudyError:
             return Self.describe(error)
-        case let error as StoreError where error.isBusy:
-            return (
-                "Error: the study at \(studyPath) is busy: another qualkit command is writing to it. Try again.",
-                .software
-            )
+        case let error as StoreError:
+            if let environmental = Self.environmental(error, studyPath: studyPath) { return environmental }
+            return ("Internal error (please report it): \(error)", .software)
         default:
             return ("Internal error (please report it): \(error)", .software)
         }
@@ -71,6 +109,21 @@ package struct ErrorReporter {
             return ("Error: cannot create \(path): \(reason)", .cannotCreate)
         case .notAStudy(let path, let reason):
             return ("Error: \(path) is not a qualkit study: \(reason)", .dataError)
+        case .permissionDenied(let path):
+            return (
+                "Error: permission denied opening \(echo(path)): ask its owner for access, or check its permissions and its folder's (ls -l).",
+                .noPermission
+            )
+        case .olderSchema(let path, let found, let supported):
+            return (
+                "Error: \(echo(path)) uses study schema \(found) and this qualkit reads schema \(supported). Nothing was changed: a command that reads never upgrades a study. Upgrade it with: qualkit migrate (take a copy first: qualkit backup FILE).",
+                .dataError
+            )
+        case .schemaMismatch(let path, let version, let differences):
+            return (
+                "Error: \(echo(path)) says it is at study schema \(version) but its tables do not match that version (\(differences.prefix(5).joined(separator: ", "))\(differences.count > 5 ? ", ..." : "")). Nothing was changed; it will not be migrated. Restore a backup, or report it.",
+                .dataError
+            )
         case .newerSchema(let path, let found, let supported):
             return (
                 "Error: \(path) was written by a newer qualkit (study schema \(found); this qualkit knows up to \(supported)). Nothing was changed: upgrade qualkit to open it.",
@@ -79,13 +132,60 @@ package struct ErrorReporter {
         }
     }
 
+    /// The message and status for an error from the operating system rather than from qualkit:
+    /// permissions, a full disk, another command holding the lock. Nil for a fault in qualkit.
+    static func environmental(_ error: StoreError, studyPath: String) -> (String, ExitCode)? {
+        let path = echo(studyPath)
+        switch error.primaryCode {
+        case SQLITE_BUSY, SQLITE_LOCKED:
+            return (
+                "Error: the study at \(path) is busy: another command has held its lock longer than qualkit waits. Nothing was changed; try again in a moment.",
+                .tempFail
+            )
+        case SQLITE_READONLY:
+            return (
+                "Error: the study at \(path) cannot be written (the file or its folder is read-only to you). Nothing was changed. Ask its owner, or make it writable (ls -l; chmod u+w), then try again.",
+                .noPermission
+            )
+        case SQLITE_PERM, SQLITE_AUTH, SQLITE_CANTOPEN:
+            return (
+                "Error: permission denied for the study at \(path) or its journal files: check that you can read and write it and its folder (ls -l).",
+                .noPermission
+            )
+        case SQLITE_FULL:
+            return (
+                "Error: the disk holding \(path) is full. Nothing was changed: free some space and try again.",
+                .ioError
+            )
+        case SQLITE_IOERR:
+            return (
+                "Error: reading or writing \(path) failed (\(error.message)); a full or failing disk, or a network folder that went away. Nothing was changed: check the disk and try again.",
+                .ioError
+            )
+        default:
+            return nil
+        }
+    }
+
+    /// Longest input value quoted back in a message.
+    static let echoLimit = 80
+    /// Longest diagnostic line, which quotes the input inside its own words.
+    static let diagnosticLimit = 400
+
+    /// An input value as quoted in a message: control characters shown escaped, and at most
+    /// `limit` characters, the rest replaced by an ellipsis.
+    static func echo(_ value: String, limit: Int = echoLimit) -> String {
+        let shown = value.count > limit ? String(value.prefix(limit)) + "…" : value
+        return Console.escapingControlCharacters(shown)
+    }
+
     // MARK: Words for the library's errors
 
     /// `unknown participant 'TC-01'. Did you mean 'TC-001'?`, or the names that exist.
     static func unknown(_ what: String, _ unknown: Unknown) -> String {
-        var text = "unknown \(what) '\(unknown.name)'"
+        var text = "unknown \(what) '\(echo(unknown.name))'"
         if let nearest = unknown.nearest {
-            text += ". Did you mean '\(nearest)'?"
+            text += ". Did you mean '\(echo(nearest))'?"
         } else if unknown.known.isEmpty {
             text += " (the study has none yet)"
         } else {
@@ -97,7 +197,7 @@ package struct ErrorReporter {
 
     /// `--available 'x': character 5: ...`: a refused value, named by the option that gave it.
     static func refused(_ option: String, _ value: String, _ message: String) -> String {
-        "\(option) '\(value)': \(message)"
+        "\(option) '\(echo(value))': \(message)"
     }
 
     static func idRule(_ kind: RecordKind) -> String {
@@ -230,7 +330,7 @@ package struct ErrorReporter {
             return
                 "re-importing \(transcript) from \(file) would lose \(lost.count) of its \(count) codings, whose segment or text changed; nothing was changed"
                 + lost.map {
-                    "\n  segment \($0.segment) \($0.code) by \($0.coder) [\($0.start):\($0.end)]: \"\($0.text)\""
+                    "\n  segment \($0.segment) \($0.code) by \($0.coder) [\($0.start):\($0.end)]: \"\(echo($0.text))\""
                 }.joined()
         case .severalInterviews(let participant, let interviews):
             return

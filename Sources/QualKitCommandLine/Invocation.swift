@@ -11,6 +11,9 @@ package final class Invocation {
     private let options: [String: [String]]
     package let console: Console
     package let environment: [String: String]
+    /// The study, once opened: a command works on one connection, so its audit rows see every change.
+    private var openedStudy: Study?
+    private var auditRecorder: AuditLog.Recorder?
 
     package init(
         command: Command, arguments: [String: [String]], options: [String: [String]], console: Console,
@@ -46,9 +49,59 @@ package final class Invocation {
         return Study.defaultPath
     }
 
-    /// Opens the study, which must exist.
+    /// Opens the study, which must exist: read-only unless the command is declared as one that
+    /// writes, so reading commands never migrate or change a study.
     package func openStudy() throws -> Study {
-        try Study.open(at: studyPath)
+        if let openedStudy { return openedStudy }
+        let study = try Study.open(at: studyPath, readOnly: !command.writes)
+        if command.writes { recordAudit(of: study) }
+        openedStudy = study
+        return study
+    }
+
+    /// Starts the audit trail of this command's changes to `study`: each transaction appends its
+    /// row before it commits. `countingFromOpen` counts the changes made since the connection was
+    /// opened, for a study the command has just created.
+    package func recordAudit(of study: Study, countingFromOpen: Bool = false) {
+        auditRecorder = AuditLog.Recorder(
+            study: study, user: operatingSystemUser, command: command.name, words: auditWords,
+            countingFromOpen: countingFromOpen)
+        openedStudy = study
+    }
+
+    /// Records the changes no transaction recorded; called once the command has succeeded.
+    package func finishAudit() throws {
+        try auditRecorder?.finish()
+    }
+
+    /// The command as typed, with every value that could identify a person or hold free text
+    /// elided: positional arguments show their name (`<id>`), text and path options `--quote …`;
+    /// only flags, choices, numbers and dates keep their values.
+    package var auditWords: String {
+        var words = command.path
+        for argument in command.arguments where !(arguments[argument.name] ?? []).isEmpty {
+            words.append("<\(argument.name)>" + (argument.repeated ? "..." : ""))
+        }
+        for option in command.allOptions {
+            guard let values = options[option.name], !values.isEmpty else { continue }
+            guard let kind = option.value else {
+                words.append("--" + option.name)
+                continue
+            }
+            for value in values {
+                switch kind {
+                case .choice, .integer, .number, .date: words.append("--\(option.name) \(value)")
+                case .text, .path: words.append("--\(option.name) …")
+                }
+            }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// The operating-system account running the command, for the audit trail.
+    var operatingSystemUser: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return environment["USER"] ?? "uid \(geteuid())"
     }
 
     /// Prints a result in the format chosen with `--format`.
@@ -58,9 +111,11 @@ package final class Invocation {
     }
 
     /// Writes a document to `out` when given (whole or not at all), else to standard output.
+    ///
+    /// `-` means standard output; an existing file is replaced only with `--force`.
     package func emit(_ text: String, to out: String?) throws {
-        if let out {
-            try OutputFile.write(text, to: out)
+        if let out, out != "-" {
+            try OutputFile.write(text, to: out, replacing: self[Opt.force])
             console.err("wrote \(out)")
         } else {
             console.out(text)

@@ -263,5 +263,12 @@ extension Opt where Value == OutputFormat {
 
 extension Opt where Value == String? {
     /// `--out FILE`: where a document goes instead of standard output.
-    package static let out = Opt.path("out", help: "Write to this file instead of standard output.")
+    package static let out = Opt.path(
+        "out", help: "Write to this file instead of standard output ('-' for standard output). An existing file is kept unless --force.")
+}
+
+extension Opt where Value == Bool {
+    /// `--force`: let an output file replace an existing regular file (never a folder, link or device).
+    package static let force = Opt.flag(
+        "force", help: "Replace the output file if it exists (never a folder, link or device).")
 }

@@ -476,7 +476,7 @@ import Testing
         }
         let result =
             try #require(
-                try parseJSON(box.ok(["participant", "withdraw", "TC-001", "--format", "json"]).stdout)
+                try parseJSON(box.ok(["participant", "withdraw", "TC-001", "--yes", "--format", "json"]).stdout)
                     as? [String: Any])
         let erased = try #require(result["erased"] as? [String: Int])
         #expect(erased["transcripts"] == 1 && erased["segments"] == 4 && erased["codings"] == 1)

@@ -129,8 +129,8 @@ public enum DemoStudy {
         let report = try FindingsReport.build(study, options: options)
         let html = (directory as NSString).appendingPathComponent("report.html")
         let markdown = (directory as NSString).appendingPathComponent("report.md")
-        try OutputFile.write(report.html, to: html)
-        try OutputFile.write(report.markdown, to: markdown)
+        try OutputFile.write(report.html, to: html, replacing: true)
+        try OutputFile.write(report.markdown, to: markdown, replacing: true)
         step("wrote the findings report: \(html) and \(markdown)")
         return Result(directory: directory, studyPath: studyPath, steps: steps, reports: [html, markdown])
     }

@@ -66,6 +66,12 @@ public enum Withdrawal {
             deleteSQL: "DELETE FROM interview WHERE participant = ?"),
     ]
 
+    /// What ``withdraw(_:reason:in:)`` would erase, counted without changing anything (a dry run).
+    public static func preview(_ id: String, in study: Study) throws -> [Report.Erased] {
+        _ = try PeopleStore(study).participant(id)
+        return try steps.map { Report.Erased(what: $0.what, count: try study.db.value($0.countSQL, [id]).intValue ?? 0) }
+    }
+
     /// Erases a participant who withdrew, in one transaction, and leaves a tombstone.
     ///
     /// Their attributes, interviews, transcripts, codings, memos and search-index entries are deleted;

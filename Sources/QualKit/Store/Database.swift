@@ -32,6 +32,11 @@ public final class Database {
     public let path: String
     private var statementCache: [String: Statement] = [:]
     private var transactionDepth = 0
+    /// Called inside every outermost transaction just before it commits (the audit trail's hook):
+    /// what it writes is committed with the change, and an error it throws rolls the change back.
+    public var beforeCommit: ((Database) throws -> Void)?
+    /// Changes counted by `sqlite3_total_changes` that a rollback then undid.
+    private var rolledBackChanges = 0
 
     /// Opens (or creates) the database at `path` and applies qualkit's connection settings.
     public init(path: String, mode: OpenMode, busyTimeoutMilliseconds: Int32 = 5000) throws {
@@ -141,6 +146,12 @@ public final class Database {
     /// The rowid of the last row inserted on this connection.
     public var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(handle) }
 
+    /// Rows inserted, updated or deleted on this connection since it was opened, triggers included.
+    public var totalChanges: Int { Int(sqlite3_total_changes(handle)) }
+
+    /// ``totalChanges`` less those a rolled-back transaction or savepoint undid: the changes kept.
+    public var keptChanges: Int { totalChanges - rolledBackChanges }
+
     /// The number of rows changed by the last statement.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 
@@ -155,10 +166,13 @@ public final class Database {
         let depth = transactionDepth
         let savepoint = "qk_\(depth)"
         try executeScript(depth == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT \(savepoint)")
+        let changesAtStart = totalChanges
+        let rolledBackAtStart = rolledBackChanges
         transactionDepth = depth + 1
         defer { transactionDepth = depth }
         do {
             let result = try body()
+            if depth == 0, let beforeCommit { try beforeCommit(self) }
             try executeScript(depth == 0 ? "COMMIT" : "RELEASE \(savepoint)")
             return result
         } catch {
@@ -168,6 +182,7 @@ public final class Database {
             } else {
                 try? executeScript("ROLLBACK TO \(savepoint); RELEASE \(savepoint)")
             }
+            rolledBackChanges = rolledBackAtStart + (totalChanges - changesAtStart)
             throw error
         }
     }

@@ -37,21 +37,47 @@ public struct Migrator: Sendable {
         try db.value("PRAGMA user_version").intValue ?? 0
     }
 
-    /// Applies every migration the file does not have yet, each in a transaction.
+    /// Applies every migration the file does not have yet, all in one transaction: a failure in
+    /// any of them rolls back every one, so the file is left exactly as it was.
     ///
     /// - Returns: the numbers of the migrations applied.
     @discardableResult
     public func migrate(_ db: Database) throws -> [Int] {
-        var applied: [Int] = []
         let current = try currentVersion(of: db)
-        for migration in migrations where migration.number > current {
-            try db.transaction {
+        let pending = migrations.filter { $0.number > current }
+        guard !pending.isEmpty else { return [] }
+        try db.transaction {
+            for migration in pending {
                 try db.executeScript(migration.sql)
                 // PRAGMA takes no bound parameters; the number comes from our own table, not from input.
                 try db.executeScript("PRAGMA user_version = \(migration.number)")
             }
-            applied.append(migration.number)
         }
-        return applied
+        return pending.map(\.number)
+    }
+
+    /// The tables, indexes, views and triggers a file at `version` has, as `"table participant"`.
+    public func expectedObjects(atVersion version: Int) throws -> Set<String> {
+        let db = try Database(path: ":memory:", mode: .memory)
+        for migration in migrations where migration.number <= version {
+            try db.executeScript(migration.sql)
+        }
+        return try Self.objects(of: db)
+    }
+
+    /// How `db`'s schema differs from what `version` stands for: `"missing table x"`,
+    /// `"unexpected trigger y"`; empty when they agree.
+    public func differences(of db: Database, from version: Int) throws -> [String] {
+        let expected = try expectedObjects(atVersion: version)
+        let found = try Self.objects(of: db)
+        return expected.subtracting(found).sorted().map { "missing " + $0 }
+            + found.subtracting(expected).sorted().map { "unexpected " + $0 }
+    }
+
+    static func objects(of db: Database) throws -> Set<String> {
+        // SQLite's own tables (sqlite_sequence, sqlite_stat1) come and go with use, not with the schema.
+        let rows = try db.rows(
+            "SELECT type, name FROM sqlite_schema WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")
+        return Set(rows.map { "\($0[0].stringValue ?? "") \($0[1].stringValue ?? "")" })
     }
 }

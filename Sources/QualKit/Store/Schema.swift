@@ -7,6 +7,7 @@ public enum Schema {
         .analysisIndexes,
         .findings,
         .codingsFollowSegments,
+        .audit,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

@@ -1,3 +1,4 @@
+import CSQLite
 import Foundation
 
 /// An open study: one SQLite file holding everything about one qualitative study.
@@ -50,7 +51,12 @@ public final class Study {
         return Study(db: db, path: path)
     }
 
-    /// Opens an existing study, migrating it to this build's schema if it is older.
+    /// Opens an existing study.
+    ///
+    /// Opened for writing, an older file is migrated forward, all pending migrations in one
+    /// transaction, after checking that its tables are what its version says; any failure leaves
+    /// the file exactly as it was. Opened read-only, an older file is refused
+    /// (``StudyError/olderSchema(path:found:supported:)``): reading never changes a study.
     public static func open(at path: String, readOnly: Bool = false) throws -> Study {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -60,7 +66,7 @@ public final class Study {
         do {
             db = try Database(path: path, mode: readOnly ? .readOnly : .readWrite)
         } catch let error as StoreError {
-            throw StudyError.notAStudy(path: path, reason: error.message)
+            throw openingError(error, path: path)
         }
         let applicationID: Int
         let version: Int
@@ -68,7 +74,7 @@ public final class Study {
             applicationID = try db.value("PRAGMA application_id").intValue ?? 0
             version = try Schema.migrator.currentVersion(of: db)
         } catch let error as StoreError {
-            throw StudyError.notAStudy(path: path, reason: error.message)
+            throw openingError(error, path: path)
         }
         guard applicationID == Int(Schema.applicationID) else {
             throw StudyError.notAStudy(path: path, reason: "it is not a qualkit study file")
@@ -76,10 +82,31 @@ public final class Study {
         guard version <= Schema.migrator.latestVersion else {
             throw StudyError.newerSchema(path: path, found: version, supported: Schema.migrator.latestVersion)
         }
-        if version < Schema.migrator.latestVersion && !readOnly {
+        if version < Schema.migrator.latestVersion {
+            let differences = try Schema.migrator.differences(of: db, from: version)
+            guard differences.isEmpty else {
+                throw StudyError.schemaMismatch(path: path, version: version, differences: differences)
+            }
+            if readOnly {
+                throw StudyError.olderSchema(path: path, found: version, supported: Schema.migrator.latestVersion)
+            }
             try Schema.migrator.migrate(db)
         }
         return Study(db: db, path: path)
+    }
+
+    /// What an error while opening means: the environment's problems (a lock, permissions, a full
+    /// disk) stay ``StoreError``s for the caller to explain; anything else means the file is not a study.
+    private static func openingError(_ error: StoreError, path: String) -> Error {
+        if access(path, R_OK) != 0 && (errno == EACCES || errno == EPERM) {
+            return StudyError.permissionDenied(path: path)
+        }
+        switch error.primaryCode {
+        case SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY, SQLITE_PERM, SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN:
+            return error
+        default:
+            return StudyError.notAStudy(path: path, reason: error.message)
+        }
     }
 
     /// The study's title, as given to `init`.

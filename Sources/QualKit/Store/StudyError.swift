@@ -10,4 +10,12 @@ public enum StudyError: Error, Sendable, Equatable {
     case notAStudy(path: String, reason: String)
     /// The file was written by a newer qualkit whose schema this build does not know.
     case newerSchema(path: String, found: Int, supported: Int)
+    /// The operating system refused to open the file (it belongs to someone else, or its folder
+    /// cannot be searched).
+    case permissionDenied(path: String)
+    /// The file is at an older schema and was opened for reading only: reading never upgrades it.
+    case olderSchema(path: String, found: Int, supported: Int)
+    /// The file's tables, indexes and triggers are not those its schema version stands for (a
+    /// version lowered by hand, a half-applied upgrade by another tool): it is left untouched.
+    case schemaMismatch(path: String, version: Int, differences: [String])
 }

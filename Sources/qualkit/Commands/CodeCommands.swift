@@ -34,7 +34,7 @@ enum CodeCommands {
 
     static let add = Command(
         path: ["code", "add"], summary: "Add a code to the codebook.", arguments: [path], options: fieldKeys,
-        examples: [
+        writes: true, examples: [
             "qualkit code add barrier.stigma.family --name 'Family stigma' --definition 'Fear of what family would think or say'"
         ],
         run: { inv in
@@ -66,7 +66,7 @@ enum CodeCommands {
     static let update = Command(
         path: ["code", "update"], summary: "Change a code's name, kind, definition, rules, example or colour.",
         arguments: [path], options: fieldKeys,
-        examples: ["qualkit code update barrier.stigma --use-when 'Fear of judgement about mental health'"],
+        writes: true, examples: ["qualkit code update barrier.stigma --use-when 'Fear of judgement about mental health'"],
         run: { inv in
             let code = try Codebook(inv.openStudy()).update(inv[path], fields: fields(inv))
             inv.console.line("updated code \(code.path)")
@@ -78,7 +78,7 @@ enum CodeCommands {
         return Command(
             path: ["code", "rename"], summary: "Rename a code; its sub-codes and codings move with it.",
             arguments: [old, new],
-            examples: ["qualkit code rename barrier.times barrier.appointment-times"]
+            writes: true, examples: ["qualkit code rename barrier.times barrier.appointment-times"]
         ) { inv in
             let change = try Codebook(inv.openStudy()).rename(inv[old], to: inv[new])
             inv.console.line(
@@ -93,7 +93,7 @@ enum CodeCommands {
             path: ["code", "merge"],
             summary: "Merge one code into another: codings move, duplicates collapse, FROM is removed.",
             arguments: [from, into],
-            examples: ["qualkit code merge barrier.shame barrier.stigma"]
+            writes: true, examples: ["qualkit code merge barrier.shame barrier.stigma"]
         ) { inv in
             let change = try Codebook(inv.openStudy()).merge(inv[from], into: inv[into])
             inv.console.line(
@@ -107,7 +107,7 @@ enum CodeCommands {
         return Command(
         path: ["code", "delete"], summary: "Delete a code; refused while codings use it unless --force.",
         arguments: [path], options: [force],
-        examples: ["qualkit code delete barrier.unused"]
+        writes: true, examples: ["qualkit code delete barrier.unused"]
         ) { inv in
             let change = try Codebook(inv.openStudy()).delete(inv[path], force: inv[force])
             inv.console.line(
@@ -123,7 +123,7 @@ enum CodeCommands {
         discussion:
             "Markdown: one '## path — Name' heading per code with Kind:, Definition:, Use when:, Do not use when:, Example: and Colour: lines (docs/codebook-format.md). CSV columns: path,kind,name,definition,use_when,do_not_use_when,example,color.",
         arguments: [file],
-        examples: ["qualkit codebook import protocols/talking-change.codebook.md"]
+        writes: true, examples: ["qualkit codebook import protocols/talking-change.codebook.md"]
         ) { inv in
             let study = try inv.openStudy()
             let file = inv[file]
@@ -144,7 +144,7 @@ enum CodeCommands {
         let format = Opt.choice("format", default: CodebookFormat.md, help: "md or csv.")
         return Command(
         path: ["codebook", "export"], summary: "Write the codebook as a reviewable Markdown document or CSV.",
-        options: [format, Opt.out],
+        options: [format, Opt.out, Opt.force],
         examples: ["qualkit codebook export --format md --out codebook.md"]
         ) { inv in
             let study = try inv.openStudy()
@@ -164,7 +164,7 @@ enum CodeCommands {
         return Command(
             path: ["coder", "add"], summary: "Register a coder (initials such as AB).",
             arguments: [id], options: [name],
-            examples: ["qualkit coder add AB --name 'A. Begum'"]
+            writes: true, examples: ["qualkit coder add AB --name 'A. Begum'"]
         ) { inv in
             try Codebook(inv.openStudy()).addCoder(inv[id], name: inv[name])
             inv.console.line("added coder \(inv[id])")

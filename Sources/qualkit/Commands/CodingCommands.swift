@@ -35,7 +35,7 @@ enum CodingCommands {
                 "Without --quote or --span the whole segment is tagged. Offsets count Unicode scalar values, zero-based, end exclusive, relative to the segment; the transcript-level offsets are stored too.",
             arguments: [transcript, segment, code],
             options: [coder, quote, span, memo],
-            examples: [
+            writes: true, examples: [
                 "qualkit tag TC-001 4 barrier.stigma.family --coder AB --quote \"they'd say I'd brought shame\""
             ]
         ) { inv in
@@ -51,7 +51,7 @@ enum CodingCommands {
     static let untag = Command(
         path: ["untag"], summary: "Remove a coding (same arguments as tag).",
         arguments: [transcript, segment, code], options: [coder, quote, span],
-        examples: ["qualkit untag TC-001 4 barrier.stigma.family --coder AB"]
+        writes: true, examples: ["qualkit untag TC-001 4 barrier.stigma.family --coder AB"]
     ) { inv in
         _ = try CodingLog(inv.openStudy()).untag(
             transcript: inv[transcript], segment: inv[segment], code: inv[code], coder: inv[coder],
@@ -96,7 +96,7 @@ enum CodingCommands {
                 "Columns transcript,segment,code,coder and optionally start,end,memo (a text column is ignored). A row with an empty code records that the coder coded that transcript and found nothing to tag. Unknown codes are errors unless --create-codes.",
             arguments: [file],
             options: [coder, createCodes],
-            examples: ["qualkit codings import protocols/demo/codings-AB.csv"]
+            writes: true, examples: ["qualkit codings import protocols/demo/codings-AB.csv"]
         ) { inv in
             let report = try CodingImport.run(
                 path: inv[file], defaultCoder: inv[coder], createCodes: inv[createCodes], study: inv.openStudy())
@@ -117,8 +117,8 @@ enum CodingCommands {
             path: ["codings", "export"], summary: "Export all codings in the import's columns (round trip), or as JSON.",
             discussion:
                 "The coded text is redacted (identifier patterns and the study's redaction list) unless --no-redact, which is recorded in the study's disclosure log.",
-            options: [format, Opt.out, noRedact],
-            examples: ["qualkit codings export --format csv --out codings.csv"]
+            options: [format, Opt.out, Opt.force, noRedact],
+            writes: true, examples: ["qualkit codings export --format csv --out codings.csv"]
         ) { inv in
             let study = try inv.openStudy()
             let disclosure: Disclosure =
@@ -144,7 +144,7 @@ enum CodingCommands {
         return Command(
             path: ["coding", "done"], summary: "Record that a coder finished a transcript (it counts as covered).",
             arguments: [transcript], options: [coder],
-            examples: ["qualkit coding done TC-001 --coder AB"]
+            writes: true, examples: ["qualkit coding done TC-001 --coder AB"]
         ) { inv in
             try CodingLog(inv.openStudy()).markDone(transcript: inv[transcript], coder: inv[coder])
             inv.console.line("\(inv[coder]) finished \(inv[transcript])")
@@ -160,7 +160,7 @@ enum CodingCommands {
         return Command(
             path: ["memo", "add"], summary: "Add an analytic memo to a transcript, segment or code.",
             arguments: [text], options: [transcript, segment, code, coder],
-            examples: [
+            writes: true, examples: [
                 "qualkit memo add --transcript TC-001 --segment 4 --code barrier.stigma 'Links stigma to marriage prospects'"
             ]
         ) { inv in

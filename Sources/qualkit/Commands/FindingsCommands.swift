@@ -29,7 +29,7 @@ enum FindingsCommands {
     static let actionAdd = Command(
         path: ["action", "add"], summary: "Record a service change that answers one or more barrier themes.",
         options: [theme.required(), change.required(), owner, due, status, doneOn, note],
-        examples: [
+        writes: true, examples: [
             "qualkit action add --theme barrier.appointment-times --change 'Evening and weekend appointments for young people' --owner 'Service lead' --status done --done-on 2023-06-01"
         ]
     ) { inv in
@@ -40,7 +40,7 @@ enum FindingsCommands {
     static let actionUpdate = Command(
         path: ["action", "update"], summary: "Change an action's themes, text, owner, dates or status.",
         arguments: [actionID], options: [theme, change, owner, due, status, doneOn, note],
-        examples: ["qualkit action update 2 --status done --done-on 2023-09-01"]
+        writes: true, examples: ["qualkit action update 2 --status done --done-on 2023-09-01"]
     ) { inv in
         let action = try ServiceChangeLog(inv.openStudy()).updateAction(inv[actionID], changes(inv))
         inv.console.line("updated action \(action.id) (\(action.status.rawValue))")
@@ -84,7 +84,7 @@ enum FindingsCommands {
         return Command(
             path: ["outcome", "add"], summary: "Record one value of an outcome measure for one period.",
             options: [measure, period, value, n, group, unit, date, action],
-            examples: [
+            writes: true, examples: [
                 "qualkit outcome add --measure 'programme completion' --period 2023-Q1 --value 41.0 --n 120 --group 'ethnic minority' --unit % --date 2023-02-15 --action 1"
             ]
         ) { inv in
@@ -109,7 +109,7 @@ enum FindingsCommands {
             path: ["outcome", "import"], summary: "Import outcome values from CSV: every row or none.",
             discussion: "Columns measure, period, value and optionally n, group, unit, date, action.",
             arguments: [file],
-            examples: ["qualkit outcome import protocols/demo/outcomes.csv"]
+            writes: true, examples: ["qualkit outcome import protocols/demo/outcomes.csv"]
         ) { inv in
             let count = try ServiceChangeLog(inv.openStudy()).importOutcomes(path: inv[file])
             inv.console.line("imported \(count) outcome values from \(inv[file])")
@@ -123,7 +123,7 @@ enum FindingsCommands {
             path: ["redact", "add"],
             summary: "Add a term to the study's redaction list (matched case-insensitively on word boundaries).",
             arguments: [term], options: [label],
-            examples: ["qualkit redact add 'Dr Patel' --as GP", "qualkit redact add Imran"]
+            writes: true, examples: ["qualkit redact add 'Dr Patel' --as GP", "qualkit redact add Imran"]
         ) { inv in
             try RedactionList(inv.openStudy()).add(inv[term], label: inv[label])
             inv.console.line("quotes will show [\(inv[label] ?? "name")] for '\(inv[term])'")
@@ -142,7 +142,7 @@ enum FindingsCommands {
         return Command(
             path: ["redact", "remove"], summary: "Remove a term from the redaction list.",
             arguments: [term],
-            examples: ["qualkit redact remove Imran"]
+            writes: true, examples: ["qualkit redact remove Imran"]
         ) { inv in
             try RedactionList(inv.openStudy()).remove(inv[term])
             inv.console.line("removed '\(inv[term])' from the redaction list")
@@ -184,7 +184,7 @@ enum FindingsCommands {
                 "Write the barrier findings: prevalence, subgroups, consented redacted quotes, saturation, agreement, you said / we did.",
             discussion:
                 "HTML is one self-contained file (inline CSS and SVG charts, no scripts, no external requests) with a print stylesheet. Markdown has the same content with tables. JSON has the same data. CSV writes one file per table into the --out folder. Quotes come only from participants with consent_quotes = yes and are always redacted.",
-            options: [format, out, by, quotes, kind, coders, attribute],
+            options: [format, out, Opt.force, by, quotes, kind, coders, attribute],
             examples: [
                 "qualkit report --by household,age_band --out report.html",
                 "qualkit report --format csv --out findings/",
@@ -202,7 +202,7 @@ enum FindingsCommands {
             case .json: try inv.emit(report.json.serialized() + "\n", to: inv[out])
             case .html: try inv.emit(report.html, to: inv[out])
             case .csv:
-                guard let folder = inv[out] else {
+                guard let folder = inv[out], folder != "-" else {
                     inv.console.out(report.csvFiles[0].1)
                     return
                 }
@@ -211,9 +211,10 @@ enum FindingsCommands {
                 } catch {
                     throw CannotCreateOutput(path: folder, reason: "\(error)")
                 }
-                for (name, text) in report.csvFiles {
-                    try OutputFile.write(text, to: (folder as NSString).appendingPathComponent(name))
-                }
+                // Every table's file is checked before any is written, so a refusal leaves none half-replaced.
+                let files = report.csvFiles.map { ((folder as NSString).appendingPathComponent($0.0), $0.1) }
+                for (path, _) in files { try OutputFile.checkTarget(path, replacing: inv[Opt.force]) }
+                for (path, text) in files { try OutputFile.write(text, to: path, replacing: inv[Opt.force]) }
                 inv.console.err("wrote \(report.csvFiles.count) tables to \(folder)")
             }
         }

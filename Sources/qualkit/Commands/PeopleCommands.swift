@@ -108,7 +108,7 @@ enum PeopleCommands {
         summary: "Add a participant by pseudonymous id.",
         discussion: "The study holds no direct identifiers: keep names and contact details in your separate key file.",
         arguments: [id], options: options(participantFields),
-        examples: [
+        writes: true, examples: [
             "qualkit participant add TC-001 --languages ur,en --gender f --community Pakistani --available 'sat 10:00-13:00' --attr household=multi-generational --consent-quotes yes"
         ],
         run: { inv in
@@ -121,7 +121,7 @@ enum PeopleCommands {
         path: ["participant", "update"],
         summary: "Change a participant's fields or attributes.",
         arguments: [id], options: options(participantFields),
-        examples: ["qualkit participant update TC-001 --consent-quotes no --attr age_band=25-34"],
+        writes: true, examples: ["qualkit participant update TC-001 --consent-quotes no --attr age_band=25-34"],
         run: { inv in
             let participant = try Roster(inv.openStudy()).updateParticipant(
                 inv[id], fields: fields(inv, participantFields))
@@ -171,7 +171,7 @@ enum PeopleCommands {
             "Header row required, with an 'id' column; recognised columns: languages, gender, community, availability, prefers_gender, prefers_same_community, consent_quotes, consent_date, consent_version. Every other column is an attribute. Columns named like direct identifiers (name, email, postcode, nhs_number, ...) are refused unless allowed. Every bad row is reported as FILE:LINE: message.",
         arguments: [csvFile],
         options: [update, allowColumn],
-        examples: ["qualkit participant import protocols/demo/participants.csv"],
+        writes: true, examples: ["qualkit participant import protocols/demo/participants.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importParticipants(
                 path: inv[csvFile], update: inv[update], allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
@@ -183,17 +183,38 @@ enum PeopleCommands {
     static let participantWithdraw: Command = {
         let reason = Opt<String?>.text(
             "reason", "text", help: "Why, for the record (do not include identifying detail).")
+        let dryRun = Opt<Bool>.flag("dry-run", help: "List what would be erased (counts) and change nothing.")
+        let yes = Opt<Bool>.flag(
+            "yes", help: "Confirm without being asked, for scripts (without a terminal, withdraw refuses unless given).")
         return Command(
         path: ["participant", "withdraw"],
         summary: "Erase a participant who withdrew, keeping only a tombstone.",
         discussion:
-            "Erases their attributes, interviews, transcripts, codings and search-index entries in one transaction, overwriting the freed space (secure_delete) and emptying the write-ahead log. The tombstone (id, date, reason) stops the id being imported again.",
+            "Erases their attributes, interviews, transcripts, codings and search-index entries in one transaction, overwriting the freed space (secure_delete) and emptying the write-ahead log. The tombstone (id, date, reason) stops the id being imported again. No copy of the erased data is kept anywhere.\n\nThis cannot be undone. --dry-run lists what would be erased and changes nothing. On a terminal, withdraw shows the counts and asks for the id to be typed again; scripts give --yes. Without a terminal and without --yes it refuses (exit 64) and changes nothing.",
         arguments: [id],
-        options: [reason, Opt.format],
-        examples: ["qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone'"]
+        options: [reason, dryRun, yes, Opt.format],
+        writes: true, examples: [
+            "qualkit participant withdraw TC-007 --dry-run",
+            "qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone'",
+            "qualkit participant withdraw TC-007 --yes --format json",
+        ]
         ) { inv in
-            inv.print(
-                PeopleViews.withdrawal(try Withdrawal.withdraw(inv[id], reason: inv[reason], in: inv.openStudy())))
+            let study = try inv.openStudy()
+            let participant = inv[id]
+            let counts = try Withdrawal.preview(participant, in: study)
+            if inv[dryRun] {
+                inv.print(IntegrityViews.withdrawalPreview(participant, counts))
+                return
+            }
+            if !inv[yes] {
+                let summary = counts.map { "\($0.count) \($0.what)" }.joined(separator: ", ")
+                try inv.confirmByTyping(
+                    participant,
+                    prompt:
+                        "This erases participant \(participant) for good (\(summary)); it cannot be undone.\nType the participant id again to confirm: "
+                )
+            }
+            inv.print(PeopleViews.withdrawal(try Withdrawal.withdraw(participant, reason: inv[reason], in: study)))
         }
     }()
 
@@ -204,7 +225,7 @@ enum PeopleCommands {
         summary: "Add an interviewer.",
         arguments: [interviewerID],
         options: [name.required()] + options(interviewerFields),
-        examples: [
+        writes: true, examples: [
             "qualkit interviewer add IV01 --name 'Amina K' --languages ur,pa,en --gender f --community Pakistani --capacity 12 --available 'sat 09:00-17:00'"
         ],
         run: { inv in
@@ -220,7 +241,7 @@ enum PeopleCommands {
             "The attribute 'exclude' lists participant ids this interviewer must not interview (conflicts of interest).",
         arguments: [interviewerID],
         options: [name] + options(interviewerFields),
-        examples: ["qualkit interviewer update IV01 --capacity 15 --attr exclude=TC-004,TC-019"],
+        writes: true, examples: ["qualkit interviewer update IV01 --capacity 15 --attr exclude=TC-004,TC-019"],
         run: { inv in
             var changes = try fields(inv, interviewerFields)
             if let name = inv[name] { changes.insert(("name", name), at: 0) }
@@ -260,7 +281,7 @@ enum PeopleCommands {
             "Columns id, name, languages, gender, community, capacity, availability; others are attributes (exclude lists participant ids).",
         arguments: [csvFile],
         options: [update, allowColumn],
-        examples: ["qualkit interviewer import protocols/demo/interviewers.csv"],
+        writes: true, examples: ["qualkit interviewer import protocols/demo/interviewers.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importInterviewers(
                 path: inv[csvFile], update: inv[update], allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))

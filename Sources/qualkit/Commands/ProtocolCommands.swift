@@ -47,7 +47,7 @@ enum ProtocolCommands {
             with the same ID and version.
             """,
         arguments: [files],
-        examples: ["qualkit protocol load protocols/talking-change.md protocols/talking-change.ur.md"],
+        writes: true, examples: ["qualkit protocol load protocols/talking-change.md protocols/talking-change.ur.md"],
         run: { inv in
             let study = try inv.openStudy()
             let report = try ProtocolLoader.load(inv.readFiles(inv[files]), into: study)
@@ -124,7 +124,7 @@ enum ProtocolCommands {
         discussion:
             "Sections, questions, probes as tick boxes, notes and timings, with the version and ethics reference in the footer. The HTML has inline CSS, no scripts and no external requests.",
         arguments: [reference],
-        options: [format, language, Opt.out],
+        options: [format, language, Opt.out, Opt.force],
         examples: ["qualkit protocol render talking-change --format html --out guide.html"]
         ) { inv in
             let stored = try resolve(inv[reference], in: inv.openStudy(), language: inv[language])

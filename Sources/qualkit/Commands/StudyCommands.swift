@@ -2,9 +2,9 @@ import Foundation
 import QualKit
 import QualKitCommandLine
 
-/// `qualkit init`, `qualkit status` and `qualkit demo`.
+/// `qualkit init`, `status`, `demo`, and the safety commands `check`, `backup`, `audit`, `migrate`.
 enum StudyCommands {
-    static let all: [Command] = [initialize, status, demo]
+    static let all: [Command] = [initialize, status, demo, check, backup, audit, migrate]
 
     static let initialize: Command = {
         let title = Opt<String?>.text("title", "text", help: "The study's title, used in reports.")
@@ -14,9 +14,10 @@ enum StudyCommands {
         discussion:
             "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
         options: [title],
-        examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db studies/talking-change.sqlite"]
+        writes: true, examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db studies/talking-change.sqlite"]
         ) { inv in
             let study = try Study.create(at: inv.studyPath, title: inv[title])
+            inv.recordAudit(of: study, countingFromOpen: true)
             inv.console.line(
                 "created study '\(try study.title())' at \(study.path) (schema \(try study.schemaVersion()))")
         }
@@ -30,6 +31,65 @@ enum StudyCommands {
         run: { inv in
             inv.print(try StudySummary.load(inv.openStudy()).rendered)
         })
+
+    static let check = Command(
+        path: ["check"],
+        summary: "Check the study file: SQLite integrity, foreign keys and the study's own rules.",
+        discussion:
+            "Runs PRAGMA integrity_check and foreign_key_check, then checks that every coding lies inside its segment and transcript, that every interview's protocol version is in the study, that nothing remains of withdrawn participants, and lists segments whose speaker role is 'unknown' for review. Prints 'ok' and exits 0 when nothing is wrong; otherwise lists every problem and exits 65. Changes nothing.",
+        options: [Opt.format],
+        examples: ["qualkit check", "qualkit check --format json"]
+    ) { inv in
+        let problems = try StudyCheck.run(inv.openStudy())
+        if problems.isEmpty && inv[Opt.format] == .table {
+            inv.console.line("ok")
+        } else {
+            inv.print(IntegrityViews.check(problems))
+        }
+        let errors = problems.filter(\.isError).count
+        if errors > 0 { throw StudyCheckFailed(errors: errors) }
+    }
+
+    static let backup: Command = {
+        let file = Arg<String>.single("file", help: "The backup file to write (mode 0600).")
+        return Command(
+            path: ["backup"],
+            summary: "Copy the study to FILE, consistently, even while others are writing to it.",
+            discussion:
+                "Uses SQLite's online backup API: the copy is one consistent state of the study. It is written to a private temporary file (mode 0600) beside FILE and moved into place when complete. An existing FILE is refused unless --force; a folder, link or device never is replaced. The copy holds special-category data: keep it as safe as the study.",
+            arguments: [file],
+            options: [Opt.force],
+            examples: ["qualkit backup backups/study-2026-11-22.sqlite", "qualkit backup copy.sqlite --force"]
+        ) { inv in
+            let pages = try StudyBackup.copy(inv.openStudy(), to: inv[file], replacing: inv[Opt.force])
+            inv.console.line("backed up \(inv.studyPath) to \(inv[file]) (\(pages) pages)")
+        }
+    }()
+
+    static let audit: Command = {
+        let since = Opt<CalendarDate?>.date("since", help: "Only changes made on this day or later.")
+        return Command(
+            path: ["audit"],
+            summary: "Show the audit trail: every change made to the study, by whom and with which command.",
+            discussion:
+                "Every command that changes the study appends a row in the same transaction as its change: when (UTC), the operating-system user, the command with its options, and the number of rows changed. Values that could identify a person are never stored: arguments show their name (<id>), text and path options show '…'; only flags, choices, numbers and dates keep their values. Rows cannot be changed or deleted.",
+            options: [since, Opt.format],
+            examples: ["qualkit audit", "qualkit audit --since 2026-11-01 --format json"]
+        ) { inv in
+            inv.print(IntegrityViews.audit(try AuditLog.entries(inv.openStudy(), since: inv[since])))
+        }
+    }()
+
+    static let migrate = Command(
+        path: ["migrate"],
+        summary: "Upgrade the study file to this qualkit's schema (commands that only read never do).",
+        discussion:
+            "All pending upgrades run in one transaction, after checking that the file's tables are those its schema version stands for; if anything fails, the file is left exactly as it was. Take a copy first with qualkit backup.",
+        writes: true, examples: ["qualkit migrate", "qualkit migrate --db studies/2024.sqlite"]
+    ) { inv in
+        let study = try inv.openStudy()
+        inv.console.line("study at \(study.path) is at schema \(try study.schemaVersion())")
+    }
 
     static let demo: Command = {
         let dir = Opt<String?>.path(

@@ -28,7 +28,7 @@ enum TranscriptCommands {
             """,
         arguments: [files],
         options: [interview, participant, format, interviewerLabel, replace],
-        examples: [
+        writes: true, examples: [
             "qualkit transcript import transcripts/TC-001.vtt transcripts/TC-002.txt",
             "qualkit transcript import notes.txt --participant TC-014 --interviewer-label AK",
         ]
@@ -110,7 +110,8 @@ enum TranscriptCommands {
             "Full-text search with SQLite FTS5, best matches first, each hit in context. With --tag CODE --coder C, every segment found is tagged (whole segment) and the number tagged is reported.",
         arguments: [query],
         options: [role, code, tag, coder, Opt.format],
-        examples: [
+        // With --tag it codes every hit, so it is declared as a command that writes.
+        writes: true, examples: [
             "qualkit search '\"what people would say\" OR shame' --role participant",
             "qualkit search 'evening* OR weekend*' --tag barrier.appointment-times --coder AB",
         ]
