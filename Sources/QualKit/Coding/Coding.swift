@@ -14,15 +14,21 @@ public struct Coding: Sendable, Equatable {
     /// The coded text.
     public let text: String
     public let participant: String
+    /// The whole text of the coded segment (the turn), so that output can redact the turn before
+    /// cutting the span out of it.
+    public let turn: String
 }
 
 extension Coding {
-    /// The same coding with its text and memo redacted, for exports.
+    /// The same coding with its text and memo redacted, for exports. The text is cut from the
+    /// redacted turn (``Redactor/excerpt(of:from:to:)``), so it never holds part of an identifier;
+    /// the turn itself is redacted too.
     public func redacted(by redactor: Redactor?) -> Coding {
         guard let redactor else { return self }
         return Coding(
             transcript: transcript, segment: segment, code: code, coder: coder, start: start, end: end,
             transcriptStart: transcriptStart, transcriptEnd: transcriptEnd, memo: memo.map(redactor.redact),
-            text: redactor.redact(text), participant: participant)
+            text: redactor.excerpt(of: turn, from: start, to: end), participant: participant,
+            turn: redactor.redact(turn))
     }
 }

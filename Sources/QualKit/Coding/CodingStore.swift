@@ -106,13 +106,14 @@ public struct CodingStore {
         ) { row in
             let start: Int = try row["start"]
             let end: Int = try row["end"]
+            let turn: String = try row["text"]
             result.append(
                 Coding(
                     transcript: try row["transcript"], segment: try row["number"], code: try row["code"], coder: try row["coder"],
                     start: start,
                     end: end, transcriptStart: try row["transcript_start"], transcriptEnd: try row["transcript_end"],
                     memo: try row["memo"],
-                    text: ScalarText.slice(try row["text"], start, end) ?? "", participant: try row["participant"]))
+                    text: ScalarText.slice(turn, start, end) ?? "", participant: try row["participant"], turn: turn))
         }
         return result
     }

@@ -16,27 +16,114 @@ public enum PersonFields {
         "id", "name", "languages", "gender", "community", "capacity", "availability",
     ]
 
-    /// Column names that look like direct identifiers. A study is pseudonymous: these are refused
-    /// unless the team names the column with `--allow-column` (for example, after checking that
-    /// a column called `address` holds only a borough).
-    public static let directIdentifierColumns: Set<String> = [
-        "name", "full_name", "fullname", "first_name", "firstname", "forename", "given_name", "last_name",
-        "lastname", "surname", "family_name", "email", "e_mail", "email_address", "phone", "telephone",
-        "phone_number", "tel", "mobile", "mobile_number", "address", "street", "home_address", "postcode",
-        "post_code", "zip", "nhs_number", "nhs_no", "nhs", "dob", "date_of_birth", "birth_date", "birthdate",
+    /// A kind of direct identifier that a column or attribute name can name.
+    ///
+    /// Names are compared in a compact form: ``ColumnName/normalized(_:)``, then digits dropped
+    /// and the words run together (`Address Line 1` -> `addressline`, `D.O.B.` -> `dob`).
+    public struct IdentifierConcept: Sendable, Equatable {
+        /// What the column would hold, in the refusal message (`NHS number`).
+        public let concept: String
+        /// Stems that name the concept anywhere in the compact name (`phone` in `home_phone`).
+        public let stems: [String]
+        /// Short forms that name it only as a whole word of the name, or as the whole compact
+        /// name (`tel`, `dob`, `mrn`), because inside other words they mean nothing (`hotel`).
+        public let words: [String]
+        /// Forms that name it only as the whole name (`nhs`, but not `nhs_trust`).
+        public let whole: [String]
+
+        public init(concept: String, stems: [String], words: [String], whole: [String] = []) {
+            self.concept = concept
+            self.stems = stems
+            self.words = words
+            self.whole = whole
+        }
+    }
+
+    /// The identifier concepts the column guard refuses. Deliberately wide: a column refused in
+    /// error is let through with `--allow-column`; an identifier let through in error is in the
+    /// study file for good.
+    public static let identifierConcepts: [IdentifierConcept] = [
+        IdentifierConcept(
+            concept: "personal name",
+            stems: [
+                "firstname", "lastname", "surname", "forename", "fullname", "givenname", "familyname",
+                "middlename", "maidenname", "nickname", "preferredname", "username",
+            ],
+            words: ["name", "names", "fname", "lname", "initials"]),
+        IdentifierConcept(
+            concept: "NHS number (or CHI, H&C number)",
+            stems: ["nhsnumber", "nhsno", "nhsnum", "nhsid", "chinumber", "hcnumber"],
+            words: [], whole: ["nhs", "chi", "hc"]),
+        IdentifierConcept(
+            concept: "hospital number / MRN",
+            stems: [
+                "hospitalnumber", "hospitalno", "hospitalnum", "hospitalid", "hospno", "hospnum",
+                "medicalrecord", "patientnumber", "patientno", "casenotenumber", "casenoteno",
+            ],
+            words: ["mrn"]),
+        IdentifierConcept(
+            concept: "telephone number",
+            stems: ["phone", "mobile", "telno", "telnumber", "landline", "contactnumber", "contactno"],
+            words: ["tel", "mob", "mobno", "cell", "fax"]),
+        IdentifierConcept(concept: "e-mail address", stems: ["email"], words: []),
+        IdentifierConcept(
+            concept: "postal address",
+            stems: ["address", "street", "housenumber", "flatnumber"],
+            words: ["addr"]),
+        IdentifierConcept(
+            concept: "postcode", stems: ["postcode", "postalcode", "zipcode"], words: ["zip", "pcode"]),
+        IdentifierConcept(
+            concept: "date of birth", stems: ["dateofbirth", "birthdate", "birthday", "birthdt"],
+            words: ["dob", "bday"]),
+        IdentifierConcept(
+            concept: "National Insurance number", stems: ["nationalinsurance", "ninumber", "nino"], words: []),
+    ]
+
+    /// First words of a name that say the name is not a person's (`service_name`, `site_name`):
+    /// only the `name` word itself is excused, never a stem such as `surname`.
+    public static let impersonalNameQualifiers: Set<String> = [
+        "site", "service", "practice", "clinic", "hospital", "team", "trust", "ward",
+        "organisation", "organization", "org", "project", "study", "file", "code", "language", "group",
+        "theme", "course", "condition", "medication", "drug", "area", "country", "town", "city", "borough",
     ]
 
     /// `Household Type` -> `household_type`: how headers and attribute keys are compared.
     public static func normalizedKey(_ text: String) -> String { ColumnName.normalized(text) }
 
-    /// Whether `key` (already normalised) names a direct identifier.
+    /// The identifier concept that `key` names, if any. `key` is normalised first, so raw
+    /// headers work too (`Mobile No`, `Postcode1`, `contact_email`).
+    public static func identifierConcept(of key: String) -> IdentifierConcept? {
+        let words = ColumnName.normalized(key).split(separator: "_")
+            .map { String($0.filter { !$0.isNumber }) }
+            .filter { !$0.isEmpty }
+        let compact = words.joined()
+        guard !compact.isEmpty else { return nil }
+        let impersonal = words.count > 1 && impersonalNameQualifiers.contains(words[0])
+        for concept in identifierConcepts {
+            if concept.stems.contains(where: { compact.contains($0) }) || concept.whole.contains(compact) {
+                return concept
+            }
+            for word in concept.words where words.contains(word) || compact == word {
+                if concept.concept == "personal name" && impersonal && (word == "name" || word == "names") { continue }
+                return concept
+            }
+            // `PatientName`, `carername`: run-together names end in the word.
+            if concept.concept == "personal name" && !impersonal && (compact.hasSuffix("name") || compact.hasSuffix("names")) {
+                return concept
+            }
+        }
+        return nil
+    }
+
+    /// Whether `key` names a direct identifier (see ``identifierConcepts``).
     public static func isDirectIdentifier(_ key: String) -> Bool {
-        directIdentifierColumns.contains(key)
+        identifierConcept(of: key) != nil
     }
 
     /// The message shown when a direct-identifier column or attribute is refused.
     public static func identifierRefusal(_ key: String) -> String {
-        "'\(key)' looks like a direct identifier; the study keeps pseudonymous ids only (data minimisation, UK GDPR Article 5(1)(c)): keep identifiers in your separate key file"
+        let concept = identifierConcept(of: key).map { " (\($0.concept))" } ?? ""
+        return "'\(key)' looks like a direct identifier\(concept); the study keeps pseudonymous ids only (data minimisation, UK GDPR Article 5(1)(c)): keep identifiers in your separate key file"
     }
 
     /// Splits a list value on `;` or `,`, trimming and dropping empties.

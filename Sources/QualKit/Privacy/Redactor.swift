@@ -35,22 +35,58 @@ public struct Redactor: Sendable {
     public init(terms: [Term]) {
         // Longest first, so "Dr Amina Patel" is replaced before "Amina".
         self.terms = terms.sorted { $0.term.count > $1.term.count }.compactMap { term in
-            let pattern =
-                "(?<![\\p{L}\\p{N}])" + NSRegularExpression.escapedPattern(for: term.term) + "(?![\\p{L}\\p{N}])"
+            let pattern = "(?<![\\p{L}\\p{N}])" + Self.matchingPattern(for: term.term) + "(?![\\p{L}\\p{N}])"
             return (try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive])).map { (term, $0) }
         }
     }
 
+    /// Characters that separate words however a transcript or its typist wrote them: space, tab,
+    /// line breaks, no-break space (U+00A0), thin space (U+2009), narrow no-break space (U+202F).
+    static let space = "[\\s\\u00A0\\u2009\\u202F]"
+    /// The apostrophes people type: straight, left and right single quotes, modifier letter, grave.
+    static let apostrophes: Set<Character> = ["'", "\u{2019}", "\u{2018}", "\u{02BC}", "`"]
+
+    /// The regular expression for a listed term, normalised for matching only: any run of
+    /// whitespace in the term matches any run of whitespace in the text, and any apostrophe any
+    /// apostrophe. The text itself is never changed; a match covers the characters as written.
+    static func matchingPattern(for term: String) -> String {
+        var pattern = ""
+        var inSpace = false
+        for character in term.trimmingCharacters(in: .whitespacesAndNewlines) {
+            if character.isWhitespace {
+                if !inSpace { pattern += space + "+" }
+                inSpace = true
+                continue
+            }
+            inSpace = false
+            if apostrophes.contains(character) {
+                pattern += "['\\u2019\\u2018\\u02BC`]"
+            } else {
+                pattern += NSRegularExpression.escapedPattern(for: String(character))
+            }
+        }
+        return pattern
+    }
+
     static let email = try! NSRegularExpression(pattern: "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}")
-    static let tenDigits = try! NSRegularExpression(pattern: "(?<![0-9])[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}(?![0-9])")
+    /// Ten digits in groups of 3, 3 and 4, joined by nothing, a space of any width, a hyphen or a dot.
+    static let tenDigits = try! NSRegularExpression(
+        pattern: "(?<![0-9])[0-9]{3}[ \\u00A0\\u2009\\u202F.-]?[0-9]{3}[ \\u00A0\\u2009\\u202F.-]?[0-9]{4}(?![0-9])")
+    /// National (`07700 900123`, `(0161) 496 0000`) or international (`+44 7700 900123`,
+    /// `+44 (0)7700 900123`, `0044 7700 900123`); the digit count is checked in ``matches(in:)``.
     static let phone = try! NSRegularExpression(
-        pattern: "(?<![0-9+])(?:\\+44[ ]?\\(?0?\\)?[ ]?|\\(?0)[0-9]{2,4}\\)?(?:[ -]?[0-9]{2,4}){2,3}(?![0-9])")
+        pattern: "(?<![0-9+])(?:(?:\\+|00)44[ \\u00A0\\u2009]?\\(?0?\\)?[ \\u00A0\\u2009]?|\\(?0)[0-9]{2,4}\\)?"
+            + "(?:[ \\u00A0\\u2009-]?[0-9]{2,4}){2,3}(?![0-9])")
+    /// Outward and inward code, with up to two spaces of any width between them.
     static let postcode = try! NSRegularExpression(
-        pattern: "(?<![A-Za-z0-9])[A-Za-z]{1,2}[0-9][A-Za-z0-9]? ?[0-9][A-Za-z]{2}(?![A-Za-z0-9])")
+        pattern:
+            "(?<![A-Za-z0-9])[A-Za-z]{1,2}[0-9][A-Za-z0-9]?[ \\u00A0\\u2009\\u202F]{0,2}[0-9][A-Za-z]{2}(?![A-Za-z0-9])")
     static let months =
         "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    /// Day-month-year with `/`, `.` or `-`; ISO year-month-day; and dates with the month in words.
     static let date = try! NSRegularExpression(
         pattern: "(?<![0-9])(?:[0-3]?[0-9][/.-][01]?[0-9][/.-](?:19|20)?[0-9]{2}"
+            + "|(?:19|20)[0-9]{2}[/.-][01]?[0-9][/.-][0-3]?[0-9]"
             + "|[0-3]?[0-9](?:st|nd|rd|th)?(?: of)? (?:\(months)),? (?:19|20)[0-9]{2}"
             + "|(?:\(months)) [0-3]?[0-9](?:st|nd|rd|th)?,? (?:19|20)[0-9]{2})(?![0-9])",
         options: [.caseInsensitive])
@@ -92,9 +128,7 @@ public struct Redactor: Sendable {
             if Self.isNHSNumber(digits) { take(match.range, "nhs-number", "[NHS number]") }
         }
         for match in Self.phone.matches(in: text, range: whole) {
-            let digits = ns.substring(with: match.range).filter(\.isNumber)
-            let national = digits.hasPrefix("44") ? String(digits.dropFirst(2)) : String(digits.dropFirst())
-            if (9...10).contains(national.count) { take(match.range, "phone", "[phone]") }
+            if Self.isUKPhone(ns.substring(with: match.range)) { take(match.range, "phone", "[phone]") }
         }
         for match in Self.postcode.matches(in: text, range: whole)
         where Self.looksLikePostcode(ns.substring(with: match.range)) {
@@ -104,10 +138,20 @@ public struct Redactor: Sendable {
         return found.sorted { $0.0.location < $1.0.location }
     }
 
+    /// Whether a phone-shaped match has the digits of a UK number: after the country code (`+44`
+    /// or `0044`) and the trunk `0` (also written `(0)`), 9 or 10 digits are left.
+    static func isUKPhone(_ text: String) -> Bool {
+        var digits = Substring(text.filter(\.isASCII).filter(\.isNumber))
+        let international = text.hasPrefix("+") || digits.hasPrefix("0044")
+        if international { digits = digits.dropFirst(digits.hasPrefix("00") ? 4 : 2) }
+        if digits.hasPrefix("0") { digits = digits.dropFirst() }
+        return (9...10).contains(digits.count)
+    }
+
     /// A postcode-shaped word that is not an ordinary word or time: the outward code has a digit
     /// and the whole has the letters a postcode has.
     static func looksLikePostcode(_ text: String) -> Bool {
-        let compact = text.replacingOccurrences(of: " ", with: "").uppercased()
+        let compact = String(text.unicodeScalars.filter { !CharacterSet.whitespaces.contains($0) }).uppercased()
         guard (5...7).contains(compact.count) else { return false }
         return compact.last!.isLetter && compact.dropLast().last!.isLetter && compact.first!.isLetter
     }
@@ -120,6 +164,53 @@ public struct Redactor: Sendable {
             result = result.replacingCharacters(in: range, with: label) as NSString
         }
         return result as String
+    }
+
+    /// The span `start..<end` (Unicode scalars) of `turn`, cut from the redacted turn.
+    ///
+    /// Redaction before cutting: the whole turn is redacted first, so that an identifier is found
+    /// with all its characters, and the span is then mapped onto the redacted text. A span that
+    /// touches an identifier (even one character of it) is widened to hold its whole placeholder,
+    /// so no excerpt ever holds part of an identifier (`my NHS number 943 476 59` becomes
+    /// `my NHS number [NHS number]`). Offsets outside the turn are clamped to it.
+    ///
+    /// Use this wherever a coded span is cut out of its turn for output; redacting an excerpt
+    /// after cutting it misses an identifier the cut has shortened.
+    public func excerpt(of turn: String, from start: Int, to end: Int) -> String {
+        let scalars = Array(turn.unicodeScalars)
+        var from = max(0, min(start, scalars.count))
+        var to = max(from, min(end, scalars.count))
+        let found = scalarMatches(in: turn)
+        // Matches never overlap, so widening to the ones touched cannot touch another.
+        for match in found where match.start < to && match.end > from {
+            from = min(from, match.start)
+            to = max(to, match.end)
+        }
+        var out = String.UnicodeScalarView()
+        var position = from
+        for match in found where match.start >= from && match.end <= to {
+            out.append(contentsOf: scalars[position..<match.start])
+            out.append(contentsOf: match.label.unicodeScalars)
+            position = match.end
+        }
+        out.append(contentsOf: scalars[position..<to])
+        return String(out)
+    }
+
+    /// ``matches(in:)`` in Unicode-scalar offsets, with their replacements, earliest first.
+    func scalarMatches(in text: String) -> [(start: Int, end: Int, label: String)] {
+        let found = matches(in: text)
+        guard !found.isEmpty else { return [] }
+        // UTF-16 offset -> scalar offset, for every scalar boundary.
+        var scalarAt: [Int: Int] = [0: 0]
+        var utf16 = 0
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            utf16 += scalar.utf16.count
+            scalarAt[utf16] = index + 1
+        }
+        return found.map { range, _, label in
+            (scalarAt[range.location]!, scalarAt[range.location + range.length]!, label)
+        }
     }
 
     /// Phrases after which a capitalised word is likely a name (`my son Imran`, `called Joy`).

@@ -162,8 +162,11 @@ public struct FindingsReport: Sendable {
                 guard consenting[coding.participant] != nil else { continue }
                 let segment = try segments.segment(coding.transcript, coding.segment)
                 guard segment.role == .participant else { continue }
-                // A very short span reads better as its whole turn.
-                let text = (ScalarText.count(coding.text) < 25 ? segment.text : coding.text)
+                // Redacted before it is cut (never part of an identifier). A very short span reads
+                // better as its whole turn.
+                let text = (ScalarText.count(coding.text) < 25
+                    ? redactor.redact(segment.text)
+                    : redactor.excerpt(of: segment.text, from: coding.start, to: coding.end))
                     .trimmingCharacters(in: .whitespacesAndNewlines)
                 let key = "\(coding.transcript)\u{0}\(coding.segment)"
                 codersOn[key, default: []].insert(coding.coder)
@@ -192,7 +195,7 @@ public struct FindingsReport: Sendable {
                 let participant = consenting[candidate.participant]!
                 chosen.append(
                     Quote(
-                        participant: candidate.participant, code: theme, text: redactor.redact(candidate.text),
+                        participant: candidate.participant, code: theme, text: candidate.text,
                         attributes: attributes.compactMap { key in participant.attributes[key].map { (key, $0) } }))
             }
             for quote in chosen { quoted.insert(quote.participant) }
