@@ -81,7 +81,7 @@ enum ProtocolCommands {
         arguments: [reference],
         options: [language, Opt.format],
         examples: [
-            "qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --lang ur --format json",
+            "qualkit protocol show talking-change", "qualkit protocol show talking-change@2 --lang ur --format json",
         ],
         run: { inv in
             let study = try inv.openStudy()

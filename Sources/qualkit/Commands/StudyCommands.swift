@@ -14,7 +14,7 @@ enum StudyCommands {
         discussion:
             "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
         options: [title],
-        examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db studies/talking-change.sqlite"]
+        examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db talking-change.sqlite"]
         ) { inv in
             let study = try Study.create(at: inv.studyPath, title: inv[title])
             inv.console.line(
