@@ -35,7 +35,7 @@ enum CodeCommands {
     static let add = Command(
         path: ["code", "add"], summary: "Add a code to the codebook.", arguments: [path], options: fieldKeys,
         writes: true, examples: [
-            "qualkit code add barrier.stigma.family --name 'Family stigma' --definition 'Fear of what family would think or say'"
+            "qualkit code add barrier.stigma.work --name 'Stigma at work' --definition 'Fear of what an employer or colleagues would think'"
         ],
         run: { inv in
             let code = try Codebook(inv.openStudy()).add(inv[path], fields: fields(inv))
@@ -78,7 +78,7 @@ enum CodeCommands {
         return Command(
             path: ["code", "rename"], summary: "Rename a code; its sub-codes and codings move with it.",
             arguments: [old, new],
-            writes: true, examples: ["qualkit code rename barrier.times barrier.appointment-times"]
+            writes: true, examples: ["qualkit code rename barrier.waiting barrier.waiting-lists"]
         ) { inv in
             let change = try Codebook(inv.openStudy()).rename(inv[old], to: inv[new])
             inv.console.line(
@@ -93,7 +93,7 @@ enum CodeCommands {
             path: ["code", "merge"],
             summary: "Merge one code into another: codings move, duplicates collapse, FROM is removed.",
             arguments: [from, into],
-            writes: true, examples: ["qualkit code merge barrier.shame barrier.stigma"]
+            writes: true, examples: ["qualkit code merge barrier.stigma.community barrier.stigma"]
         ) { inv in
             let change = try Codebook(inv.openStudy()).merge(inv[from], into: inv[into])
             inv.console.line(
@@ -164,7 +164,7 @@ enum CodeCommands {
         return Command(
             path: ["coder", "add"], summary: "Register a coder (initials such as AB).",
             arguments: [id], options: [name],
-            writes: true, examples: ["qualkit coder add AB --name 'A. Begum'"]
+            writes: true, examples: ["qualkit coder add EF --name 'E. Farah'"]
         ) { inv in
             try Codebook(inv.openStudy()).addCoder(inv[id], name: inv[name])
             inv.console.line("added coder \(inv[id])")

@@ -36,7 +36,7 @@ enum CodingCommands {
             arguments: [transcript, segment, code],
             options: [coder, quote, span, memo],
             writes: true, examples: [
-                "qualkit tag TC-001 4 barrier.stigma.family --coder AB --quote \"they'd say I'd brought shame\""
+                "qualkit tag TC-001 10 barrier.stigma.family --coder AB --quote \"I'd brought shame on them\""
             ]
         ) { inv in
             let (coding, added) = try CodingLog(inv.openStudy()).tag(
@@ -51,7 +51,7 @@ enum CodingCommands {
     static let untag = Command(
         path: ["untag"], summary: "Remove a coding (same arguments as tag).",
         arguments: [transcript, segment, code], options: [coder, quote, span],
-        writes: true, examples: ["qualkit untag TC-001 4 barrier.stigma.family --coder AB"]
+        writes: true, examples: ["qualkit untag TC-001 4 barrier.stigma.community --coder AB"]
     ) { inv in
         _ = try CodingLog(inv.openStudy()).untag(
             transcript: inv[transcript], segment: inv[segment], code: inv[code], coder: inv[coder],

@@ -195,7 +195,7 @@ enum PeopleCommands {
         options: [reason, dryRun, yes, Opt.format],
         writes: true, examples: [
             "qualkit participant withdraw TC-007 --dry-run",
-            "qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone'",
+            "qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone' --yes",
             "qualkit participant withdraw TC-007 --yes --format json",
         ]
         ) { inv in

@@ -82,7 +82,7 @@ enum ProtocolCommands {
         arguments: [reference],
         options: [language, Opt.format],
         examples: [
-            "qualkit protocol show talking-change", "qualkit protocol show talking-change@1 --language ur --format json",
+            "qualkit protocol show talking-change", "qualkit protocol show talking-change@2 --language ur --format json",
         ],
         run: { inv in
             let study = try inv.openStudy()

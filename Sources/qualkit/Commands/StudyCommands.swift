@@ -14,7 +14,7 @@ enum StudyCommands {
         discussion:
             "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
         options: [title],
-        writes: true, examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db studies/talking-change.sqlite"]
+        writes: true, examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db talking-change.sqlite"]
         ) { inv in
             let study = try Study.create(at: inv.studyPath, title: inv[title])
             inv.recordAudit(of: study, countingFromOpen: true)
@@ -59,7 +59,7 @@ enum StudyCommands {
                 "Uses SQLite's online backup API: the copy is one consistent state of the study. It is written to a private temporary file (mode 0600) beside FILE and moved into place when complete. An existing FILE is refused unless --force; a folder, link or device never is replaced. The copy holds special-category data: keep it as safe as the study.",
             arguments: [file],
             options: [Opt.force],
-            examples: ["qualkit backup backups/study-2026-11-22.sqlite", "qualkit backup copy.sqlite --force"]
+            examples: ["qualkit backup study-2026-11-22.sqlite", "qualkit backup copy.sqlite --force"]
         ) { inv in
             let pages = try StudyBackup.copy(inv.openStudy(), to: inv[file], replacing: inv[Opt.force])
             inv.console.line("backed up \(inv.studyPath) to \(inv[file]) (\(pages) pages)")
@@ -85,7 +85,7 @@ enum StudyCommands {
         summary: "Upgrade the study file to this qualkit's schema (commands that only read never do).",
         discussion:
             "All pending upgrades run in one transaction, after checking that the file's tables are those its schema version stands for; if anything fails, the file is left exactly as it was. Take a copy first with qualkit backup.",
-        writes: true, examples: ["qualkit migrate", "qualkit migrate --db studies/2024.sqlite"]
+        writes: true, examples: ["qualkit migrate"]
     ) { inv in
         let study = try inv.openStudy()
         inv.console.line("study at \(study.path) is at schema \(try study.schemaVersion())")

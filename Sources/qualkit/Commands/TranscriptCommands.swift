@@ -29,8 +29,8 @@ enum TranscriptCommands {
         arguments: [files],
         options: [interview, participant, format, interviewerLabel, replace],
         writes: true, examples: [
-            "qualkit transcript import transcripts/TC-001.vtt transcripts/TC-002.txt",
-            "qualkit transcript import notes.txt --participant TC-014 --interviewer-label AK",
+            "qualkit transcript import protocols/demo/transcripts/TC-001.vtt protocols/demo/transcripts/TC-002.txt",
+            "qualkit transcript import protocols/demo/transcripts/TC-014.txt --participant TC-014 --interviewer-label Interviewer",
         ]
         ) { inv in
             let files = inv[files]
