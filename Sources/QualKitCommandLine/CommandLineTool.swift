@@ -59,7 +59,8 @@ package struct CommandLineTool {
         guard let code = console.outputFailure else { return status }
         if code == EPIPE { return .brokenPipe }
         return ErrorReporter(help: help).report(
-            StandardOutputFailure(code: code), console: console, studyPath: environment["QUALKIT_DB"] ?? Study.defaultPath)
+            StandardOutputFailure(code: code), console: console,
+            studyPath: environment["QUALKIT_DB"] ?? Study.defaultPath)
     }
 
     private func runCommand(_ words: [String]) -> ExitCode {

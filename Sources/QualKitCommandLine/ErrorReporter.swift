@@ -208,7 +208,8 @@ package struct ErrorReporter {
             case .coder: " (initials such as AB)"
             default: ""
             }
-        return "\(kind == .interview ? "an" : "a") \(kind.rawValue) id is 1 to 64 letters, digits, '.', '_' or '-'\(example)"
+        return
+            "\(kind == .interview ? "an" : "a") \(kind.rawValue) id is 1 to 64 letters, digits, '.', '_' or '-'\(example)"
     }
 
     static func spans(_ ranges: [Range<Int>]) -> String {
@@ -263,7 +264,8 @@ package struct ErrorReporter {
     static func words(for error: MatchingError) -> String {
         switch error {
         case .invalidWeight(let given):
-            return refused("--weight", given, "expected NAME=N with N a whole number from 0 to 1000, such as community=3")
+            return refused(
+                "--weight", given, "expected NAME=N with N a whole number from 0 to 1000, such as community=3")
         case .unknownWeight(let name, let given):
             let near = name.nearest.map { " (did you mean '\($0)'?)" } ?? ""
             return refused(
@@ -293,12 +295,14 @@ package struct ErrorReporter {
                 "bad code path '\(path)': dotted parts of lower-case letters, digits and '-' (barrier.stigma.family)")
         case .invalidCoderID(let id): return refused("<id>", id, idRule(.coder))
         case .invalidField(let problem, let value):
-            let option = problem.field == "do_not_use_when" ? "not-when" : problem.field.replacingOccurrences(of: "_", with: "-")
+            let option =
+                problem.field == "do_not_use_when" ? "not-when" : problem.field.replacingOccurrences(of: "_", with: "-")
             return refused("--" + option, value, problem.message)
         case .spanOutside(let start, let end, let segment, let transcript, let length):
             return refused(
                 "--span", "\(start):\(end)",
-                "outside segment \(segment) of \(transcript), which spans 0:\(length) (START < END, END at most \(length))")
+                "outside segment \(segment) of \(transcript), which spans 0:\(length) (START < END, END at most \(length))"
+            )
         case .quoteNotFound(let quote, let segment, let transcript, let folded):
             let hint = folded.isEmpty ? "" : " (it occurs with different capitals at \(spans(folded)))"
             return refused("--quote", quote, "not found in segment \(segment) of \(transcript)\(hint)")

@@ -37,7 +37,8 @@ package enum ValueKind: Sendable {
         case .number(_, let range):
             guard let number = Double(value), number.isFinite else { return "expected a number" }
             guard range.contains(number) else {
-                return "expected a number from \(ValueKind.plain(range.lowerBound)) to \(ValueKind.plain(range.upperBound))"
+                return
+                    "expected a number from \(ValueKind.plain(range.lowerBound)) to \(ValueKind.plain(range.upperBound))"
             }
             return nil
         case .choice(let choices):
@@ -180,16 +181,18 @@ extension Opt where Value == Double {
     package static func number(
         _ name: String, _ placeholder: String, in range: ClosedRange<Double>, default value: Double, help: String
     ) -> Opt {
-        Opt(option: Option(name: name, value: .number(placeholder, range), help: help, defaultValue: ValueKind.plain(value)))
-        { $0.last.flatMap { Double($0) } ?? value }
+        Opt(
+            option: Option(
+                name: name, value: .number(placeholder, range), help: help, defaultValue: ValueKind.plain(value))
+        ) { $0.last.flatMap { Double($0) } ?? value }
     }
 }
 
 extension Opt where Value == Double {
     /// A finite number the command cannot run without.
     package static func requiredNumber(
-        _ name: String, _ placeholder: String, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude
-            ... Double.greatestFiniteMagnitude, help: String
+        _ name: String, _ placeholder: String,
+        in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, help: String
     ) -> Opt {
         Opt(option: Option(name: name, value: .number(placeholder, range), help: help, required: true)) {
             $0.last.flatMap { Double($0) } ?? 0
@@ -200,8 +203,8 @@ extension Opt where Value == Double {
 extension Opt where Value == Double? {
     /// A finite number in `range` that may be left out.
     package static func number(
-        _ name: String, _ placeholder: String, in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude
-            ... Double.greatestFiniteMagnitude, help: String
+        _ name: String, _ placeholder: String,
+        in range: ClosedRange<Double> = -Double.greatestFiniteMagnitude...Double.greatestFiniteMagnitude, help: String
     ) -> Opt {
         Opt(option: Option(name: name, value: .number(placeholder, range), help: help)) {
             $0.last.flatMap { Double($0) }
@@ -264,7 +267,10 @@ extension Opt where Value == OutputFormat {
 extension Opt where Value == String? {
     /// `--out FILE`: where a document goes instead of standard output.
     package static let out = Opt.path(
-        "out", help: "Write to this file instead of standard output ('-' for standard output). An existing file is kept unless --force.")
+        "out",
+        help:
+            "Write to this file instead of standard output ('-' for standard output). An existing file is kept unless --force."
+    )
 }
 
 extension Opt where Value == Bool {

@@ -22,12 +22,12 @@ enum BenchCommands {
             "export", help: "Write the allowed pairs as CSV for an independent check (Benchmarks/check_matching.py).")
         let noStudy = Opt<Bool>.flag("no-study", help: "Skip the run through a study file.")
         return Command(
-        path: ["match"],
-        summary: "Time optimal matching on a generated roster (run with swift run -c release).",
-        discussion:
-            "Generates participants and interviewers with a fixed seed, solves in memory, then again through a temporary study file as 'qualkit match' does, and prints times, the optimum and peak memory.",
-        options: [participants, interviewers, capacity, seed, export, noStudy],
-        examples: ["qualkit-bench match --participants 10000 --interviewers 500 --capacity 25"]
+            path: ["match"],
+            summary: "Time optimal matching on a generated roster (run with swift run -c release).",
+            discussion:
+                "Generates participants and interviewers with a fixed seed, solves in memory, then again through a temporary study file as 'qualkit match' does, and prints times, the optimum and peak memory.",
+            options: [participants, interviewers, capacity, seed, export, noStudy],
+            examples: ["qualkit-bench match --participants 10000 --interviewers 500 --capacity 25"]
         ) { inv in
             let figures = try MatchBenchmark.run(
                 participants: inv[participants], interviewers: inv[interviewers], capacity: inv[capacity],
@@ -56,12 +56,14 @@ extension BenchCommands {
             "codings", in: 0...100_000_000, default: 1_000_000, help: "Coding rows to generate.")
         let dir = Opt<String>.requiredPath("dir", help: "Folder for the generated files and study.")
         return Command(
-        path: ["import"],
-        summary: "Time transcript and codings imports on generated files (run with swift run -c release).",
-        discussion:
-            "Writes plain-text transcripts and a codings CSV into --dir, then imports both into a new study there as 'transcript import' and 'codings import' do. Benchmarks/import_baseline.sh times the same inserts with the sqlite3 shell.",
-        options: [transcripts, words, codings, dir, seed],
-        examples: ["qualkit-bench import --transcripts 1000 --words 8000 --codings 1000000 --dir /tmp/qualkit-bench"]
+            path: ["import"],
+            summary: "Time transcript and codings imports on generated files (run with swift run -c release).",
+            discussion:
+                "Writes plain-text transcripts and a codings CSV into --dir, then imports both into a new study there as 'transcript import' and 'codings import' do. Benchmarks/import_baseline.sh times the same inserts with the sqlite3 shell.",
+            options: [transcripts, words, codings, dir, seed],
+            examples: [
+                "qualkit-bench import --transcripts 1000 --words 8000 --codings 1000000 --dir /tmp/qualkit-bench"
+            ]
         ) { inv in
             let folder = inv[dir]
             do {
@@ -70,7 +72,8 @@ extension BenchCommands {
                 throw CannotCreateOutput(path: folder, reason: "\(error)")
             }
             let f = try ImportBenchmark.run(
-                transcripts: inv[transcripts], words: inv[words], codings: inv[codings], folder: folder, seed: seed(inv))
+                transcripts: inv[transcripts], words: inv[words], codings: inv[codings], folder: folder, seed: seed(inv)
+            )
             let mb = { (bytes: Int) in Double(bytes) / 1_048_576 }
             inv.console.line(
                 "transcripts: \(f.transcripts) files, \(String(format: "%.1f", mb(f.transcriptBytes))) MiB, \(f.segments) segments in \(String(format: "%.2f", f.transcriptSeconds)) s = \(String(format: "%.1f", mb(f.transcriptBytes) / f.transcriptSeconds)) MiB/s"
@@ -94,13 +97,13 @@ extension BenchCommands {
         let codings = Opt<Int>.integer(
             "codings", in: 0...1_000_000_000, default: 2_000_000, help: "About this many codings in all.")
         return Command(
-        path: ["analysis"],
-        summary:
-            "Time tally, tally --by, agreement, saturation and cooccur on a generated coded study (release build).",
-        discussion:
-            "Builds the study at --study once (reused on later runs), then times each analysis. Benchmarks/analysis_reference.py computes the same statistics with Python libraries on the same study.",
-        options: [study, transcripts, segments, codings, seed],
-        examples: ["qualkit-bench analysis --study /tmp/qualkit-analysis.sqlite"]
+            path: ["analysis"],
+            summary:
+                "Time tally, tally --by, agreement, saturation and cooccur on a generated coded study (release build).",
+            discussion:
+                "Builds the study at --study once (reused on later runs), then times each analysis. Benchmarks/analysis_reference.py computes the same statistics with Python libraries on the same study.",
+            options: [study, transcripts, segments, codings, seed],
+            examples: ["qualkit-bench analysis --study /tmp/qualkit-analysis.sqlite"]
         ) { inv in
             let f = try AnalysisBenchmark.run(
                 at: inv[study], transcripts: inv[transcripts], segmentsPerTranscript: inv[segments],

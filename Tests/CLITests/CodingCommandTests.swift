@@ -136,7 +136,8 @@ import Testing
                 WHERE c.code = 'barrier.appointment-times'
                 """
             ).first)
-        #expect(try ScalarText.slice(coding["segment_text"], coding["start"], coding["end"]) == "no quiet corner to talk")
+        #expect(
+            try ScalarText.slice(coding["segment_text"], coding["start"], coding["end"]) == "no quiet corner to talk")
         #expect(
             try ScalarText.slice(coding["full_text"], coding["transcript_start"], coding["transcript_end"])
                 == "no quiet corner to talk")

@@ -147,8 +147,9 @@ import Testing
         #expect(
             usageMessage(["cooccur", "--within", "turn"])
                 == "The value 'turn' is invalid for '--within <within>': expected one of segment, participant.")
-        #expect(usageMessage(["tag", "TC-001", "four", "barrier", "--coder", "AB"])
-            == "'<segment>' must be a segment number, not 'four'.")
+        #expect(
+            usageMessage(["tag", "TC-001", "four", "barrier", "--coder", "AB"])
+                == "'<segment>' must be a segment number, not 'four'.")
         #expect(usageMessage(["action", "show", "x"]) == "'<id>' must be an action number, not 'x'.")
     }
 

@@ -212,7 +212,9 @@ import Testing
                 participant: "TC-007", id: nil,
                 changes: .init(interviewer: "IV01", protocolReference: "talking-change@2"))
         }
-        let result = try box.ok(["participant", "withdraw", "TC-007", "--yes", "--reason", "asked by phone", "--format", "json"])
+        let result = try box.ok([
+            "participant", "withdraw", "TC-007", "--yes", "--reason", "asked by phone", "--format", "json",
+        ])
         let json = try #require(try parseJSON(result.stdout) as? [String: Any])
         #expect(json["participant"] as? String == "TC-007")
         #expect((json["erased"] as? [String: Int])?["attributes"] == 2)

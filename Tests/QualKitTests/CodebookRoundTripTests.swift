@@ -21,7 +21,8 @@ import Testing
         injected.definition = "Money.\n## barrier.injected — Injected\nKind: facilitator\n# Not a section"
         injected.useWhen = "Use when: the text says so\nColour: #FFFFFF\nDo not use when : spaced label"
         injected.doNotUseWhen = "First paragraph\n\nSecond paragraph, after a blank line\n\n\nand two"
-        injected.example = "\"C:\\Users\\pat\" \\# not an escape \\\\ two\nends with a backslash \\\n  indented line  \nlast"
+        injected.example =
+            "\"C:\\Users\\pat\" \\# not an escape \\\\ two\nends with a backslash \\\n  indented line  \nlast"
         injected.color = "#D55E00"
         var named = Code(path: "barrier.cost.bus", kind: "context")
         named.name = "Bus\\fare\nsecond line"
@@ -47,7 +48,10 @@ import Testing
         #expect(lines.filter { $0.hasPrefix("Kind:") }.count == 3)
         #expect(!lines.contains { $0.hasPrefix("# Not") || $0.hasPrefix("Colour: #FFFFFF") })
         // A plain code reads as before: no escapes where none are needed.
-        #expect(text.contains("## facilitator.peer — Peer support\nKind: facilitator\nDefinition: Someone who has been through it: a neighbour, a friend.\n"))
+        #expect(
+            text.contains(
+                "## facilitator.peer — Peer support\nKind: facilitator\nDefinition: Someone who has been through it: a neighbour, a friend.\n"
+            ))
     }
 
     @Test func handWrittenParagraphsStillJoinAsBefore() throws {

@@ -63,8 +63,9 @@ import Testing
     }
 
     @Test func theRefusalNamesTheConcept() {
-        #expect(PersonFields.identifierRefusal("mobile_no").hasPrefix(
-            "'mobile_no' looks like a direct identifier (telephone number);"))
+        #expect(
+            PersonFields.identifierRefusal("mobile_no").hasPrefix(
+                "'mobile_no' looks like a direct identifier (telephone number);"))
     }
 
     @Test func attributeKeysAreGuardedAndCanBeAllowed() throws {

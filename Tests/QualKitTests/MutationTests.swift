@@ -156,8 +156,9 @@ import Testing
                     var member = Member(blank: row.id)
                     for field in row.fields {
                         do throws(PersonFields.Problem) { try member.set(field.key, field.value) } catch {
-                            #expect(!RosterCSV.diagnostic(error, file: path, line: row.line, value: field.value)
-                                .message.isEmpty)
+                            #expect(
+                                !RosterCSV.diagnostic(error, file: path, line: row.line, value: field.value)
+                                    .message.isEmpty)
                         }
                     }
                     _ = member.missing
@@ -169,9 +170,13 @@ import Testing
         }
     }
 
-    @Test func participantRoster() throws { try roster(Participant.self, seed: "protocols/demo/participants.csv", salt: 6) }
+    @Test func participantRoster() throws {
+        try roster(Participant.self, seed: "protocols/demo/participants.csv", salt: 6)
+    }
 
-    @Test func interviewerRoster() throws { try roster(Interviewer.self, seed: "protocols/demo/interviewers.csv", salt: 7) }
+    @Test func interviewerRoster() throws {
+        try roster(Interviewer.self, seed: "protocols/demo/interviewers.csv", salt: 7)
+    }
 
     @Test func codebookCSV() throws {
         let scratch = Scratch()

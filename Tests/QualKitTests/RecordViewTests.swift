@@ -54,7 +54,8 @@ import Testing
 
     @Test func tableLayoutCSVHasTheTableCellsUnderTheKeys() {
         #expect(
-            Self.view(.table).csv(Self.visits).csv() == "id,score,minutes,flag,tags\nV1,0.1,45,,\"a,b, c\"\nV2,2.0,,high,\n")
+            Self.view(.table).csv(Self.visits).csv()
+                == "id,score,minutes,flag,tags\nV1,0.1,45,,\"a,b, c\"\nV2,2.0,,high,\n")
     }
 
     @Test func dataLayoutCSVHasTheJSONValuesPlainly() {

@@ -142,7 +142,9 @@ import Testing
 
     static func digits(_ text: String) -> String { String(text.filter { $0.isASCII && $0.isNumber }) }
 
-    static func pick<T>(_ items: [T], _ random: inout SplitMix64) -> T { items[Int.random(in: 0..<items.count, using: &random)] }
+    static func pick<T>(_ items: [T], _ random: inout SplitMix64) -> T {
+        items[Int.random(in: 0..<items.count, using: &random)]
+    }
 
     static func digitString(_ count: Int, _ random: inout SplitMix64) -> String {
         String((0..<count).map { _ in Character(String(Int.random(in: 0...9, using: &random))) })
@@ -192,7 +194,8 @@ import Testing
         if Bool.random(using: &random) { outward.append(pick(letters, &random)) }
         outward += String(Int.random(in: 1...9, using: &random))
         if Bool.random(using: &random) { outward += String(Int.random(in: 0...9, using: &random)) }
-        let inward = String(Int.random(in: 0...9, using: &random)) + String(pick(letters, &random))
+        let inward =
+            String(Int.random(in: 0...9, using: &random)) + String(pick(letters, &random))
             + String(pick(letters, &random))
         let separator = pick([" ", "", "  ", "\u{00A0}"], &random)
         var written = outward + separator + inward
@@ -201,7 +204,8 @@ import Testing
     }
 
     static func email(_ random: inout SplitMix64) -> Planted {
-        let local = String((0..<Int.random(in: 4...8, using: &random)).map { _ in pick(Array("qxzjkv"), &random) })
+        let local =
+            String((0..<Int.random(in: 4...8, using: &random)).map { _ in pick(Array("qxzjkv"), &random) })
             + "." + digitString(2, &random)
         return Planted(kind: .email, written: local + "@" + pick(["nhs.net", "example.org"], &random), key: local)
     }

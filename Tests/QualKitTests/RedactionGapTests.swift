@@ -6,7 +6,8 @@ import Testing
 /// whitespace and apostrophes; the replacement covers the characters as written.
 @Suite struct RedactionGapTests {
     let redactor = Redactor(terms: [
-        .init(term: "Mary O'Neil"), .init(term: "Siobhan O\u{2019}Brien"), .init(term: "Northside Clinic", label: "place"),
+        .init(term: "Mary O'Neil"), .init(term: "Siobhan O\u{2019}Brien"),
+        .init(term: "Northside Clinic", label: "place"),
     ])
 
     /// The text redacted, and the one finding's original characters.
@@ -18,11 +19,15 @@ import Testing
     }
 
     @Test func nhsNumberWithNoBreakSpaces() {
-        check("number 943\u{00A0}476\u{00A0}5919 ok", "number [NHS number] ok", finds: "943\u{00A0}476\u{00A0}5919", kind: "nhs-number")
+        check(
+            "number 943\u{00A0}476\u{00A0}5919 ok", "number [NHS number] ok", finds: "943\u{00A0}476\u{00A0}5919",
+            kind: "nhs-number")
     }
 
     @Test func nhsNumberWithThinSpaces() {
-        check("number 943\u{2009}476\u{2009}5919 ok", "number [NHS number] ok", finds: "943\u{2009}476\u{2009}5919", kind: "nhs-number")
+        check(
+            "number 943\u{2009}476\u{2009}5919 ok", "number [NHS number] ok", finds: "943\u{2009}476\u{2009}5919",
+            kind: "nhs-number")
     }
 
     @Test func nhsNumberWithDots() {

@@ -6,7 +6,8 @@ import Testing
 /// Issue 9 in the library: output files, migrations that fail, the audit trail's transaction.
 @Suite struct SafetyTests {
     func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qualkit-safety-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("qualkit-safety-\(UUID().uuidString)")
+            .path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
     }
@@ -19,7 +20,9 @@ import Testing
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "one")
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600)
-        #expect(throws: OutputRefused(path: path, reason: .exists)) { try OutputFile.write("two", to: path, replacing: false) }
+        #expect(throws: OutputRefused(path: path, reason: .exists)) {
+            try OutputFile.write("two", to: path, replacing: false)
+        }
         try OutputFile.write("two", to: path, replacing: true)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
 
@@ -40,7 +43,8 @@ import Testing
             try OutputFile.write("x", to: "/dev/full", replacing: true)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "two")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["fifo", "link.html", "report.html"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir).sorted() == ["fifo", "link.html", "report.html"])
     }
 
     @Test func temporaryNamesAreRandomAndNeverFollowALink() throws {

@@ -95,7 +95,9 @@ import Testing
         let attribute = try #require(throws: AnalysisError.self) {
             try Tally.run(fixture.study, scope: AnalysisScope(), by: "housefold")
         }
-        #expect(attribute == .unknownAttribute(Unknown("housefold", among: ["gender", "community", "language", "household"])))
+        #expect(
+            attribute
+                == .unknownAttribute(Unknown("housefold", among: ["gender", "community", "language", "household"])))
     }
 
     @Test func aGroupOfFiveIsNotSmall() throws {

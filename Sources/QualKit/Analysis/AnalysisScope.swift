@@ -17,7 +17,9 @@ public struct AnalysisScope: Sendable {
     func resolveCoders(_ study: Study) throws -> [String] {
         let known = try CodeStore(study).coderIDs()
         guard let coders else { return known }
-        for coder in coders where !known.contains(coder) { throw CodingError.unknownCoder(Unknown(coder, among: known)) }
+        for coder in coders where !known.contains(coder) {
+            throw CodingError.unknownCoder(Unknown(coder, among: known))
+        }
         return coders
     }
 
@@ -75,8 +77,9 @@ struct AnalysisStore {
     func coverage() throws -> [(transcript: String, coder: String)] {
         try db.rows(
             "SELECT v.transcript, v.coder FROM coverage v WHERE v.coder IN (SELECT value FROM json_each(?))",
-            [selection])
-            .map { (try $0["transcript"], try $0["coder"]) }
+            [selection]
+        )
+        .map { (try $0["transcript"], try $0["coder"]) }
     }
 
     /// The value of a grouping attribute for each participant: an attribute, or gender, community,

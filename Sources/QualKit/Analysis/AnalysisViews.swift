@@ -176,7 +176,8 @@ public enum AnalysisViews {
                 text: { fixed($0.percentAgreement, 1) }),
             .field("kappa", .right, json: { .number($0.kappa) }, text: { fixed($0.kappa, 2) }),
             .field("alpha", .right, json: { .number($0.alpha) }, text: { fixed($0.alpha, 2) }),
-            .field("fleiss_kappa", "fleiss", .right, json: { .number($0.fleissKappa) }, text: { fixed($0.fleissKappa, 2) }),
+            .field(
+                "fleiss_kappa", "fleiss", .right, json: { .number($0.fleissKappa) }, text: { fixed($0.fleissKappa, 2) }),
             .shown("flag", text: { flag($0.alpha ?? $0.kappa) }),
             .field("note", json: { .string($0.note) }),
         ], csv: .data)

@@ -53,7 +53,9 @@ public struct CodeStore {
     /// Codings per code path (own codings only; rollups are computed from these).
     public func codingCounts() throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        try db.forEachRow("SELECT code, count(*) AS n FROM coding GROUP BY code") { counts[try $0["code"]] = try $0["n"] }
+        try db.forEachRow("SELECT code, count(*) AS n FROM coding GROUP BY code") {
+            counts[try $0["code"]] = try $0["n"]
+        }
         return counts
     }
 

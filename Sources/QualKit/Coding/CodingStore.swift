@@ -109,7 +109,8 @@ public struct CodingStore {
             let turn: String = try row["text"]
             result.append(
                 Coding(
-                    transcript: try row["transcript"], segment: try row["number"], code: try row["code"], coder: try row["coder"],
+                    transcript: try row["transcript"], segment: try row["number"], code: try row["code"],
+                    coder: try row["coder"],
                     start: start,
                     end: end, transcriptStart: try row["transcript_start"], transcriptEnd: try row["transcript_end"],
                     memo: try row["memo"],

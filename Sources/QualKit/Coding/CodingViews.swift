@@ -61,7 +61,8 @@ public enum CodingViews {
         }
         let entries = byPath.keys.sorted().map {
             TreeEntry(
-                code: byPath[$0]!, implicit: implicit.contains($0), codings: counts[$0] ?? 0, withDescendants: total($0))
+                code: byPath[$0]!, implicit: implicit.contains($0), codings: counts[$0] ?? 0, withDescendants: total($0)
+            )
         }
         return treeEntry.rendered(entries)
     }

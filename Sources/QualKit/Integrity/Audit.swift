@@ -65,7 +65,8 @@ public enum AuditLog {
             study.db.beforeCommit = { [unowned self] db in
                 let changes = db.keptChanges - self.accounted
                 guard changes > 0 else { return }
-                try AuditLog.append(self.study, user: self.user, command: self.command, words: self.words, changes: changes)
+                try AuditLog.append(
+                    self.study, user: self.user, command: self.command, words: self.words, changes: changes)
                 self.accounted = db.keptChanges
             }
         }

@@ -11,7 +11,10 @@ public enum IntegrityViews {
         case .segmentOutsideTranscript(let transcript, let segment):
             return ("segment_outside_transcript", "segment \(segment) lies outside the text of \(transcript)")
         case .missingProtocolVersion(let interview, let protocolID, let version):
-            return ("missing_protocol_version", "interview \(interview) uses \(protocolID)@\(version), which the study does not hold")
+            return (
+                "missing_protocol_version",
+                "interview \(interview) uses \(protocolID)@\(version), which the study does not hold"
+            )
         case .withdrawnParticipantData(let participant, let records):
             return ("withdrawn_participant_data", "\(records) records remain for withdrawn participant \(participant)")
         case .speakerRolesToReview(let transcript, let segments):
@@ -72,6 +75,8 @@ public enum IntegrityViews {
         ])
         return Rendered(
             table: table, json: json,
-            notes: ["Dry run: nothing was changed. Withdrawing \(participant) would erase the above and the participant."])
+            notes: [
+                "Dry run: nothing was changed. Withdrawing \(participant) would erase the above and the participant."
+            ])
     }
 }

@@ -48,7 +48,8 @@ public enum StudyCheck {
             ORDER BY s.transcript, s.number
             """)
         {
-            problems.append(.segmentOutsideTranscript(transcript: row[0].stringValue ?? "", segment: row[1].intValue ?? 0))
+            problems.append(
+                .segmentOutsideTranscript(transcript: row[0].stringValue ?? "", segment: row[1].intValue ?? 0))
         }
         for row in try db.rows(
             """

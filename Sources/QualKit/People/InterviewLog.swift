@@ -58,7 +58,8 @@ public struct InterviewLog {
     private func apply(_ changes: Changes, to interview: inout Interview) throws {
         if let interviewer = changes.interviewer {
             guard try PeopleStore(study).interviewerExists(interviewer) else {
-                throw PeopleError.unknownInterviewer(Unknown(interviewer, among: try PeopleStore(study).interviewerIDs()))
+                throw PeopleError.unknownInterviewer(
+                    Unknown(interviewer, among: try PeopleStore(study).interviewerIDs()))
             }
             interview.interviewer = interviewer
         }

@@ -141,7 +141,8 @@ public struct PeopleStore {
         return try db.rows("SELECT * FROM interviewer ORDER BY id").map { row in
             let id: String = try row["id"]
             return Interviewer(
-                id: id, name: try row["name"], languages: Self.splitList(try row["languages"]), gender: try row["gender"],
+                id: id, name: try row["name"], languages: Self.splitList(try row["languages"]),
+                gender: try row["gender"],
                 community: try row["community"], capacity: try row["capacity"],
                 availability: (try? Availability.parse(try row["availability"])) ?? .none,
                 attributes: attributes[id] ?? [:])

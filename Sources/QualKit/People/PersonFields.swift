@@ -108,7 +108,9 @@ public enum PersonFields {
                 return concept
             }
             // `PatientName`, `carername`: run-together names end in the word.
-            if concept.concept == "personal name" && !impersonal && (compact.hasSuffix("name") || compact.hasSuffix("names")) {
+            if concept.concept == "personal name" && !impersonal
+                && (compact.hasSuffix("name") || compact.hasSuffix("names"))
+            {
                 return concept
             }
         }
@@ -123,7 +125,8 @@ public enum PersonFields {
     /// The message shown when a direct-identifier column or attribute is refused.
     public static func identifierRefusal(_ key: String) -> String {
         let concept = identifierConcept(of: key).map { " (\($0.concept))" } ?? ""
-        return "'\(key)' looks like a direct identifier\(concept); the study keeps pseudonymous ids only (data minimisation, UK GDPR Article 5(1)(c)): keep identifiers in your separate key file"
+        return
+            "'\(key)' looks like a direct identifier\(concept); the study keeps pseudonymous ids only (data minimisation, UK GDPR Article 5(1)(c)): keep identifiers in your separate key file"
     }
 
     /// Splits a list value on `;` or `,`, trimming and dropping empties.

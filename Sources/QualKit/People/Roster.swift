@@ -98,7 +98,8 @@ public struct Roster {
             }
             if rowOK, let missing = member.missing {
                 problems.append(
-                    Diagnostic(file: path, line: row.line, "\(Member.noun) \(row.id) \(missing.what)", remedy: missing.remedy))
+                    Diagnostic(
+                        file: path, line: row.line, "\(Member.noun) \(row.id) \(missing.what)", remedy: missing.remedy))
                 rowOK = false
             }
             if rowOK { plans.append((member, isNew)) }

@@ -29,7 +29,8 @@ struct RosterCSV {
             } else if !recognised.contains(key) && PersonFields.isDirectIdentifier(key) && !allowed.contains(key) {
                 problems.append(
                     csv.headerProblem(
-                        "column \(index + 1): " + PersonFields.identifierRefusal(key), remedy: .allowIdentifierColumn(key)))
+                        "column \(index + 1): " + PersonFields.identifierRefusal(key),
+                        remedy: .allowIdentifierColumn(key)))
             }
         }
         guard let idColumn = keys.firstIndex(of: "id") else {

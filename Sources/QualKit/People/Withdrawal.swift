@@ -69,7 +69,9 @@ public enum Withdrawal {
     /// What ``withdraw(_:reason:in:)`` would erase, counted without changing anything (a dry run).
     public static func preview(_ id: String, in study: Study) throws -> [Report.Erased] {
         _ = try PeopleStore(study).participant(id)
-        return try steps.map { Report.Erased(what: $0.what, count: try study.db.value($0.countSQL, [id]).intValue ?? 0) }
+        return try steps.map {
+            Report.Erased(what: $0.what, count: try study.db.value($0.countSQL, [id]).intValue ?? 0)
+        }
     }
 
     /// Erases a participant who withdrew, in one transaction, and leaves a tombstone.

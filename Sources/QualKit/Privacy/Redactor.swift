@@ -80,7 +80,8 @@ public struct Redactor: Sendable {
     /// Outward and inward code, with up to two spaces of any width between them.
     static let postcode = try! NSRegularExpression(
         pattern:
-            "(?<![A-Za-z0-9])[A-Za-z]{1,2}[0-9][A-Za-z0-9]?[ \\u00A0\\u2009\\u202F]{0,2}[0-9][A-Za-z]{2}(?![A-Za-z0-9])")
+            "(?<![A-Za-z0-9])[A-Za-z]{1,2}[0-9][A-Za-z0-9]?[ \\u00A0\\u2009\\u202F]{0,2}[0-9][A-Za-z]{2}(?![A-Za-z0-9])"
+    )
     static let months =
         "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
     /// Day-month-year with `/`, `.` or `-`; ISO year-month-day; and dates with the month in words.

@@ -174,7 +174,8 @@ private struct Parser {
         case "duration" where !isPositiveInteger(value):
             error(line, "bad duration '\(value)': expected minutes as a positive whole number", column: valueColumn)
         case "duration" where !ProtocolParser.minutesRange.contains(Int(value) ?? 0):
-            error(line, outOfRange("duration", value, ProtocolParser.minutesRange, unit: " minutes"), column: valueColumn)
+            error(
+                line, outOfRange("duration", value, ProtocolParser.minutesRange, unit: " minutes"), column: valueColumn)
         case "language", "translation-of":
             if !Identifiers.isLanguageTag(value) {
                 error(
@@ -297,7 +298,9 @@ private struct Parser {
     ) -> Bool? {
         if let id = heading.id {
             if !Identifiers.isSlug(id) {
-                error(line, "id '\(id)' must be lower-case letters, digits and '-' only", column: raw.count - id.count - 1)
+                error(
+                    line, "id '\(id)' must be lower-case letters, digits and '-' only", column: raw.count - id.count - 1
+                )
             } else if let first = seenIDs[id] {
                 error(line, "duplicate id '\(id)' (first used on line \(first))")
             } else {

@@ -7,7 +7,8 @@ public enum ProtocolRenderer {
     /// a title or ethics reference holding `<script>` shows as text wherever the Markdown is rendered.
     public static func markdown(_ guide: InterviewProtocol) -> String {
         var out = "# \(MarkdownText.escape(guide.title))\n\n"
-        out += "_Interviewer's guide · \(MarkdownText.escape(guide.reference)) · language \(MarkdownText.escape(guide.language))"
+        out +=
+            "_Interviewer's guide · \(MarkdownText.escape(guide.reference)) · language \(MarkdownText.escape(guide.language))"
         if let minutes = guide.durationMinutes { out += " · \(minutes) minutes" }
         out += "_\n\n"
         for paragraph in guide.introduction { out += MarkdownText.escape(paragraph) + "\n\n" }

@@ -45,9 +45,11 @@ public struct ProtocolStore {
         ).map { row in
             let translations: String = try row["translations"]
             return ProtocolSummary(
-                id: try row["protocol"], version: try row["version"], title: try row["title"], language: try row["language"],
+                id: try row["protocol"], version: try row["version"], title: try row["title"],
+                language: try row["language"],
                 languages: [try row["language"]] + translations.split(separator: ",").map(String.init),
-                questions: try row["question_count"], durationMinutes: try row["duration_minutes"], ethics: try row["ethics"],
+                questions: try row["question_count"], durationMinutes: try row["duration_minutes"],
+                ethics: try row["ethics"],
                 loadedAt: try row["loaded_at"])
         }
     }

@@ -33,7 +33,8 @@ public enum ProtocolViews {
     public static let section = RecordView<ProtocolSection>([
         .field("id", json: { .string($0.id) }), .field("title", json: { .string($0.title) }),
         .data("paragraphs", json: { .strings($0.paragraphs) }),
-        .data("questions", json: { section in question.json(section.questions.map { (section: section, question: $0) }) }),
+        .data(
+            "questions", json: { section in question.json(section.questions.map { (section: section, question: $0) }) }),
     ])
 
     /// One question per row for tables and CSV; the whole structure for JSON.

@@ -164,7 +164,8 @@ public struct FindingsReport: Sendable {
                 guard segment.role == .participant else { continue }
                 // Redacted before it is cut (never part of an identifier). A very short span reads
                 // better as its whole turn.
-                let text = (ScalarText.count(coding.text) < 25
+                let text =
+                    (ScalarText.count(coding.text) < 25
                     ? redactor.redact(segment.text)
                     : redactor.excerpt(of: segment.text, from: coding.start, to: coding.end))
                     .trimmingCharacters(in: .whitespacesAndNewlines)

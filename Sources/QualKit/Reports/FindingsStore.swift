@@ -61,7 +61,8 @@ public struct FindingsStore {
         try db.rows("SELECT * FROM outcome ORDER BY measure, coalesce(grp, ''), coalesce(date, period), period, id").map
         { row in
             Outcome(
-                id: try row["id"], measure: try row["measure"], period: try row["period"], value: try row["value"], n: try row["n"],
+                id: try row["id"], measure: try row["measure"], period: try row["period"], value: try row["value"],
+                n: try row["n"],
                 group: try row["grp"],
                 unit: (try row["unit"] as String?).flatMap(Outcome.Unit.init),
                 date: (try row["date"] as String?).flatMap(CalendarDate.init),

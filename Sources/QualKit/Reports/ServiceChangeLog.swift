@@ -104,7 +104,9 @@ public struct ServiceChangeLog {
             guard let value = Double(fields["value"] ?? ""), !value.isNaN else {
                 bad("bad value '\(fields["value"] ?? "")': expected a number"); continue
             }
-            guard Outcome.valueRange.contains(value) else { bad("value '\(fields["value"] ?? "")' is \(Outcome.rangeProblem)"); continue }
+            guard Outcome.valueRange.contains(value) else {
+                bad("value '\(fields["value"] ?? "")' is \(Outcome.rangeProblem)"); continue
+            }
             let nText = fields["n"] ?? ""
             let n = Int(nText)
             if !nText.isEmpty && (n == nil || n! < 0) { bad("bad n '\(nText)': expected a whole number"); continue }

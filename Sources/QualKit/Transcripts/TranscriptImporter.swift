@@ -43,7 +43,9 @@ public enum TranscriptImporter {
     /// segment or text.
     ///
     /// - Throws: ``TranscriptError`` for a refused import, ``InvalidInput`` for a file that does not parse.
-    public static func run(_ paths: [String], target: Target, options: Options, study: Study) throws -> [ImportedTranscript] {
+    public static func run(_ paths: [String], target: Target, options: Options, study: Study) throws
+        -> [ImportedTranscript]
+    {
         try study.db.transaction {
             var outcomes: [ImportedTranscript] = []
             var seen: Set<String> = []

@@ -42,7 +42,8 @@ public struct TranscriptStore {
         ).map { row in
             let text: String = try row["text"]
             return TranscriptSummary(
-                id: try row["id"], interview: try row["interview"], participant: try row["participant"], format: try row["format"],
+                id: try row["id"], interview: try row["interview"], participant: try row["participant"],
+                format: try row["format"],
                 sourceFile: try row["source_file"], segments: try row["segments"],
                 words: text.split(whereSeparator: { $0.isWhitespace }).count,
                 coders: coders[try row["id"]] ?? [], codings: try row["codings"], importedAt: try row["imported_at"])

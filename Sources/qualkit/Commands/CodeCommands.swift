@@ -34,7 +34,8 @@ enum CodeCommands {
 
     static let add = Command(
         path: ["code", "add"], summary: "Add a code to the codebook.", arguments: [path], options: fieldKeys,
-        writes: true, examples: [
+        writes: true,
+        examples: [
             "qualkit code add barrier.stigma.work --name 'Stigma at work' --definition 'Fear of what an employer or colleagues would think'"
         ],
         run: { inv in
@@ -66,7 +67,8 @@ enum CodeCommands {
     static let update = Command(
         path: ["code", "update"], summary: "Change a code's name, kind, definition, rules, example or colour.",
         arguments: [path], options: fieldKeys,
-        writes: true, examples: ["qualkit code update barrier.stigma --use-when 'Fear of judgement about mental health'"],
+        writes: true,
+        examples: ["qualkit code update barrier.stigma --use-when 'Fear of judgement about mental health'"],
         run: { inv in
             let code = try Codebook(inv.openStudy()).update(inv[path], fields: fields(inv))
             inv.console.line("updated code \(code.path)")
@@ -105,9 +107,9 @@ enum CodeCommands {
     static let delete: Command = {
         let force = Opt<Bool>.flag("force", help: "Also delete the codings that use it.")
         return Command(
-        path: ["code", "delete"], summary: "Delete a code; refused while codings use it unless --force.",
-        arguments: [path], options: [force],
-        writes: true, examples: ["qualkit code delete barrier.unused"]
+            path: ["code", "delete"], summary: "Delete a code; refused while codings use it unless --force.",
+            arguments: [path], options: [force],
+            writes: true, examples: ["qualkit code delete barrier.unused"]
         ) { inv in
             let change = try Codebook(inv.openStudy()).delete(inv[path], force: inv[force])
             inv.console.line(
@@ -119,11 +121,12 @@ enum CodeCommands {
     static let codebookImport: Command = {
         let file = Arg<String>.single("file", help: "A .md or .csv codebook.")
         return Command(
-        path: ["codebook", "import"], summary: "Add and update codes from a Markdown or CSV codebook (never deletes).",
-        discussion:
-            "Markdown: one '## path — Name' heading per code with Kind:, Definition:, Use when:, Do not use when:, Example: and Colour: lines (docs/codebook-format.md). CSV columns: path,kind,name,definition,use_when,do_not_use_when,example,color.",
-        arguments: [file],
-        writes: true, examples: ["qualkit codebook import protocols/talking-change.codebook.md"]
+            path: ["codebook", "import"],
+            summary: "Add and update codes from a Markdown or CSV codebook (never deletes).",
+            discussion:
+                "Markdown: one '## path — Name' heading per code with Kind:, Definition:, Use when:, Do not use when:, Example: and Colour: lines (docs/codebook-format.md). CSV columns: path,kind,name,definition,use_when,do_not_use_when,example,color.",
+            arguments: [file],
+            writes: true, examples: ["qualkit codebook import protocols/talking-change.codebook.md"]
         ) { inv in
             let study = try inv.openStudy()
             let file = inv[file]
@@ -143,9 +146,9 @@ enum CodeCommands {
     static let codebookExport: Command = {
         let format = Opt.choice("format", default: CodebookFormat.md, help: "md or csv.")
         return Command(
-        path: ["codebook", "export"], summary: "Write the codebook as a reviewable Markdown document or CSV.",
-        options: [format, Opt.out, Opt.force],
-        examples: ["qualkit codebook export --format md --out codebook.md"]
+            path: ["codebook", "export"], summary: "Write the codebook as a reviewable Markdown document or CSV.",
+            options: [format, Opt.out, Opt.force],
+            examples: ["qualkit codebook export --format md --out codebook.md"]
         ) { inv in
             let study = try inv.openStudy()
             let codes = try CodeStore(study).codes()

@@ -35,7 +35,8 @@ enum CodingCommands {
                 "Without --quote or --span the whole segment is tagged. Offsets count Unicode scalar values, zero-based, end exclusive, relative to the segment; the transcript-level offsets are stored too.",
             arguments: [transcript, segment, code],
             options: [coder, quote, span, memo],
-            writes: true, examples: [
+            writes: true,
+            examples: [
                 "qualkit tag TC-001 10 barrier.stigma.family --coder AB --quote \"I'd brought shame on them\""
             ]
         ) { inv in
@@ -114,7 +115,8 @@ enum CodingCommands {
         let format = Opt.choice("format", default: ExportFormat.csv, help: "csv or json.")
         let noRedact = Opt<Bool>.flag("no-redact", help: "Export the coded text unredacted (logged).")
         return Command(
-            path: ["codings", "export"], summary: "Export all codings in the import's columns (round trip), or as JSON.",
+            path: ["codings", "export"],
+            summary: "Export all codings in the import's columns (round trip), or as JSON.",
             discussion:
                 "The coded text is redacted (identifier patterns and the study's redaction list) unless --no-redact, which is recorded in the study's disclosure log.",
             options: [format, Opt.out, Opt.force, noRedact],
@@ -160,7 +162,8 @@ enum CodingCommands {
         return Command(
             path: ["memo", "add"], summary: "Add an analytic memo to a transcript, segment or code.",
             arguments: [text], options: [transcript, segment, code, coder],
-            writes: true, examples: [
+            writes: true,
+            examples: [
                 "qualkit memo add --transcript TC-001 --segment 4 --code barrier.stigma 'Links stigma to marriage prospects'"
             ]
         ) { inv in

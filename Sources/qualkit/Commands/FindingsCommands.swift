@@ -29,7 +29,8 @@ enum FindingsCommands {
     static let actionAdd = Command(
         path: ["action", "add"], summary: "Record a service change that answers one or more barrier themes.",
         options: [theme.required(), change.required(), owner, due, status, doneOn, note],
-        writes: true, examples: [
+        writes: true,
+        examples: [
             "qualkit action add --theme barrier.appointment-times --change 'Evening and weekend appointments for young people' --owner 'Service lead' --status done --done-on 2023-06-01"
         ]
     ) { inv in
@@ -80,11 +81,13 @@ enum FindingsCommands {
         let group = Opt<String?>.text("group", "text", help: "The group (ethnic minority).")
         let unit = Opt.choice("unit", of: Outcome.Unit.self, help: "%, count or rate.")
         let date = Opt<CalendarDate?>.date("date", help: "A date in the period, for before/after comparisons.")
-        let action = Opt<Int?>.integer("action", "id", in: 1...Int.max, help: "The action this outcome is read against.")
+        let action = Opt<Int?>.integer(
+            "action", "id", in: 1...Int.max, help: "The action this outcome is read against.")
         return Command(
             path: ["outcome", "add"], summary: "Record one value of an outcome measure for one period.",
             options: [measure, period, value, n, group, unit, date, action],
-            writes: true, examples: [
+            writes: true,
+            examples: [
                 "qualkit outcome add --measure 'programme completion' --period 2023-Q1 --value 41.0 --n 120 --group 'ethnic minority' --unit % --date 2023-02-15 --action 1"
             ]
         ) { inv in
@@ -152,12 +155,12 @@ enum FindingsCommands {
     static let redactScan: Command = {
         let transcript = Opt<String?>.text("transcript", "id", help: "Only this transcript.")
         return Command(
-        path: ["redact", "scan"],
-        summary: "List likely identifiers in transcripts, to extend the redaction list before publishing.",
-        discussion:
-            "Finds e-mail addresses, UK phone numbers, NHS numbers, postcodes and dates, and capitalised words after 'my son', 'my GP', 'called', 'Dr', ... Each is marked if the redaction list already covers it.",
-        options: [transcript, Opt.format],
-        examples: ["qualkit redact scan --transcript TC-014"]
+            path: ["redact", "scan"],
+            summary: "List likely identifiers in transcripts, to extend the redaction list before publishing.",
+            discussion:
+                "Finds e-mail addresses, UK phone numbers, NHS numbers, postcodes and dates, and capitalised words after 'my son', 'my GP', 'called', 'Dr', ... Each is marked if the redaction list already covers it.",
+            options: [transcript, Opt.format],
+            examples: ["qualkit redact scan --transcript TC-014"]
         ) { inv in
             inv.print(FindingsViews.scan(try RedactionList(inv.openStudy()).scan(transcript: inv[transcript])))
         }

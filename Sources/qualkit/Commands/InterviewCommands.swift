@@ -30,8 +30,11 @@ enum InterviewCommands {
             summary: "Record an interview with a participant.",
             discussion:
                 "The interview id is --id, else the participant's id for their first interview and ID-2, ID-3, ... for later ones, so one-interview studies use one id for participant, interview and transcript.",
-            options: [participant, interviewer.required(), id, protocolVersion.required(), date, language, mode, status],
-            writes: true, examples: [
+            options: [
+                participant, interviewer.required(), id, protocolVersion.required(), date, language, mode, status,
+            ],
+            writes: true,
+            examples: [
                 "qualkit interview add --participant TC-001 --interviewer IV01 --protocol talking-change@2 --date 2023-03-04 --language ur --mode in-person"
             ]
         ) { inv in
@@ -47,7 +50,8 @@ enum InterviewCommands {
         summary: "Change an interview's interviewer, protocol, date, language, mode or status.",
         arguments: [interviewID],
         options: [interviewer, protocolVersion, date, language, mode, status],
-        writes: true, examples: ["qualkit interview update TC-001 --status done --date 2023-03-11 --protocol talking-change@2"]
+        writes: true,
+        examples: ["qualkit interview update TC-001 --status done --date 2023-03-11 --protocol talking-change@2"]
     ) { inv in
         let interview = try InterviewLog(inv.openStudy()).update(inv[interviewID], changes: changes(inv))
         inv.console.line("updated interview \(interview.id) (\(interview.status.rawValue))")
@@ -104,7 +108,8 @@ enum InterviewCommands {
                 Participants with a planned or done interview are not matched again; those interviews count against capacity.
                 """,
             options: [minutes, weight, exclude, save, explain, Opt.format],
-            writes: true, examples: [
+            writes: true,
+            examples: [
                 "qualkit match", "qualkit match --weight community=5 --exclude TC-004:IV02 --save",
                 "qualkit match --explain --format json",
             ]

@@ -108,7 +108,8 @@ enum PeopleCommands {
         summary: "Add a participant by pseudonymous id.",
         discussion: "The study holds no direct identifiers: keep names and contact details in your separate key file.",
         arguments: [id], options: options(participantFields),
-        writes: true, examples: [
+        writes: true,
+        examples: [
             "qualkit participant add TC-001 --languages ur,en --gender f --community Pakistani --available 'sat 10:00-13:00' --attr household=multi-generational --consent-quotes yes"
         ],
         run: { inv in
@@ -131,12 +132,12 @@ enum PeopleCommands {
     static let participantList: Command = {
         let filter = Opt<[String]>.repeated("where", "key=value", help: "Keep participants whose KEY is VALUE.")
         return Command(
-        path: ["participant", "list"],
-        summary: "List participants, optionally only those matching KEY=VALUE.",
-        discussion:
-            "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively.",
-        options: [filter, Opt.format],
-        examples: ["qualkit participant list --where household=multi-generational --format csv"]
+            path: ["participant", "list"],
+            summary: "List participants, optionally only those matching KEY=VALUE.",
+            discussion:
+                "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively.",
+            options: [filter, Opt.format],
+            examples: ["qualkit participant list --where household=multi-generational --format csv"]
         ) { inv in
             let study = try inv.openStudy()
             var filters: [(String, String)] = []
@@ -174,7 +175,8 @@ enum PeopleCommands {
         writes: true, examples: ["qualkit participant import protocols/demo/participants.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importParticipants(
-                path: inv[csvFile], update: inv[update], allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
+                path: inv[csvFile], update: inv[update],
+                allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
             inv.console.line(
                 "imported \(report.added.count) new and \(report.updated.count) updated participants from \(inv[csvFile])"
             )
@@ -185,19 +187,21 @@ enum PeopleCommands {
             "reason", "text", help: "Why, for the record (do not include identifying detail).")
         let dryRun = Opt<Bool>.flag("dry-run", help: "List what would be erased (counts) and change nothing.")
         let yes = Opt<Bool>.flag(
-            "yes", help: "Confirm without being asked, for scripts (without a terminal, withdraw refuses unless given).")
+            "yes", help: "Confirm without being asked, for scripts (without a terminal, withdraw refuses unless given)."
+        )
         return Command(
-        path: ["participant", "withdraw"],
-        summary: "Erase a participant who withdrew, keeping only a tombstone.",
-        discussion:
-            "Erases their attributes, interviews, transcripts, codings and search-index entries in one transaction, overwriting the freed space (secure_delete) and emptying the write-ahead log. The tombstone (id, date, reason) stops the id being imported again. No copy of the erased data is kept anywhere.\n\nThis cannot be undone. --dry-run lists what would be erased and changes nothing. On a terminal, withdraw shows the counts and asks for the id to be typed again; scripts give --yes. Without a terminal and without --yes it refuses (exit 64) and changes nothing.",
-        arguments: [id],
-        options: [reason, dryRun, yes, Opt.format],
-        writes: true, examples: [
-            "qualkit participant withdraw TC-007 --dry-run",
-            "qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone' --yes",
-            "qualkit participant withdraw TC-007 --yes --format json",
-        ]
+            path: ["participant", "withdraw"],
+            summary: "Erase a participant who withdrew, keeping only a tombstone.",
+            discussion:
+                "Erases their attributes, interviews, transcripts, codings and search-index entries in one transaction, overwriting the freed space (secure_delete) and emptying the write-ahead log. The tombstone (id, date, reason) stops the id being imported again. No copy of the erased data is kept anywhere.\n\nThis cannot be undone. --dry-run lists what would be erased and changes nothing. On a terminal, withdraw shows the counts and asks for the id to be typed again; scripts give --yes. Without a terminal and without --yes it refuses (exit 64) and changes nothing.",
+            arguments: [id],
+            options: [reason, dryRun, yes, Opt.format],
+            writes: true,
+            examples: [
+                "qualkit participant withdraw TC-007 --dry-run",
+                "qualkit participant withdraw TC-007 --reason 'asked to withdraw by phone' --yes",
+                "qualkit participant withdraw TC-007 --yes --format json",
+            ]
         ) { inv in
             let study = try inv.openStudy()
             let participant = inv[id]
@@ -225,7 +229,8 @@ enum PeopleCommands {
         summary: "Add an interviewer.",
         arguments: [interviewerID],
         options: [name.required()] + options(interviewerFields),
-        writes: true, examples: [
+        writes: true,
+        examples: [
             "qualkit interviewer add IV01 --name 'Amina K' --languages ur,pa,en --gender f --community Pakistani --capacity 12 --available 'sat 09:00-17:00'"
         ],
         run: { inv in
@@ -284,7 +289,8 @@ enum PeopleCommands {
         writes: true, examples: ["qualkit interviewer import protocols/demo/interviewers.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importInterviewers(
-                path: inv[csvFile], update: inv[update], allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
+                path: inv[csvFile], update: inv[update],
+                allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
             inv.console.line(
                 "imported \(report.added.count) new and \(report.updated.count) updated interviewers from \(inv[csvFile])"
             )

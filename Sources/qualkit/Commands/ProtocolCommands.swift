@@ -82,7 +82,8 @@ enum ProtocolCommands {
         arguments: [reference],
         options: [language, Opt.format],
         examples: [
-            "qualkit protocol show talking-change", "qualkit protocol show talking-change@2 --language ur --format json",
+            "qualkit protocol show talking-change",
+            "qualkit protocol show talking-change@2 --language ur --format json",
         ],
         run: { inv in
             let study = try inv.openStudy()
@@ -96,13 +97,13 @@ enum ProtocolCommands {
         let from = Arg<Int>.integer("from", "a version number", in: 1...Int.max, help: "The earlier version number.")
         let to = Arg<Int>.integer("to", "a version number", in: 1...Int.max, help: "The later version number.")
         return Command(
-        path: ["protocol", "diff"],
-        summary: "Compare two versions question by question.",
-        discussion:
-            "Lists questions added, removed, reworded or moved, and changes to probes, notes, themes and timings.",
-        arguments: [id, from, to],
-        options: [language, Opt.format],
-        examples: ["qualkit protocol diff talking-change 1 2"]
+            path: ["protocol", "diff"],
+            summary: "Compare two versions question by question.",
+            discussion:
+                "Lists questions added, removed, reworded or moved, and changes to probes, notes, themes and timings.",
+            arguments: [id, from, to],
+            options: [language, Opt.format],
+            examples: ["qualkit protocol diff talking-change 1 2"]
         ) { inv in
             let study = try inv.openStudy()
             let old = try resolve("\(inv[id])@\(inv[from])", in: study, language: inv[language])
@@ -119,13 +120,13 @@ enum ProtocolCommands {
     static let render: Command = {
         let format = Opt.choice("format", default: GuideFormat.md, help: "md or html.")
         return Command(
-        path: ["protocol", "render"],
-        summary: "Write a printable interviewer's guide as Markdown or self-contained HTML.",
-        discussion:
-            "Sections, questions, probes as tick boxes, notes and timings, with the version and ethics reference in the footer. The HTML has inline CSS, no scripts and no external requests.",
-        arguments: [reference],
-        options: [format, language, Opt.out, Opt.force],
-        examples: ["qualkit protocol render talking-change --format html --out guide.html"]
+            path: ["protocol", "render"],
+            summary: "Write a printable interviewer's guide as Markdown or self-contained HTML.",
+            discussion:
+                "Sections, questions, probes as tick boxes, notes and timings, with the version and ethics reference in the footer. The HTML has inline CSS, no scripts and no external requests.",
+            arguments: [reference],
+            options: [format, language, Opt.out, Opt.force],
+            examples: ["qualkit protocol render talking-change --format html --out guide.html"]
         ) { inv in
             let stored = try resolve(inv[reference], in: inv.openStudy(), language: inv[language])
             let text =

@@ -9,12 +9,13 @@ enum StudyCommands {
     static let initialize: Command = {
         let title = Opt<String?>.text("title", "text", help: "The study's title, used in reports.")
         return Command(
-        path: ["init"],
-        summary: "Create a new, empty study file (never overwrites one).",
-        discussion:
-            "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
-        options: [title],
-        writes: true, examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db talking-change.sqlite"]
+            path: ["init"],
+            summary: "Create a new, empty study file (never overwrites one).",
+            discussion:
+                "The file is created readable and writable by you only (mode 0600): it will hold special-category personal data.",
+            options: [title],
+            writes: true,
+            examples: ["qualkit init --title \"Talking Change\"", "qualkit init --db talking-change.sqlite"]
         ) { inv in
             let study = try Study.create(at: inv.studyPath, title: inv[title])
             inv.recordAudit(of: study, countingFromOpen: true)
@@ -95,12 +96,12 @@ enum StudyCommands {
         let dir = Opt<String?>.path(
             "dir", help: "Folder to build the demo in (created if missing; must not hold a study.sqlite).")
         return Command(
-        path: ["demo"],
-        summary: "Build a complete demo study from the shipped files and print its summary.",
-        discussion:
-            "Runs offline in seconds. Without --dir, the demo goes into a new temporary folder, which is printed.",
-        options: [dir],
-        examples: ["qualkit demo", "qualkit demo --dir talking-change-demo"]
+            path: ["demo"],
+            summary: "Build a complete demo study from the shipped files and print its summary.",
+            discussion:
+                "Runs offline in seconds. Without --dir, the demo goes into a new temporary folder, which is printed.",
+            options: [dir],
+            examples: ["qualkit demo", "qualkit demo --dir talking-change-demo"]
         ) { inv in
             guard let shipped = DemoStudy.locateShippedFiles(environment: inv.environment) else {
                 throw MissingInputFile(

@@ -15,23 +15,25 @@ enum TranscriptCommands {
         let interviewerLabel = Opt<String?>.text(
             "interviewer-label", "label", help: "The speaker label the interviewer has in the file.")
         let replace = Opt<Bool>.flag(
-            "replace", help: "Replace an existing transcript that has codings, keeping codings whose text is unchanged.")
+            "replace", help: "Replace an existing transcript that has codings, keeping codings whose text is unchanged."
+        )
         return Command(
-        path: ["transcript", "import"],
-        summary: "Import transcripts (plain text, WebVTT from Teams/Zoom, SRT) as speaker-turn segments.",
-        discussion: """
-            A transcript belongs to one interview and takes its id. With --participant, it goes to the participant's \
-            only interview, created (status done) if they have none. Without either option, each file's name names \
-            the interview or participant (TC-001.vtt). Speakers matching --interviewer-label, the interviewer's id or \
-            name, or Interviewer/INT/I are the interviewer. Re-importing a transcript that has codings needs --replace, \
-            and even then stops if any coding would lose its segment or text. All files or none are imported.
-            """,
-        arguments: [files],
-        options: [interview, participant, format, interviewerLabel, replace],
-        writes: true, examples: [
-            "qualkit transcript import protocols/demo/transcripts/TC-001.vtt protocols/demo/transcripts/TC-002.txt",
-            "qualkit transcript import protocols/demo/transcripts/TC-014.txt --participant TC-014 --interviewer-label Interviewer",
-        ]
+            path: ["transcript", "import"],
+            summary: "Import transcripts (plain text, WebVTT from Teams/Zoom, SRT) as speaker-turn segments.",
+            discussion: """
+                A transcript belongs to one interview and takes its id. With --participant, it goes to the participant's \
+                only interview, created (status done) if they have none. Without either option, each file's name names \
+                the interview or participant (TC-001.vtt). Speakers matching --interviewer-label, the interviewer's id or \
+                name, or Interviewer/INT/I are the interviewer. Re-importing a transcript that has codings needs --replace, \
+                and even then stops if any coding would lose its segment or text. All files or none are imported.
+                """,
+            arguments: [files],
+            options: [interview, participant, format, interviewerLabel, replace],
+            writes: true,
+            examples: [
+                "qualkit transcript import protocols/demo/transcripts/TC-001.vtt protocols/demo/transcripts/TC-002.txt",
+                "qualkit transcript import protocols/demo/transcripts/TC-014.txt --participant TC-014 --interviewer-label Interviewer",
+            ]
         ) { inv in
             let files = inv[files]
             let target: TranscriptImporter.Target
@@ -78,11 +80,11 @@ enum TranscriptCommands {
         let segments = Opt<Bool>.flag("segments", help: "A compact table of segments instead of the full text.")
         let codes = Opt<Bool>.flag("codes", help: "Show the codes applied to each segment.")
         return Command(
-        path: ["transcript", "show"],
-        summary: "Show a transcript's turns; --codes puts the codes beside each segment.",
-        arguments: [id],
-        options: [segments, codes, Opt.format],
-        examples: ["qualkit transcript show TC-001 --segments --codes"]
+            path: ["transcript", "show"],
+            summary: "Show a transcript's turns; --codes puts the codes beside each segment.",
+            arguments: [id],
+            options: [segments, codes, Opt.format],
+            examples: ["qualkit transcript show TC-001 --segments --codes"]
         ) { inv in
             let study = try inv.openStudy()
             let store = TranscriptStore(study)
@@ -104,17 +106,18 @@ enum TranscriptCommands {
         let tag = Opt<String?>.text("tag", "path", help: "Tag every hit segment with this code.")
         let coder = Opt<String?>.text("coder", "id", help: "The coder the tags are recorded for (with --tag).")
         return Command(
-        path: ["search"],
-        summary: "Search transcripts (words, \"phrases\", prefix*, AND/OR/NOT); --tag auto-codes every hit.",
-        discussion:
-            "Full-text search with SQLite FTS5, best matches first, each hit in context. With --tag CODE --coder C, every segment found is tagged (whole segment) and the number tagged is reported.",
-        arguments: [query],
-        options: [role, code, tag, coder, Opt.format],
-        // With --tag it codes every hit, so it is declared as a command that writes.
-        writes: true, examples: [
-            "qualkit search '\"what people would say\" OR shame' --role participant",
-            "qualkit search 'evening* OR weekend*' --tag barrier.appointment-times --coder AB",
-        ]
+            path: ["search"],
+            summary: "Search transcripts (words, \"phrases\", prefix*, AND/OR/NOT); --tag auto-codes every hit.",
+            discussion:
+                "Full-text search with SQLite FTS5, best matches first, each hit in context. With --tag CODE --coder C, every segment found is tagged (whole segment) and the number tagged is reported.",
+            arguments: [query],
+            options: [role, code, tag, coder, Opt.format],
+            // With --tag it codes every hit, so it is declared as a command that writes.
+            writes: true,
+            examples: [
+                "qualkit search '\"what people would say\" OR shame' --role participant",
+                "qualkit search 'evening* OR weekend*' --tag barrier.appointment-times --coder AB",
+            ]
         ) { inv in
             let study = try inv.openStudy()
             let hits = try TranscriptSearch.search(inv[query], role: inv[role], code: inv[code], study: study)
