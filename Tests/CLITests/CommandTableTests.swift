@@ -58,6 +58,24 @@ import Testing
         }
     }
 
+    /// `qualkit help <command>` for every command the overview lists, in-process (the binary's
+    /// help is checked end to end in ShellTests for one command).
+    @Test func everyCommandHasHelpWithAnExample() throws {
+        let overview = help.overview(version: CommandTable.version)
+        let names = overview.split(separator: "\n")
+            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
+            .map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ")[0] }
+        #expect(names.count == commands.count)
+        for name in names {
+            guard case .help(let command) = try parser.parse(["help"] + name.split(separator: " ").map(String.init))
+            else {
+                Issue.record("'qualkit help \(name)' is not a command's help")
+                continue
+            }
+            #expect(help.help(command).contains("EXAMPLES:\n  qualkit \(name)"), "help for \(name)")
+        }
+    }
+
     @Test func commandPathsAndOptionNamesAreUnique() {
         #expect(Set(commands.map(\.name)).count == commands.count)
         for command in commands {

@@ -147,7 +147,8 @@ extension Sandbox {
         let holder = try Database(path: box.studyPath, mode: .readWrite)
         try holder.executeScript("BEGIN IMMEDIATE")
         defer { try? holder.executeScript("ROLLBACK") }
-        let result = try box.run(["participant", "add", "TC-001"])
+        // A short wait, so the test does not sit out the default five seconds.
+        let result = try box.run(["participant", "add", "TC-001"], environment: ["QUALKIT_BUSY_TIMEOUT_MS": "200"])
         #expect(result.status == 75)
         #expect(result.stderr.contains("busy") && result.stderr.contains("try again"))
     }

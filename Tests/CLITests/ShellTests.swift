@@ -22,19 +22,6 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func everyCommandHasHelpWithAnExample() throws {
-        let box = try Sandbox()
-        let overview = try box.ok(["help"]).stdout
-        let names = overview.split(separator: "\n")
-            .filter { $0.hasPrefix("  ") && !$0.hasPrefix("   ") }
-            .map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ")[0] }
-        #expect(names.count >= 9)
-        for name in names {
-            let help = try box.ok(["help"] + name.split(separator: " ").map(String.init)).stdout
-            #expect(help.contains("EXAMPLES:\n  qualkit \(name)"), "help for \(name)")
-        }
-    }
-
     @Test func versionPrintsVersionAndSchema() throws {
         let result = try Sandbox().ok(["--version"])
         #expect(result.stdout.hasPrefix("qualkit "))

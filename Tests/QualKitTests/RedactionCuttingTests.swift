@@ -279,6 +279,7 @@ import Testing
             let (text, planted) = Self.turn(&random)
             let length = ScalarText.count(text)
             let redactedTurn = redactor.redact(text)
+            let cut = RedactedTurn(text, by: redactor)
             // The whole turn redacted gives nothing away: the generator makes detectable identifiers.
             if let leak = Self.leak(in: redactedTurn, of: planted.map(\.0)) {
                 failures.append("whole turn leaks \(leak): \(text.debugDescription)")
@@ -297,7 +298,11 @@ import Testing
             }
             for (start, end) in spans {
                 cases += 1
-                let output = redactor.excerpt(of: text, from: start, to: end)
+                let output = cut.excerpt(from: start, to: end)
+                // The one-call form and the cached form are the same rule.
+                if cases % 97 == 0 && output != redactor.excerpt(of: text, from: start, to: end) {
+                    failures.append("span \(start):\(end): excerpt(of:) and RedactedTurn differ")
+                }
                 if let leak = Self.leak(in: output, of: planted.map(\.0)) {
                     failures.append("span \(start):\(end) leaks \(leak) in \(output.debugDescription)")
                 }
@@ -306,7 +311,10 @@ import Testing
                     failures.append("span \(start):\(end) gives \(output.debugDescription), not in the redacted turn")
                 }
                 if ScalarText.count(output) > end - start { widened += 1 }
-                if Self.leak(in: redactor.redact(ScalarText.slice(text, start, end)!), of: planted.map(\.0)) != nil {
+                // Cutting first and redacting second, on every fourth case (it is the slow part).
+                if cases % 4 == 0,
+                    Self.leak(in: redactor.redact(ScalarText.slice(text, start, end)!), of: planted.map(\.0)) != nil
+                {
                     naiveLeaks += 1
                 }
             }
@@ -314,7 +322,7 @@ import Testing
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))")
         #expect(cases >= 14_000)
         // The test has teeth: cutting first and redacting second leaks in many of these cases.
-        #expect(naiveLeaks > cases / 20)
+        #expect(naiveLeaks > cases / 80)
         #expect(widened > 0)
     }
 }

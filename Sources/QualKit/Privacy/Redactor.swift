@@ -178,24 +178,7 @@ public struct Redactor: Sendable {
     /// Use this wherever a coded span is cut out of its turn for output; redacting an excerpt
     /// after cutting it misses an identifier the cut has shortened.
     public func excerpt(of turn: String, from start: Int, to end: Int) -> String {
-        let scalars = Array(turn.unicodeScalars)
-        var from = max(0, min(start, scalars.count))
-        var to = max(from, min(end, scalars.count))
-        let found = scalarMatches(in: turn)
-        // Matches never overlap, so widening to the ones touched cannot touch another.
-        for match in found where match.start < to && match.end > from {
-            from = min(from, match.start)
-            to = max(to, match.end)
-        }
-        var out = String.UnicodeScalarView()
-        var position = from
-        for match in found where match.start >= from && match.end <= to {
-            out.append(contentsOf: scalars[position..<match.start])
-            out.append(contentsOf: match.label.unicodeScalars)
-            position = match.end
-        }
-        out.append(contentsOf: scalars[position..<to])
-        return String(out)
+        RedactedTurn(turn, by: self).excerpt(from: start, to: end)
     }
 
     /// ``matches(in:)`` in Unicode-scalar offsets, with their replacements, earliest first.
@@ -229,5 +212,38 @@ public struct Redactor: Sendable {
             let name = ns.substring(with: range)
             return Finding(kind: "name?", text: name, start: start, end: start + name.unicodeScalars.count)
         }
+    }
+}
+
+/// A turn with its identifiers found once, so that many excerpts can be cut from it: the same
+/// rule as ``Redactor/excerpt(of:from:to:)``, without redacting the turn again for each.
+public struct RedactedTurn: Sendable {
+    let scalars: [Unicode.Scalar]
+    let found: [(start: Int, end: Int, label: String)]
+
+    public init(_ turn: String, by redactor: Redactor) {
+        scalars = Array(turn.unicodeScalars)
+        found = redactor.scalarMatches(in: turn)
+    }
+
+    /// The span `start..<end` (Unicode scalars) of the redacted turn, widened to whole
+    /// placeholders where it touches an identifier; offsets outside the turn are clamped.
+    public func excerpt(from start: Int, to end: Int) -> String {
+        var from = max(0, min(start, scalars.count))
+        var to = max(from, min(end, scalars.count))
+        // Matches never overlap, so widening to the ones touched cannot touch another.
+        for match in found where match.start < to && match.end > from {
+            from = min(from, match.start)
+            to = max(to, match.end)
+        }
+        var out = String.UnicodeScalarView()
+        var position = from
+        for match in found where match.start >= from && match.end <= to {
+            out.append(contentsOf: scalars[position..<match.start])
+            out.append(contentsOf: match.label.unicodeScalars)
+            position = match.end
+        }
+        out.append(contentsOf: scalars[position..<to])
+        return String(out)
     }
 }

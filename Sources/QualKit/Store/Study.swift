@@ -51,6 +51,15 @@ public final class Study {
         return Study(db: db, path: path)
     }
 
+    /// How long a command waits for another one writing to the same study before it gives up:
+    /// 5 seconds, or `QUALKIT_BUSY_TIMEOUT_MS` (0 to 600000) for a slow shared drive or a test.
+    public static var busyTimeoutMilliseconds: Int32 {
+        guard let text = ProcessInfo.processInfo.environment["QUALKIT_BUSY_TIMEOUT_MS"], let value = Int32(text),
+            (0...600_000).contains(value)
+        else { return 5000 }
+        return value
+    }
+
     /// Opens an existing study.
     ///
     /// Opened for writing, an older file is migrated forward, all pending migrations in one
@@ -64,7 +73,8 @@ public final class Study {
         }
         let db: Database
         do {
-            db = try Database(path: path, mode: readOnly ? .readOnly : .readWrite)
+            db = try Database(
+                path: path, mode: readOnly ? .readOnly : .readWrite, busyTimeoutMilliseconds: busyTimeoutMilliseconds)
         } catch let error as StoreError {
             throw openingError(error, path: path)
         }
