@@ -25,10 +25,12 @@ extension Coding {
     /// the turn itself is redacted too.
     public func redacted(by redactor: Redactor?) -> Coding {
         guard let redactor else { return self }
+        // The turn's identifiers are found once for both the excerpt and the whole turn.
+        let cut = RedactedTurn(turn, by: redactor)
         return Coding(
             transcript: transcript, segment: segment, code: code, coder: coder, start: start, end: end,
             transcriptStart: transcriptStart, transcriptEnd: transcriptEnd, memo: memo.map(redactor.redact),
-            text: redactor.excerpt(of: turn, from: start, to: end), participant: participant,
-            turn: redactor.redact(turn))
+            text: cut.excerpt(from: start, to: end), participant: participant,
+            turn: cut.excerpt(from: 0, to: Int.max))
     }
 }
