@@ -129,4 +129,14 @@ import Testing
         #expect(report.markdown.contains("Evening appointments"))
         #expect(report.html.contains("Evening appointments"))
     }
+
+    @Test func theSameWordsAreTheSameQuoteWhateverTheirSpacingCaseOrQuotes() {
+        let plain = FindingsReport.sameWordsKey("I was passed from the GP to one team, and then nothing.")
+        #expect(FindingsReport.sameWordsKey("I\nwas passed from the GP to one team, and then nothing.") == plain)
+        #expect(FindingsReport.sameWordsKey("i was  passed from the gp to one team and then nothing") == plain)
+        #expect(
+            FindingsReport.sameWordsKey("They said \u{201C}don\u{2019}t\u{201D}")
+                == FindingsReport.sameWordsKey("they said \"don't\""))
+        #expect(FindingsReport.sameWordsKey("I was passed on") != plain)
+    }
 }

@@ -142,6 +142,26 @@ public struct FindingsReport: Sendable {
     /// Up to `perTheme` quotes per theme, only from participants who consented to quotes, from
     /// participant turns, redacted, spread across participants: one per participant per theme, and
     /// people not yet quoted in the report first.
+    /// What makes two quotes "the same words": case, runs of white space (a cue's line break),
+    /// punctuation and curly or straight quotes do not count.
+    static func sameWordsKey(_ text: String) -> String {
+        var key = ""
+        var pendingSpace = false
+        for scalar in text.lowercased().unicodeScalars {
+            if CharacterSet.whitespacesAndNewlines.contains(scalar)
+                || CharacterSet.punctuationCharacters.contains(scalar)
+                || "\u{2018}\u{2019}\u{201C}\u{201D}'\"`".unicodeScalars.contains(scalar)
+            {
+                pendingSpace = !key.isEmpty
+                continue
+            }
+            if pendingSpace { key.append(" ") }
+            pendingSpace = false
+            key.unicodeScalars.append(scalar)
+        }
+        return key
+    }
+
     static func selectQuotes(
         _ study: Study, themes: [String], perTheme: Int, coders: [String], attributes: [String],
         redactor: Redactor
@@ -189,7 +209,7 @@ public struct FindingsReport: Sendable {
             var said: Set<String> = []
             for candidate in candidates.sorted(by: { score($0) < score($1) }) where chosen.count < perTheme {
                 // The same words from two people are shown once.
-                let words = candidate.text.lowercased().trimmingCharacters(in: .punctuationCharacters)
+                let words = Self.sameWordsKey(candidate.text)
                 guard !people.contains(candidate.participant), !said.contains(words) else { continue }
                 people.insert(candidate.participant)
                 said.insert(words)
