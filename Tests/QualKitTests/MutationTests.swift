@@ -267,7 +267,6 @@ import Testing
     }
 }
 
-
 /// Damages input the ways real files are damaged, and the ways an attacker would.
 enum Mutator {
     static let hugeNumbers = [

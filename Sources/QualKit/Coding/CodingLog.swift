@@ -113,3 +113,30 @@ public struct CodingLog {
         }
     }
 }
+
+extension CodingLog {
+    /// Tags the whole segment of every search hit with `code` for `coder` (auto-coding), in one
+    /// transaction; each coding's memo says it came from a search.
+    /// - Returns: (segments newly tagged, segments that already had the tag).
+    public func tag(hits: [TranscriptSearch.Hit], code: String, coder: String) throws -> (added: Int, already: Int) {
+        _ = try CodeStore(study).require(code)
+        try CodeStore(study).requireCoder(coder)
+        let transcripts = TranscriptStore(study)
+        return try study.db.transaction {
+            var added = 0
+            var already = 0
+            for hit in hits {
+                let segment = try transcripts.segment(hit.transcript, hit.segment)
+                if try codings.insert(
+                    segment: segment, code: code, coder: coder, start: 0, end: segment.length,
+                    memo: "auto-coded from search")
+                {
+                    added += 1
+                } else {
+                    already += 1
+                }
+            }
+            return (added, already)
+        }
+    }
+}

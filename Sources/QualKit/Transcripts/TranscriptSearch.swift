@@ -85,29 +85,4 @@ public enum TranscriptSearch {
         endWord()
         return count
     }
-
-    /// Tags every hit's whole segment with `code` for `coder` (auto-coding).
-    /// - Returns: (segments newly tagged, segments that already had the tag).
-    public static func tagHits(_ hits: [Hit], code: String, coder: String, study: Study) throws -> (Int, Int) {
-        _ = try CodeStore(study).require(code)
-        try CodeStore(study).requireCoder(coder)
-        let transcripts = TranscriptStore(study)
-        let store = CodingStore(study)
-        return try study.db.transaction {
-            var added = 0
-            var already = 0
-            for hit in hits {
-                let segment = try transcripts.segment(hit.transcript, hit.segment)
-                if try store.insert(
-                    segment: segment, code: code, coder: coder, start: 0, end: segment.length,
-                    memo: "auto-coded from search")
-                {
-                    added += 1
-                } else {
-                    already += 1
-                }
-            }
-            return (added, already)
-        }
-    }
 }

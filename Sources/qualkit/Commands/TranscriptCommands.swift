@@ -125,7 +125,7 @@ enum TranscriptCommands {
                 guard let coder = inv[coder] else {
                     throw UsageError(message: "--tag needs --coder: whose codings are these?", command: inv.command)
                 }
-                let (added, already) = try TranscriptSearch.tagHits(hits, code: code, coder: coder, study: study)
+                let (added, already) = try CodingLog(study).tag(hits: hits, code: code, coder: coder)
                 inv.console.line(
                     "tagged \(added) segment\(added == 1 ? "" : "s") with \(code) for \(coder) (\(already) already had it)"
                 )
