@@ -25,7 +25,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 BUILD="$HERE/.build"
 LOCK=${QUALKIT_BUILD_LOCK:-/tmp/qualkit-build.lock}
-SWIFTFLAGS=(-parse-as-library -O -g -sanitize=fuzzer,address)
+SWIFTFLAGS=(-parse-as-library -O -g -sanitize=fuzzer,address -package-name qualkit)
 mkdir -p "$BUILD"
 cd "$ROOT"
 
