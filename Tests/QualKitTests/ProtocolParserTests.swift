@@ -43,6 +43,26 @@ import Testing
         "---\n" + body + "\n---\n# S\n## Q {#q}\n"
     }
 
+    @Test func aNoteBetweenQuestionsKeepsItsContinuationLines() throws {
+        let result = parse(
+            """
+            ---
+            id: p
+            title: T
+            version: 1
+            language: en
+            ---
+            Note: not reviewed. It has not been
+            checked by a translator.
+
+            # Section
+
+            ## Question? {#q}
+            """)
+        let guide = try #require(result.protocol)
+        #expect(guide.introduction == ["Note: not reviewed. It has not been checked by a translator."])
+    }
+
     @Test func readsEveryConstruct() throws {
         let result = parse(Self.valid)
         #expect(result.diagnostics.isEmpty)

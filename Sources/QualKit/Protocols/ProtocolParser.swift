@@ -269,8 +269,8 @@ private struct Parser {
                 if inQuestion {
                     appendToQuestion(&guide) { $0.notes.append(note) }
                 } else {
+                    // A note between questions is a paragraph: the lines after it continue it.
                     paragraph.append("Note: " + note)
-                    flush(&guide)
                 }
                 continue
             }
