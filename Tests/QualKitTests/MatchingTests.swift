@@ -4,16 +4,8 @@ import Testing
 
 /// Matching: optimal against brute force on many seeded instances, always valid, explained.
 @Suite struct MatchingTests {
-    /// A small deterministic generator (SplitMix64), so every failing seed can be replayed.
-    struct Generator {
-        var random: SplitMix64
-        init(state: UInt64) { random = SplitMix64(seed: state) }
-        mutating func next() -> UInt64 { random.next() }
-        mutating func int(_ range: ClosedRange<Int>) -> Int {
-            range.lowerBound + Int(next() % UInt64(range.count))
-        }
-        mutating func pick<T>(_ values: [T]) -> T { values[int(0...values.count - 1)] }
-    }
+    /// The seeded generator, so every failing seed can be replayed.
+    typealias Generator = SeededRandom
 
     static let languages = ["ur", "pa", "bn", "en", "so"]
     static let communities = ["A", "B", "C", nil]
@@ -28,7 +20,7 @@ import Testing
     }
 
     func randomInstance(seed: UInt64) -> ([Participant], [Matcher.Seat], MatchSettings) {
-        var random = Generator(state: seed)
+        var random = Generator(seed: seed)
         var participants: [Participant] = []
         for n in 0..<random.int(1...7) {
             var spoken: [String] = []

@@ -29,7 +29,7 @@ import Testing
 
     /// Runs `check` on the seeds themselves, then on `count` mutants of them.
     static func mutants(of seeds: [[UInt8]], count: Int, salt: UInt64, _ check: ([UInt8]) throws -> Void) rethrows {
-        var random = SplitMix64(seed: 0x5EED_0000 &+ salt)
+        var random = SeededRandom(seed: 0x5EED_0000 &+ salt)
         for seed in seeds { try check(seed) }
         for _ in 0..<(count * factor) {
             let seed = seeds[Int(random.next() % UInt64(seeds.count))]
@@ -258,8 +258,8 @@ import Testing
 
     @Test func mutationsAreDeterministic() {
         let seed = Array("id,x\nA,1\nB,2\n".utf8)
-        var first = SplitMix64(seed: 7)
-        var second = SplitMix64(seed: 7)
+        var first = SeededRandom(seed: 7)
+        var second = SeededRandom(seed: 7)
         let a = (0..<50).map { _ in Mutator.mutate(seed, &first) }
         let b = (0..<50).map { _ in Mutator.mutate(seed, &second) }
         #expect(a == b)
@@ -282,13 +282,13 @@ enum Mutator {
     ]
 
     /// One to three mutations of `seed`.
-    static func mutate(_ seed: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+    static func mutate(_ seed: [UInt8], _ random: inout SeededRandom) -> [UInt8] {
         var bytes = seed
         for _ in 0...Int(random.next() % 3) { mutateOnce(&bytes, &random) }
         return bytes
     }
 
-    static func mutateOnce(_ bytes: inout [UInt8], _ random: inout SplitMix64) {
+    static func mutateOnce(_ bytes: inout [UInt8], _ random: inout SeededRandom) {
         func position() -> Int { bytes.isEmpty ? 0 : Int(random.next() % UInt64(bytes.count + 1)) }
         func lineStarts() -> [Int] { [0] + bytes.indices.filter { bytes[$0] == 0x0A }.map { $0 + 1 } }
         switch random.next() % 12 {
