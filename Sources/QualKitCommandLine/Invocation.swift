@@ -121,9 +121,4 @@ package final class Invocation {
             console.out(text)
         }
     }
-
-    /// Reads input files given as arguments, failing with exit 66 on the first missing one.
-    package func readFiles(_ paths: [String]) throws -> [ProtocolLoader.File] {
-        try paths.map { ProtocolLoader.File(path: $0, bytes: try SourceText.readBytes($0)) }
-    }
 }

@@ -26,7 +26,7 @@ enum ProtocolCommands {
         run: { inv in
             let path = inv.studyPath
             let study = FileManager.default.fileExists(atPath: path) ? try Study.open(at: path, readOnly: true) : nil
-            let report = try ProtocolLoader.check(inv.readFiles(inv[files]), study: study)
+            let report = try ProtocolLoader.check(readFiles(inv[files]), study: study)
             for warning in report.warnings { inv.console.err(warning.description) }
             for outcome in report.outcomes {
                 let what = outcome.isTranslation ? "translation" : "protocol"
@@ -50,7 +50,7 @@ enum ProtocolCommands {
         writes: true, examples: ["qualkit protocol load protocols/talking-change.md protocols/talking-change.ur.md"],
         run: { inv in
             let study = try inv.openStudy()
-            let report = try ProtocolLoader.load(inv.readFiles(inv[files]), into: study)
+            let report = try ProtocolLoader.load(readFiles(inv[files]), into: study)
             for warning in report.warnings { inv.console.err(warning.description) }
             for outcome in report.outcomes {
                 let what = outcome.isTranslation ? "translation" : "protocol"
@@ -137,6 +137,11 @@ enum ProtocolCommands {
             try inv.emit(text, to: inv[Opt.out])
         }
     }()
+
+    /// Reads the protocol files given, failing with exit 66 on the first missing one.
+    static func readFiles(_ paths: [String]) throws -> [ProtocolLoader.File] {
+        try paths.map { ProtocolLoader.File(path: $0, bytes: try SourceText.readBytes($0)) }
+    }
 
     static func resolve(_ text: String, in study: Study, language: String?) throws -> StoredProtocol {
         guard let reference = ProtocolReference(text) else {
