@@ -38,7 +38,12 @@ package struct Command: Sendable {
         self.summary = summary
         self.discussion = discussion
         self.arguments = arguments.map(\.argument)
-        self.options = options.map(\.option)
+        var declared = options.map(\.option)
+        // Every command that can print CSV takes --bom, declared here once rather than per command.
+        if declared.contains(where: \.offersCSV) && !declared.contains(where: { $0.name == Opt<Bool>.bom.option.name }) {
+            declared.append(Opt<Bool>.bom.option)
+        }
+        self.options = declared
         self.examples = examples
         self.writes = writes
         self.run = run

@@ -326,6 +326,12 @@ package struct ErrorReporter {
                 + words(for: .nameTranscriptFormat)
         case .noInterviewForFile(let name, let file):
             return unknown("interview or participant (from the file name \(file))", name)
+        case .participantNotInFileName(let name, let file):
+            return unknown("interview or participant (from the file name \(file))", name)
+                + "; name the file after the participant or interview (CA-06.vtt), or say whose it is with --participant ID or --interview ID"
+        case .chatLog(let file, let line):
+            return
+                "\(file):\(line): this is a Zoom chat log ('HH:MM:SS From NAME to Everyone: ...'), not a transcript; import the meeting's transcript (.vtt) or saved captions (.txt) instead"
         case .twoFilesForOneTranscript(let transcript, let second):
             return "two files in this import are for transcript \(transcript) (the second is \(second))"
         case .hasCodings(let transcript, let count):
@@ -381,6 +387,9 @@ package struct ErrorReporter {
         case .updateExistingRows(let kind): return " (use --update to change existing \(kind.rawValue)s)"
         case .allowIdentifierColumn(let column):
             return ", or pass --allow-column \(column) if this column holds no identifying data"
+        case .declareAttribute(let column):
+            return
+                "; fix the header, or keep it as an attribute with --attribute \(column) (or name the column attr_\(column))"
         case .nameDefaultCoder: return " (or give --coder)"
         case .createMissingCodes: return " or import with --create-codes"
         case .nameInterviewer: return " (add a 'name' column or --name)"

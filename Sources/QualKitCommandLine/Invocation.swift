@@ -107,13 +107,24 @@ package final class Invocation {
     /// Prints a result in the format chosen with `--format`.
     package func print(_ rendered: Rendered) {
         let format = self[Opt.format]
-        console.out(rendered.text(format), tableHeader: format == .table && !rendered.table.rows.isEmpty)
+        console.out(csvPrefix + rendered.text(format), tableHeader: format == .table && !rendered.table.rows.isEmpty)
+    }
+
+    /// What CSV output starts with: the UTF-8 byte-order mark when `--bom` was given and the
+    /// chosen `--format` is csv, else nothing. The one place `--bom` is applied.
+    package var csvPrefix: String {
+        guard options[Opt<Bool>.bom.option.name]?.isEmpty == false,
+            let format = command.options.first(where: \.offersCSV),
+            (options[format.name]?.last ?? format.defaultValue) == "csv"
+        else { return "" }
+        return "\u{FEFF}"
     }
 
     /// Writes a document to `out` when given (whole or not at all), else to standard output.
     ///
     /// `-` means standard output; an existing file is replaced only with `--force`.
     package func emit(_ text: String, to out: String?) throws {
+        let text = csvPrefix + text
         if let out, out != "-" {
             try OutputFile.write(text, to: out, replacing: self[Opt.force])
             console.err("wrote \(out)")

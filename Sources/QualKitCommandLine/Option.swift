@@ -44,7 +44,7 @@ package enum ValueKind: Sendable {
         case .choice(let choices):
             return choices.contains(value) ? nil : "expected one of " + choices.joined(separator: ", ")
         case .date:
-            return CalendarDate(value) == nil ? "expected a date as YYYY-MM-DD" : nil
+            return CalendarDate(value) == nil ? "expected a date as \(CalendarDate.formats)" : nil
         }
     }
 }
@@ -271,6 +271,21 @@ extension Opt where Value == String? {
         help:
             "Write to this file instead of standard output ('-' for standard output). An existing file is kept unless --force."
     )
+}
+
+extension Opt where Value == Bool {
+    /// `--bom`: start CSV output with a UTF-8 byte-order mark, so that Excel on Windows reads it as
+    /// UTF-8 rather than the local code page. Added to every command whose `--format` offers csv.
+    package static let bom = Opt.flag(
+        "bom", help: "With --format csv: start the output with a UTF-8 byte-order mark, for Excel on Windows.")
+}
+
+extension Option {
+    /// Whether this is a `--format` option with a csv choice.
+    var offersCSV: Bool {
+        guard name == "format", case .choice(let choices) = value else { return false }
+        return choices.contains("csv")
+    }
 }
 
 extension Opt where Value == Bool {

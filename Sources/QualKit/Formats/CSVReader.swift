@@ -7,8 +7,12 @@ public struct CSVRecord: Sendable, Equatable {
     public let line: Int
 }
 
-/// Reads RFC 4180 CSV: quoted fields with embedded commas, quotes and newlines; CRLF or LF line
+/// Reads RFC 4180 CSV: quoted fields with embedded separators, quotes and newlines; CRLF or LF line
 /// endings; UTF-8 with or without a byte-order mark (UTF-16 with a BOM is decoded first).
+///
+/// The separator is sniffed from the header row, as Excel's regional settings and "Unicode text"
+/// make it: the one of comma, semicolon and tab that occurs most often outside quotes (comma on a
+/// tie or when none does). ``dialect`` says what was found, for error messages.
 ///
 /// It streams: records come one at a time from a file read in blocks, so a million-row import
 /// holds one record in memory, not the file.
@@ -27,6 +31,10 @@ public final class CSVReader {
     private var column = 0
     private var finished = false
     private var checkedBOM = false
+    /// The field separator sniffed from the first line.
+    public private(set) var separator: UInt8 = UInt8(ascii: ",")
+    /// The encoding as found: `UTF-8`, `UTF-8 with BOM`, `UTF-16 LE with BOM`, `UTF-16 BE with BOM`.
+    public private(set) var encoding = "UTF-8"
 
     /// Reads the file at `path`; throws ``MissingInputFile`` when it does not exist.
     public convenience init(path: String) throws {
@@ -35,12 +43,16 @@ public final class CSVReader {
             let handle = FileHandle(forReadingAtPath: path)
         else { throw MissingInputFile(path: path) }
         var source = ByteSource(handle: handle)
+        var encoding = source.peekPrefix(3) == [0xEF, 0xBB, 0xBF] ? "UTF-8 with BOM" : "UTF-8"
         // UTF-16 files are rare (Excel's "Unicode text"); decode them whole, then stream the UTF-8.
-        if source.peekPrefix(2) == [0xFF, 0xFE] || source.peekPrefix(2) == [0xFE, 0xFF] {
+        let start = source.peekPrefix(2)
+        if start == [0xFF, 0xFE] || start == [0xFE, 0xFF] {
+            encoding = start == [0xFF, 0xFE] ? "UTF-16 LE with BOM" : "UTF-16 BE with BOM"
             let text = try SourceText.decode(try SourceText.readBytes(path), file: path)
             source = ByteSource(bytes: Array(text.utf8))
         }
         self.init(source: source, file: path)
+        self.encoding = encoding
     }
 
     /// Reads CSV held in memory.
@@ -51,7 +63,35 @@ public final class CSVReader {
     private init(source: ByteSource, file: String) {
         self.source = source
         self.file = file
+        self.separator = CSVReader.sniffSeparator(self.source.peekPrefix(1 << 16))
     }
+
+    /// The separator of the first line (outside quotes): the most frequent of `,`, `;` and tab,
+    /// comma when tied or absent.
+    static func sniffSeparator(_ bytes: [UInt8]) -> UInt8 {
+        var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 0x09: 0]
+        var quoted = false
+        for byte in bytes {
+            if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
+            if !quoted && (byte == 0x0A || byte == 0x0D) { break }
+            if !quoted, let count = counts[byte] { counts[byte] = count + 1 }
+        }
+        var best = UInt8(ascii: ",")
+        for candidate in [UInt8(ascii: ";"), 0x09] where counts[candidate]! > counts[best]! { best = candidate }
+        return best
+    }
+
+    /// The separator's name: `comma`, `semicolon` or `tab`.
+    public var separatorName: String {
+        switch separator {
+        case UInt8(ascii: ";"): return "semicolon"
+        case 0x09: return "tab"
+        default: return "comma"
+        }
+    }
+
+    /// How the file was read, for error messages: `UTF-8 with BOM, semicolon-separated`.
+    public var dialect: String { "\(encoding), \(separatorName)-separated" }
 
     private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
     private enum ByteClass { case quote, comma, cr, lf, other }
@@ -74,7 +114,7 @@ public final class CSVReader {
         case (.quoted, _): return (.append, .quoted)
         case (.quoteInQuoted, .quote): return (.quoteInside, .quoted)
         case (.quoteInQuoted, .other):
-            return (.error("text after a closing quote: expected a comma or the end of the line"), .unquoted)
+            return (.error("text after a closing quote: expected a separator or the end of the line"), .unquoted)
         }
     }
 
@@ -83,7 +123,10 @@ public final class CSVReader {
         if finished { return nil }
         if !checkedBOM {
             checkedBOM = true
-            if source.peekPrefix(3) == [0xEF, 0xBB, 0xBF] { source.skip(3) }
+            if source.peekPrefix(3) == [0xEF, 0xBB, 0xBF] {
+                source.skip(3)
+                if encoding == "UTF-8" { encoding = "UTF-8 with BOM" }
+            }
         }
         var fields: [String] = []
         var field: [UInt8] = []
@@ -104,7 +147,7 @@ public final class CSVReader {
                 let offset = SourceText.firstInvalidUTF8Offset(field) ?? 0
                 throw InvalidInput(
                     file: file, line: line,
-                    "invalid UTF-8 in field \(fields.count + 1) (byte \(offset + 1) of the field): save the file as UTF-8"
+                    "invalid UTF-8 in field \(fields.count + 1) (byte \(offset + 1) of the field): save the file as UTF-8 or UTF-16 with BOM (read as \(dialect))"
                 )
             }
             let unixText = text.contains("\r") ? text.replacingOccurrences(of: "\r\n", with: "\n") : text
@@ -117,7 +160,7 @@ public final class CSVReader {
             let byteClass: ByteClass
             switch byte {
             case UInt8(ascii: "\""): byteClass = .quote
-            case UInt8(ascii: ","): byteClass = .comma
+            case separator: byteClass = .comma
             case 0x0D: byteClass = .cr
             case 0x0A: byteClass = .lf
             default: byteClass = .other
@@ -150,7 +193,7 @@ public final class CSVReader {
             case .quoteInside:
                 field.append(byte)
             case .error(let message):
-                throw InvalidInput(file: file, line: line, column: column, message)
+                throw InvalidInput(file: file, line: line, column: column, message + " (read as \(dialect))")
             }
             state = next
         }
@@ -158,7 +201,7 @@ public final class CSVReader {
         if state == .quoted {
             throw InvalidInput(
                 file: file, line: quoteLine, column: quoteColumn,
-                "a quoted field is never closed: add the closing quote")
+                "a quoted field is never closed: add the closing quote (read as \(dialect))")
         }
         guard sawAnything || !field.isEmpty || !fields.isEmpty else { return nil }
         try finishField()

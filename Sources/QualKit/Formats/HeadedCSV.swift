@@ -18,9 +18,13 @@ public struct HeadedCSV {
         columns = header.fields.map(ColumnName.normalized)
     }
 
+    /// How the file was read (`UTF-16 LE with BOM, tab-separated`), said in every header problem
+    /// because a wrong guess there is what most header problems come from.
+    public var dialect: String { reader.dialect }
+
     /// A problem located at the header row.
     public func headerProblem(_ message: String, remedy: Remedy? = nil) -> Diagnostic {
-        Diagnostic(file: file, line: headerLine, message, remedy: remedy)
+        Diagnostic(file: file, line: headerLine, message + " (read as \(dialect))", remedy: remedy)
     }
 
     /// A problem for each column not in `known`, naming the nearest known column.
@@ -41,7 +45,7 @@ public struct HeadedCSV {
             report(
                 Diagnostic(
                     file: file, line: record.line,
-                    "expected \(columns.count) fields as in the header, found \(record.fields.count)"))
+                    "expected \(columns.count) fields as in the header, found \(record.fields.count) (read as \(dialect))"))
         }
         return nil
     }

@@ -27,6 +27,8 @@ public enum Remedy: Sendable, Equatable {
     case registerCoder(String)
     /// Select part of a segment by offsets rather than by its text.
     case selectBySpan
+    /// Keep a column whose name is close to a field's as a free attribute.
+    case declareAttribute(String)
 }
 
 /// The kinds of record a study holds, for messages and remedies.

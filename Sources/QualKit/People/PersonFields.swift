@@ -205,7 +205,7 @@ public enum PersonFields {
         let value = text.trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return nil }
         guard let date = CalendarDate(value) else {
-            throw Problem(field: field, message: "bad \(field) '\(text)': expected a date as YYYY-MM-DD", column: nil)
+            throw Problem(field: field, message: "bad \(field) '\(text)': expected a date as \(CalendarDate.formats)", column: nil)
         }
         return date
     }

@@ -54,9 +54,15 @@ public struct Roster {
     }
 
     /// Imports participants from CSV: all rows or none.
-    public func importParticipants(path: String, update: Bool, allowColumns: Set<String>) throws -> ImportReport {
+    ///
+    /// A column whose name is close to a field's (`availabilty`) is refused as a likely misspelling
+    /// unless named in `attributes` or written with the `attr_` prefix.
+    public func importParticipants(
+        path: String, update: Bool, allowColumns: Set<String>, attributes: Set<String> = []
+    ) throws -> ImportReport {
         try importRows(
-            path: path, update: update, allowColumns: allowColumns, existing: Set(try store.participantIDs()),
+            path: path, update: update, allowColumns: allowColumns, attributes: attributes,
+            existing: Set(try store.participantIDs()),
             refusal: { id in
                 try store.withdrawal(of: id).map {
                     "participant \(id) withdrew on \($0.date); their id cannot be imported again"
@@ -67,10 +73,11 @@ public struct Roster {
 
     /// Reads a roster CSV, checks every row against the study and writes all rows or none.
     private func importRows<Member: RosterMember>(
-        path: String, update: Bool, allowColumns: Set<String>, existing: Set<String>,
+        path: String, update: Bool, allowColumns: Set<String>, attributes: Set<String>, existing: Set<String>,
         refusal: (String) throws -> String?, fetch: (String) throws -> Member, save: (Member, Bool) throws -> Void
     ) throws -> ImportReport {
-        let csv = try RosterCSV(path: path, recognised: Member.columns, allowed: allowColumns)
+        let csv = try RosterCSV(
+            path: path, recognised: Member.columns, allowed: allowColumns, attributes: attributes)
         var problems = csv.problems
         var plans: [(Member, Bool)] = []
         for row in csv.rows {
@@ -134,9 +141,12 @@ public struct Roster {
     ///
     /// Existing interviewers are refused unless `update`; columns named like direct identifiers are
     /// refused unless listed in `allowColumns` (normalised names).
-    public func importInterviewers(path: String, update: Bool, allowColumns: Set<String>) throws -> ImportReport {
+    public func importInterviewers(
+        path: String, update: Bool, allowColumns: Set<String>, attributes: Set<String> = []
+    ) throws -> ImportReport {
         try importRows(
-            path: path, update: update, allowColumns: allowColumns, existing: Set(try store.interviewerIDs()),
+            path: path, update: update, allowColumns: allowColumns, attributes: attributes,
+            existing: Set(try store.interviewerIDs()),
             refusal: { _ in nil }, fetch: store.interviewer, save: store.save)
     }
 }

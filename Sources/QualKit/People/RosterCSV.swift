@@ -13,17 +13,46 @@ struct RosterCSV {
     let rows: [Row]
     let problems: [Diagnostic]
 
+    /// A header prefix that declares a column a free attribute (`attr_site_visit`), so that a
+    /// name close to a field's is not taken for a misspelling of it. The prefix is dropped.
+    static let attributePrefix = "attr_"
+
     /// - Parameters:
     ///   - recognised: columns that are fields rather than attributes (never refused as identifiers).
     ///   - allowed: identifier-like columns the user allowed with `--allow-column`.
-    init(path: String, recognised: [String], allowed: Set<String>) throws {
+    ///   - attributes: columns the user declared free attributes with `--attribute` (normalised).
+    init(path: String, recognised: [String], allowed: Set<String>, attributes: Set<String> = []) throws {
         let csv = try HeadedCSV(path: path, expected: "a header row with an 'id' column")
-        let keys = csv.columns
         var problems: [Diagnostic] = []
         var rows: [Row] = []
+        var keys = csv.columns
+        for (index, column) in csv.columns.enumerated() {
+            if column.hasPrefix(Self.attributePrefix) {
+                let key = String(column.dropFirst(Self.attributePrefix.count))
+                keys[index] = key
+                if key.isEmpty || recognised.contains(key) {
+                    problems.append(
+                        csv.headerProblem(
+                            "column \(index + 1): '\(column)' names \(key.isEmpty ? "no attribute" : "the field '\(key)', not an attribute"); rename it"
+                        ))
+                }
+            } else if !recognised.contains(column) && !attributes.contains(column),
+                let field = Self.misspeltField(column, among: recognised)
+            {
+                problems.append(
+                    csv.headerProblem(
+                        "column \(index + 1): unknown column '\(column)' (did you mean '\(field)'?); the fields are \(recognised.joined(separator: ", "))",
+                        remedy: .declareAttribute(column)))
+            }
+        }
+        for key in attributes.sorted() where recognised.contains(key) {
+            problems.append(csv.headerProblem("--attribute \(key): '\(key)' is a field, not an attribute"))
+        }
         for (index, key) in keys.enumerated() {
             if key.isEmpty {
-                problems.append(csv.headerProblem("column \(index + 1) has no name"))
+                if !csv.columns[index].hasPrefix(Self.attributePrefix) {
+                    problems.append(csv.headerProblem("column \(index + 1) has no name"))
+                }
             } else if keys[..<index].contains(key) {
                 problems.append(csv.headerProblem("column '\(key)' appears twice"))
             } else if !recognised.contains(key) && PersonFields.isDirectIdentifier(key) && !allowed.contains(key) {
@@ -62,6 +91,17 @@ struct RosterCSV {
         }
         self.rows = rows
         self.problems = problems
+    }
+
+    /// The field an unknown column most likely misspells: the nearest field name, or any consent
+    /// field for a column that starts like one (consent must never become a mere attribute).
+    static func misspeltField(_ column: String, among recognised: [String]) -> String? {
+        if let near = Suggestion.nearest(to: column, in: recognised.filter { $0 != "id" }) { return near }
+        if column.hasPrefix("consent") || column.hasPrefix("concent") {
+            return recognised.first { $0.hasPrefix("consent") && column.contains($0.dropFirst(8)) }
+                ?? recognised.first { $0.hasPrefix("consent") }
+        }
+        return nil
     }
 
     /// A located diagnostic for a field problem on `row`.

@@ -125,19 +125,21 @@ enum CueTranscript {
         throws -> ParsedTranscript
     {
         var turns: [Turn] = []
-        var speaker = "Unknown"
         for cue in cues {
             var text = cue.payload.joined(separator: " ")
+            // A cue names its own speaker or none: a cue without one is not glued to the previous
+            // speaker (Zoom leaves the name off cues it could not attribute).
+            var speaker = ""
             if let voice = voiceTag(text) {
-                speaker = voice.speaker
-                text = voice.rest
-            } else if let start = PlainTranscript.turnStart(stripTags(text)),
-                !start.rest.isEmpty || cue.payload.count == 1
-            {
-                speaker = start.label
-                text = start.rest
+                speaker = WebVTTText.decodeEntities(voice.speaker)
+                text = WebVTTText.plain(voice.rest)
+            } else {
+                text = WebVTTText.plain(text)
+                if let start = PlainTranscript.turnStart(text), !start.rest.isEmpty || cue.payload.count == 1 {
+                    speaker = start.label
+                    text = start.rest
+                }
             }
-            text = decodeEntities(stripTags(text)).trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else { continue }
             turns.append(
                 Turn(
@@ -147,8 +149,17 @@ enum CueTranscript {
         guard !turns.isEmpty else {
             throw InvalidInput(file: file, line: max(1, lineCount), "no cues with text found")
         }
-        return ParsedTranscript(
+        var parsed = ParsedTranscript(
             format: format, header: header, turns: TranscriptParser.mergeConsecutive(turns, separator: " "))
+        if !turns.contains(where: \.hasSpeaker) {
+            parsed.dialect = "captions without speakers"
+            parsed.warnings.append(TranscriptDialects.noSpeakersWarning(file: file, segments: turns.count, unit: "cue"))
+        } else if cues.contains(where: { voiceTag($0.payload.joined(separator: " ")) != nil }) {
+            parsed.dialect = "voice tags (Teams)"
+        } else {
+            parsed.dialect = "'Name: text' cues (Zoom)"
+        }
+        return parsed
     }
 
     /// `<v Speaker Name>text</v>` or `<v.class Speaker>text` -> (speaker, text).
@@ -162,23 +173,5 @@ enum CueTranscript {
     }
 
     /// Removes `<...>` markup (voice end tags, `<i>`, `<c.x>`, inline timestamps).
-    static func stripTags(_ text: String) -> String {
-        guard text.contains("<") else { return text }
-        var out = ""
-        var inTag = false
-        for character in text {
-            if character == "<" { inTag = true; continue }
-            if character == ">" && inTag { inTag = false; continue }
-            if !inTag { out.append(character) }
-        }
-        return out
-    }
-
-    static func decodeEntities(_ text: String) -> String {
-        guard text.contains("&") else { return text }
-        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
-            .replacingOccurrences(of: "&nbsp;", with: " ").replacingOccurrences(of: "&lrm;", with: "")
-            .replacingOccurrences(of: "&rlm;", with: "").replacingOccurrences(of: "&quot;", with: "\"")
-            .replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
-    }
+    static func stripTags(_ text: String) -> String { WebVTTText.stripTags(text) }
 }

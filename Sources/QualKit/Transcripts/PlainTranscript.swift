@@ -5,6 +5,16 @@ import Foundation
 /// label, and header lines before the first label kept as metadata.
 enum PlainTranscript {
     static func parse(_ lines: [String], file: String) throws -> ParsedTranscript {
+        if let line = TranscriptDialects.chatLogLine(lines) { throw TranscriptError.chatLog(file: file, line: line) }
+        // One file, one dialect: the first line that starts a turn says whether turns start with
+        // `Label: text` or with a speaker line (Zoom saved captions, Otter) and the text below it.
+        let speakerLines =
+            lines.first(where: { turnStart($0) != nil || TranscriptDialects.speakerLine($0) != nil })
+            .flatMap { turnStart($0) == nil ? TranscriptDialects.speakerLine($0) : nil }
+        func start(_ line: String) -> (label: String, milliseconds: Int?, rest: String)? {
+            guard speakerLines != nil else { return turnStart(line) }
+            return TranscriptDialects.speakerLine(line).map { ($0.label, $0.milliseconds, "") }
+        }
         var header: [String] = []
         var turns: [Turn] = []
         var body: [String] = []
@@ -18,7 +28,7 @@ enum PlainTranscript {
         }
 
         for (index, line) in lines.enumerated() {
-            if let start = turnStart(line) {
+            if let start = start(line) {
                 finish()
                 turns.append(
                     Turn(speaker: start.label, startMilliseconds: start.milliseconds, text: "", line: index + 1))
@@ -34,12 +44,23 @@ enum PlainTranscript {
         finish()
         turns = turns.filter { !$0.text.isEmpty }
         guard !turns.isEmpty else {
-            throw InvalidInput(
-                file: file, line: 1,
-                "no speaker turns found: expected lines such as 'Interviewer: ...' and 'TC-001: ...'")
+            // No labels at all: a caption dump or notes. Keep every paragraph, speaker unknown.
+            let paragraphs = TranscriptDialects.paragraphs(lines)
+            guard !paragraphs.isEmpty else {
+                throw InvalidInput(
+                    file: file, line: 1,
+                    "no text found: expected lines such as 'Interviewer: ...' and 'TC-001: ...'")
+            }
+            var parsed = ParsedTranscript(format: .txt, header: [], turns: paragraphs)
+            parsed.dialect = "text without speakers"
+            parsed.warnings.append(
+                TranscriptDialects.noSpeakersWarning(file: file, segments: paragraphs.count, unit: "paragraph"))
+            return parsed
         }
-        return ParsedTranscript(
+        var parsed = ParsedTranscript(
             format: .txt, header: header, turns: TranscriptParser.mergeConsecutive(turns, separator: "\n"))
+        parsed.dialect = speakerLines?.dialect
+        return parsed
     }
 
     /// A line that starts a turn: `[ts] Label: text`, `Label: [ts] text` or `Label [ts]: text`.

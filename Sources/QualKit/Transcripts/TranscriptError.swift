@@ -7,6 +7,11 @@ public enum TranscriptError: Error, Sendable, Equatable {
     case unknownFormat(file: String)
     /// A file name whose stem names no interview or participant.
     case noInterviewForFile(Unknown, file: String)
+    /// A Zoom chat log (`10:02:15 From Alice to Everyone: ...`): messages, not an interview's turns.
+    case chatLog(file: String, line: Int)
+    /// A file name that names no interview or participant but looks like a participant id with
+    /// other words (`Interview with CA-06 2024-02-01.vtt`): `--participant` says which it is.
+    case participantNotInFileName(Unknown, file: String)
     /// Two files of one import for the same transcript.
     case twoFilesForOneTranscript(String, second: String)
     /// Re-importing a transcript that has codings, without asking to replace it.

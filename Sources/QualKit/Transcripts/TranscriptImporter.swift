@@ -30,7 +30,16 @@ public enum TranscriptImporter {
         public let createdInterview: Bool
         public let replaced: Bool
         public let keptCodings: Int
+        /// What the reader accepted but the user should know (no speakers: roles need setting).
+        public var warnings: [Diagnostic] = []
+        /// The transcript dialect recognised, when the reader tells one.
+        public var dialect: String? = nil
     }
+
+    /// The role of a turn whose file names no speaker. The segment role column takes interviewer
+    /// or participant only until the speaker-roles migration adds `unknown`; this is the one place
+    /// that maps "no speaker" to a stored role.
+    static let noSpeakerRole: Segment.Role = .participant
 
     /// Labels that mean the interviewer in any transcript.
     public static let interviewerLabels: Set<String> = ["interviewer", "int", "i"]
@@ -89,9 +98,13 @@ public enum TranscriptImporter {
                 textEnd: Int
             )] = []
         for (index, turn) in parsed.turns.enumerated() {
-            let role: Segment.Role = interviewerNames.contains(turn.speaker.lowercased()) ? .interviewer : .participant
-            if !speakers.contains(where: { $0.0 == turn.speaker }) { speakers.append((turn.speaker, role)) }
-            let prefix = (index == 0 ? "" : "\n\n") + turn.speaker + ": "
+            let role: Segment.Role =
+                !turn.hasSpeaker
+                ? noSpeakerRole : interviewerNames.contains(turn.speaker.lowercased()) ? .interviewer : .participant
+            if turn.hasSpeaker, !speakers.contains(where: { $0.0 == turn.speaker }) {
+                speakers.append((turn.speaker, role))
+            }
+            let prefix = (index == 0 ? "" : "\n\n") + (turn.hasSpeaker ? turn.speaker + ": " : "")
             text += prefix
             offset += ScalarText.count(prefix)
             let length = ScalarText.count(turn.text)
@@ -138,7 +151,8 @@ public enum TranscriptImporter {
             header: parsed.header.joined(separator: "\n"), text: text, segments: segments)
         return ImportedTranscript(
             transcript: transcriptID, file: path, segments: segments.count, speakers: speakers,
-            createdInterview: created, replaced: existed, keptCodings: kept)
+            createdInterview: created, replaced: existed, keptCodings: kept, warnings: parsed.warnings,
+            dialect: parsed.dialect)
     }
 
     /// The interview a file belongs to, creating a participant's first interview when needed.
@@ -155,8 +169,12 @@ public enum TranscriptImporter {
             if try PeopleStore(study).participantExists(stem) {
                 return try interviewOf(participant: stem, study: study)
             }
-            throw TranscriptError.noInterviewForFile(
-                Unknown(stem, among: try interviews.ids() + PeopleStore(study).participantIDs()), file: fileName)
+            let unknown = Unknown(stem, among: try interviews.ids() + PeopleStore(study).participantIDs())
+            // `Interview with CA-06 2024-02-01`: a title, not an id, so only the user can say whose it is.
+            if !Identifiers.isPersonID(stem) {
+                throw TranscriptError.participantNotInFileName(unknown, file: fileName)
+            }
+            throw TranscriptError.noInterviewForFile(unknown, file: fileName)
         }
     }
 

@@ -1,5 +1,7 @@
 /// One speaker turn as read from a transcript file, before it is stored as a segment.
 public struct Turn: Sendable, Equatable {
+    /// The speaker's label as the file gives it; empty when the file names no speaker for this
+    /// turn (a caption cue, a paragraph of a speakerless file). See ``hasSpeaker``.
     public var speaker: String
     /// Milliseconds from the start of the recording, when the file gives them.
     public var startMilliseconds: Int?
@@ -15,6 +17,9 @@ public struct Turn: Sendable, Equatable {
         self.text = text
         self.line = line
     }
+
+    /// Whether the file named this turn's speaker.
+    public var hasSpeaker: Bool { !speaker.isEmpty }
 }
 
 /// What a transcript file holds: header lines (kept as metadata) and speaker turns.
@@ -40,6 +45,10 @@ public struct ParsedTranscript: Sendable, Equatable {
     public var format: Format
     public var header: [String]
     public var turns: [Turn]
+    /// What the reader noticed but accepted (a file with no speakers at all), located.
+    public var warnings: [Diagnostic] = []
+    /// The dialect recognised (`Zoom saved captions`, `Otter`, `captions without speakers`), for reports.
+    public var dialect: String? = nil
 }
 
 /// Reads transcript files. Pure: bytes in, turns or located errors out.
@@ -63,7 +72,8 @@ public enum TranscriptParser {
     static func mergeConsecutive(_ turns: [Turn], separator: String) -> [Turn] {
         var merged: [Turn] = []
         for turn in turns {
-            if var last = merged.last, last.speaker == turn.speaker {
+            // Turns without a speaker stay apart: nothing says two cues are one person's.
+            if var last = merged.last, turn.hasSpeaker, last.speaker == turn.speaker {
                 last.text += separator + turn.text
                 last.endMilliseconds = turn.endMilliseconds ?? last.endMilliseconds
                 merged[merged.count - 1] = last

@@ -206,7 +206,7 @@ enum FindingsCommands {
             case .html: try inv.emit(report.html, to: inv[out])
             case .csv:
                 guard let folder = inv[out], folder != "-" else {
-                    inv.console.out(report.csvFiles[0].1)
+                    inv.console.out(inv.csvPrefix + report.csvFiles[0].1)
                     return
                 }
                 do {
@@ -215,7 +215,9 @@ enum FindingsCommands {
                     throw CannotCreateOutput(path: folder, reason: "\(error)")
                 }
                 // Every table's file is checked before any is written, so a refusal leaves none half-replaced.
-                let files = report.csvFiles.map { ((folder as NSString).appendingPathComponent($0.0), $0.1) }
+                let files = report.csvFiles.map {
+                    ((folder as NSString).appendingPathComponent($0.0), inv.csvPrefix + $0.1)
+                }
                 for (path, _) in files { try OutputFile.checkTarget(path, replacing: inv[Opt.force]) }
                 for (path, text) in files { try OutputFile.write(text, to: path, replacing: inv[Opt.force]) }
                 inv.console.err("wrote \(report.csvFiles.count) tables to \(folder)")

@@ -35,6 +35,10 @@ enum PeopleCommands {
         "allow-column", "column",
         help: "Allow an attribute or column whose name looks like a direct identifier (after checking it holds none).")
 
+    static let attributeColumn = Opt<[String]>.repeated(
+        "attribute", "column",
+        help: "Keep this column as a free attribute even though its name is close to a field's (repeatable).")
+
     static let participantFields: [FieldOption] = [
         languages, gender, community, available,
         FieldOption(
@@ -169,14 +173,15 @@ enum PeopleCommands {
         path: ["participant", "import"],
         summary: "Import participants from CSV: every row or none.",
         discussion:
-            "Header row required, with an 'id' column; recognised columns: languages, gender, community, availability, prefers_gender, prefers_same_community, consent_quotes, consent_date, consent_version. Every other column is an attribute. Columns named like direct identifiers (name, email, postcode, nhs_number, ...) are refused unless allowed. Every bad row is reported as FILE:LINE: message.",
+            "Header row required, with an 'id' column; recognised columns: languages, gender, community, availability, prefers_gender, prefers_same_community, consent_quotes, consent_date, consent_version. Every other column is an attribute, except one whose name is close to a field's (availabilty), which is refused as a misspelling unless declared with --attribute or written attr_NAME. Columns named like direct identifiers (name, email, postcode, nhs_number, ...) are refused unless allowed. Every bad row is reported as FILE:LINE: message.",
         arguments: [csvFile],
-        options: [update, allowColumn],
+        options: [update, allowColumn, attributeColumn],
         writes: true, examples: ["qualkit participant import protocols/demo/participants.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importParticipants(
                 path: inv[csvFile], update: inv[update],
-                allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
+                allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)),
+                attributes: Set(inv[attributeColumn].map(PersonFields.normalizedKey)))
             inv.console.line(
                 "imported \(report.added.count) new and \(report.updated.count) updated participants from \(inv[csvFile])"
             )
@@ -283,14 +288,15 @@ enum PeopleCommands {
         path: ["interviewer", "import"],
         summary: "Import interviewers from CSV: every row or none.",
         discussion:
-            "Columns id, name, languages, gender, community, capacity, availability; others are attributes (exclude lists participant ids).",
+            "Columns id, name, languages, gender, community, capacity, availability; others are attributes (exclude lists participant ids), except one whose name is close to a field's, which is refused unless declared with --attribute or written attr_NAME.",
         arguments: [csvFile],
-        options: [update, allowColumn],
+        options: [update, allowColumn, attributeColumn],
         writes: true, examples: ["qualkit interviewer import protocols/demo/interviewers.csv"],
         run: { inv in
             let report = try Roster(inv.openStudy()).importInterviewers(
                 path: inv[csvFile], update: inv[update],
-                allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)))
+                allowColumns: Set(inv[allowColumn].map(PersonFields.normalizedKey)),
+                attributes: Set(inv[attributeColumn].map(PersonFields.normalizedKey)))
             inv.console.line(
                 "imported \(report.added.count) new and \(report.updated.count) updated interviewers from \(inv[csvFile])"
             )

@@ -61,9 +61,13 @@ enum TranscriptCommands {
                 if outcome.createdInterview { line += " (created interview \(outcome.transcript))" }
                 if outcome.replaced { line += ", \(outcome.keptCodings) codings kept" }
                 inv.console.line(line)
-                inv.console.line(
-                    "  speakers: "
-                        + outcome.speakers.map { "\($0.label) -> \($0.role.rawValue)" }.joined(separator: "; "))
+                if let dialect = outcome.dialect { inv.console.line("  read as: \(dialect)") }
+                if !outcome.speakers.isEmpty {
+                    inv.console.line(
+                        "  speakers: "
+                            + outcome.speakers.map { "\($0.label) -> \($0.role.rawValue)" }.joined(separator: "; "))
+                }
+                for warning in outcome.warnings { inv.console.err(warning.description) }
             }
         }
     }()
