@@ -76,7 +76,7 @@ import Testing
         #expect(badChoice.status == 64)
         let badDate = try box.run(["participant", "add", "TC-003", "--consent-date", "2023-02-30"])
         #expect(badDate.status == 64)
-        #expect(badDate.stderr.contains("expected a date as YYYY-MM-DD"))
+        #expect(badDate.stderr.contains("expected a date as YYYY-MM-DD or DD/MM/YYYY"))
     }
 
     @Test func unknownParticipantNamesTheNearest() throws {
@@ -138,10 +138,10 @@ import Testing
                 $0.hasPrefix("\(file):4: availability 'sat 10:00-33:00', character 11: bad end time '33:00'")
             })
         #expect(lines.contains("\(file):5: bad consent_quotes 'perhaps': expected yes or no"))
-        #expect(lines.contains("\(file):6: bad consent_date '2023-02-30': expected a date as YYYY-MM-DD"))
+        #expect(lines.contains("\(file):6: bad consent_date '2023-02-30': expected a date as YYYY-MM-DD or DD/MM/YYYY"))
         #expect(lines.contains("\(file):7: id TC-001 is also on line 2"))
         #expect(lines.contains { $0.hasPrefix("\(file):8: bad id 'bad id'") })
-        #expect(lines.contains("\(file):9: expected 6 fields as in the header, found 4"))
+        #expect(lines.contains("\(file):9: expected 6 fields as in the header, found 4 (read as UTF-8, comma-separated)"))
         #expect(!lines.contains { $0.hasPrefix("\(file):10:") })
         #expect(try box.count("SELECT count(*) FROM participant") == 0)
     }

@@ -238,7 +238,7 @@ import Testing
             try CodingImport.run(path: path, defaultCoder: nil, createCodes: false, study: fixture.study)
         }
         #expect(missing.diagnostics.map(\.line) == [1])
-        #expect(missing.diagnostics.first?.message == "no 'coder' column")
+        #expect(missing.diagnostics.first?.message == "no 'coder' column (read as UTF-8, comma-separated)")
         #expect(missing.diagnostics.first?.remedy == .nameDefaultCoder)
         let report = try CodingImport.run(path: path, defaultCoder: "CD", createCodes: false, study: fixture.study)
         #expect(report.added == 1)

@@ -38,8 +38,8 @@ import Testing
         #expect(parsed.turns[0].text.contains("what I felt: it was hard"))
     }
 
-    @Test func plainTextWithoutTurnsIsAnError() throws {
-        #expect(throws: InvalidInput.self) { try parse("just some notes\nwith no speakers\n", .txt) }
+    @Test func plainTextWithoutAnyTextIsAnError() throws {
+        #expect(throws: InvalidInput.self) { try parse("\n  \n\n", .txt) }
     }
 
     @Test func teamsVTTWithVoiceTagsNotesIdentifiersAndSettings() throws {
@@ -76,8 +76,10 @@ import Testing
         let text =
             "WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\nInterviewer: Hello there.\n\n2\n00:00:02.500 --> 00:00:04.000\nTC-009: Hi.\n\n3\n00:00:04.000 --> 00:00:05.000\nStill me talking.\n"
         let parsed = try parse(text, .vtt)
-        #expect(parsed.turns.map(\.speaker) == ["Interviewer", "TC-009"])
-        #expect(parsed.turns[1].text == "Hi. Still me talking.")
+        // The third cue names no speaker and starts a new sentence: a turn of its own, not TC-009's.
+        #expect(parsed.turns.map(\.speaker) == ["Interviewer", "TC-009", ""])
+        #expect(parsed.turns[1].text == "Hi.")
+        #expect(parsed.turns[2].text == "Still me talking.")
     }
 
     @Test func vttErrorsAreLocated() throws {

@@ -40,11 +40,15 @@ public struct CodingLog {
             return (start, end)
         case .quote(let raw):
             let quote = SourceText.normalize(raw)
-            let found = ScalarText.occurrences(of: quote, in: segment.text)
+            // Curly and straight quotes match each other; the folding keeps offsets unchanged.
+            let found = ScalarText.occurrences(
+                of: ScalarText.foldingQuotes(quote), in: ScalarText.foldingQuotes(segment.text))
             let length = ScalarText.count(quote)
             if found.count == 1 { return (found[0], found[0] + length) }
             if found.isEmpty {
-                let folded = ScalarText.occurrences(of: quote.lowercased(), in: segment.text.lowercased())
+                let folded = ScalarText.occurrences(
+                    of: ScalarText.foldingQuotes(quote).lowercased(),
+                    in: ScalarText.foldingQuotes(segment.text).lowercased())
                 throw CodingError.quoteNotFound(
                     raw, segment: segment.number, transcript: segment.transcript,
                     caseFolded: folded.map { $0..<($0 + length) })

@@ -127,8 +127,10 @@ enum CueTranscript {
         var turns: [Turn] = []
         for cue in cues {
             var text = cue.payload.joined(separator: " ")
-            // A cue names its own speaker or none: a cue without one is not glued to the previous
-            // speaker (Zoom leaves the name off cues it could not attribute).
+            // A cue without a speaker continues the previous cue's speaker only when it carries on
+            // that cue's sentence (the previous cue ends without . ? ! or this one starts in lower
+            // case), as subtitle services split a sentence over cues. Otherwise it is a turn of
+            // its own with no speaker: Zoom leaves the name off cues it could not attribute.
             var speaker = ""
             if let voice = voiceTag(text) {
                 speaker = WebVTTText.decodeEntities(voice.speaker)
@@ -141,6 +143,11 @@ enum CueTranscript {
                 }
             }
             guard !text.isEmpty else { continue }
+            if speaker.isEmpty, let previous = turns.last, previous.hasSpeaker,
+                continuesSentence(after: previous.text, with: text)
+            {
+                speaker = previous.speaker
+            }
             turns.append(
                 Turn(
                     speaker: speaker, startMilliseconds: cue.start, endMilliseconds: cue.end, text: text, line: cue.line
@@ -160,6 +167,13 @@ enum CueTranscript {
             parsed.dialect = "'Name: text' cues (Zoom)"
         }
         return parsed
+    }
+
+    /// Whether `next` carries on the sentence `previous` ends with.
+    static func continuesSentence(after previous: String, with next: String) -> Bool {
+        if let first = next.first, first.isLowercase { return true }
+        guard let last = previous.trimmingCharacters(in: .whitespaces).last else { return false }
+        return !".?!…\"”')]".contains(last)
     }
 
     /// `<v Speaker Name>text</v>` or `<v.class Speaker>text` -> (speaker, text).

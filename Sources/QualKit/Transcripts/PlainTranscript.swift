@@ -28,6 +28,8 @@ enum PlainTranscript {
         }
 
         for (index, line) in lines.enumerated() {
+            // Otter signs its exports at the end; the signature is no one's words.
+            if speakerLines?.dialect == "Otter" && line.hasPrefix("Transcribed by https://otter.ai") { continue }
             if let start = start(line) {
                 finish()
                 turns.append(

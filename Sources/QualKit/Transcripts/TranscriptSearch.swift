@@ -35,7 +35,7 @@ public enum TranscriptSearch {
                   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM coding c WHERE c.segment = s.id
                                              AND (c.code = ?3 OR c.code LIKE ?4 ESCAPE '\\')))
                 ORDER BY bm25(segment_search), s.transcript, s.number
-                """, [query, role?.rawValue, code, code.map(CodeStore.likePrefix)]
+                """, [ftsQuery(query), role?.rawValue, code, code.map(CodeStore.likePrefix)]
             ).map { row in
                 Hit(
                     transcript: try row["transcript"], segment: try row["number"], speaker: try row["speaker"],
@@ -45,6 +45,21 @@ public enum TranscriptSearch {
         } catch let error as StoreError where error.primaryCode == 1 {
             throw TranscriptError.invalidSearch(query, reason: error.message)
         }
+    }
+
+    /// `query` as FTS5 should read it: curly double quotes are phrase quotes, and every apostrophe
+    /// is the typographic one. The index splits words at either apostrophe, so `don't` and `don’t`
+    /// find the same text; the straight one would be a syntax error in an FTS5 bare word.
+    static func ftsQuery(_ query: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in query.unicodeScalars {
+            switch scalar {
+            case "\u{201C}", "\u{201D}", "\u{201E}": scalars.append("\"")
+            case "'", "\u{2018}", "\u{201A}", "\u{201B}": scalars.append("\u{2019}")
+            default: scalars.append(scalar)
+            }
+        }
+        return String(scalars)
     }
 
     /// The longest query, in characters.
