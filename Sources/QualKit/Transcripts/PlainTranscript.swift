@@ -34,11 +34,14 @@ enum PlainTranscript {
                 finish()
                 turns.append(
                     Turn(speaker: start.label, startMilliseconds: start.milliseconds, text: "", line: index + 1))
-                body = [start.rest]
+                // In header-line dialects the words start on the next line.
+                body = speakerLines == nil ? [start.rest] : []
             } else if turns.isEmpty {
                 if !line.trimmingCharacters(in: .whitespaces).isEmpty {
                     header.append(line.trimmingCharacters(in: .whitespaces))
                 }
+            } else if speakerLines != nil && body.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty {
+                continue
             } else {
                 body.append(line.trimmingCharacters(in: .whitespaces))
             }
