@@ -40,7 +40,8 @@ package struct Command: Sendable {
         self.arguments = arguments.map(\.argument)
         var declared = options.map(\.option)
         // Every command that can print CSV takes --bom, declared here once rather than per command.
-        if declared.contains(where: \.offersCSV) && !declared.contains(where: { $0.name == Opt<Bool>.bom.option.name }) {
+        if declared.contains(where: \.offersCSV) && !declared.contains(where: { $0.name == Opt<Bool>.bom.option.name })
+        {
             declared.append(Opt<Bool>.bom.option)
         }
         self.options = declared

@@ -213,7 +213,7 @@ extension Opt where Value == Double? {
 }
 
 extension Opt where Value == CalendarDate? {
-    /// A date as YYYY-MM-DD that may be left out.
+    /// A date as YYYY-MM-DD (or DD/MM/YYYY) that may be left out.
     package static func date(_ name: String, help: String) -> Opt {
         Opt(option: Option(name: name, value: .date, help: help)) { $0.last.flatMap(CalendarDate.init) }
     }

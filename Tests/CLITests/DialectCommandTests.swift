@@ -29,7 +29,8 @@ import Testing
         let box = try Sandbox()
         try box.initStudy()
         let file = try box.write(
-            "people.txt", bytes: utf16LE("id\tgender\tcommunity\r\nTC-001\tf\tSylheti Bangladeshi\r\nTC-002\tm\tPolish\r\n"))
+            "people.txt",
+            bytes: utf16LE("id\tgender\tcommunity\r\nTC-001\tf\tSylheti Bangladeshi\r\nTC-002\tm\tPolish\r\n"))
         let result = try box.run(["participant", "import", file])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try box.count("SELECT count(*) FROM participant WHERE community = 'Sylheti Bangladeshi'") == 1)
@@ -51,7 +52,9 @@ import Testing
         let file = try box.write("people.csv", "id,consent_date\nTC-001,31/02/2024\nTC-002,02/13/2024\n")
         let result = try box.run(["participant", "import", file])
         #expect(result.status == 65)
-        #expect(result.stderr.contains("\(file):2: bad consent_date '31/02/2024': expected a date as YYYY-MM-DD or DD/MM/YYYY"))
+        #expect(
+            result.stderr.contains(
+                "\(file):2: bad consent_date '31/02/2024': expected a date as YYYY-MM-DD or DD/MM/YYYY"))
         #expect(result.stderr.contains("\(file):3: bad consent_date '02/13/2024'"))
         #expect(try box.count("SELECT count(*) FROM participant") == 0)
         #expect(CalendarDate("1/2/2024")?.description == "2024-02-01")
@@ -143,7 +146,8 @@ import Testing
         try box.build { try $0.addParticipant("TC-001") }
         var text = "WEBVTT\n\n"
         for index in 1...12 {
-            text += "\(index)\n00:00:\(10 + index).000 --> 00:00:\(10 + index).800\nThis is caption number \(index).\n\n"
+            text +=
+                "\(index)\n00:00:\(10 + index).000 --> 00:00:\(10 + index).800\nThis is caption number \(index).\n\n"
         }
         let file = try box.write("TC-001.vtt", text)
         let result = try box.run(["transcript", "import", file])

@@ -141,7 +141,8 @@ import Testing
         #expect(lines.contains("\(file):6: bad consent_date '2023-02-30': expected a date as YYYY-MM-DD or DD/MM/YYYY"))
         #expect(lines.contains("\(file):7: id TC-001 is also on line 2"))
         #expect(lines.contains { $0.hasPrefix("\(file):8: bad id 'bad id'") })
-        #expect(lines.contains("\(file):9: expected 6 fields as in the header, found 4 (read as UTF-8, comma-separated)"))
+        #expect(
+            lines.contains("\(file):9: expected 6 fields as in the header, found 4 (read as UTF-8, comma-separated)"))
         #expect(!lines.contains { $0.hasPrefix("\(file):10:") })
         #expect(try box.count("SELECT count(*) FROM participant") == 0)
     }

@@ -36,7 +36,10 @@ import Testing
             _ = try read("id,x\nA,\"never closed\nB,2\n")
             Issue.record("expected an error")
         } catch let error as InvalidInput {
-            #expect(error.description == "t.csv:2:3: a quoted field is never closed: add the closing quote (read as UTF-8, comma-separated)")
+            #expect(
+                error.description
+                    == "t.csv:2:3: a quoted field is never closed: add the closing quote (read as UTF-8, comma-separated)"
+            )
         }
     }
 
@@ -46,7 +49,9 @@ import Testing
             _ = try read("id,x\nA,\"ab\"c\n")
         } catch let error as InvalidInput {
             #expect(
-                error.description == "t.csv:2:7: text after a closing quote: expected a separator or the end of the line (read as UTF-8, comma-separated)")
+                error.description
+                    == "t.csv:2:7: text after a closing quote: expected a separator or the end of the line (read as UTF-8, comma-separated)"
+            )
         }
     }
 

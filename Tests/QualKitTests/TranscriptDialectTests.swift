@@ -25,7 +25,8 @@ import Testing
     @Test func captionFileWithoutSpeakersIsOneSegmentPerCueWithAWarning() throws {
         var text = "WEBVTT\nKind: captions\nLanguage: en\n\nNOTE made by the recorder\nsecond line of the note\n\n"
         for index in 0..<5 {
-            text += "00:00:0\(index).000 --> 00:00:0\(index).900 align:start position:10%\nSentence number \(index).\n\n"
+            text +=
+                "00:00:0\(index).000 --> 00:00:0\(index).900 align:start position:10%\nSentence number \(index).\n\n"
         }
         let parsed = try parse(text, .vtt)
         #expect(parsed.turns.count == 5)
@@ -71,7 +72,8 @@ import Testing
     }
 
     @Test func zoomSavedCaptions() throws {
-        let text = "[Amina K] 10:02:15\nThanks for joining today.\n[TC-006] 10:02:20\nNo problem.\nIt was easy: I used my phone.\n\n[Amina K] 10:02:31\nGood.\n"
+        let text =
+            "[Amina K] 10:02:15\nThanks for joining today.\n[TC-006] 10:02:20\nNo problem.\nIt was easy: I used my phone.\n\n[Amina K] 10:02:31\nGood.\n"
         let parsed = try parse(text, .txt)
         #expect(parsed.turns.map(\.speaker) == ["Amina K", "TC-006", "Amina K"])
         #expect(parsed.turns[1].text == "No problem.\nIt was easy: I used my phone.")

@@ -45,7 +45,8 @@ public struct HeadedCSV {
             report(
                 Diagnostic(
                     file: file, line: record.line,
-                    "expected \(columns.count) fields as in the header, found \(record.fields.count) (read as \(dialect))"))
+                    "expected \(columns.count) fields as in the header, found \(record.fields.count) (read as \(dialect))"
+                ))
         }
         return nil
     }

@@ -205,7 +205,9 @@ public enum PersonFields {
         let value = text.trimmingCharacters(in: .whitespaces)
         if value.isEmpty { return nil }
         guard let date = CalendarDate(value) else {
-            throw Problem(field: field, message: "bad \(field) '\(text)': expected a date as \(CalendarDate.formats)", column: nil)
+            throw Problem(
+                field: field, message: "bad \(field) '\(text)': expected a date as \(CalendarDate.formats)", column: nil
+            )
         }
         return date
     }

@@ -115,7 +115,9 @@ public struct ServiceChangeLog {
             if !unitText.isEmpty && unit == nil { bad("bad unit '\(unitText)': expected %, count or rate"); continue }
             let dateText = fields["date"] ?? ""
             let date = CalendarDate(dateText)
-            if !dateText.isEmpty && date == nil { bad("bad date '\(dateText)': expected \(CalendarDate.formats)"); continue }
+            if !dateText.isEmpty && date == nil {
+                bad("bad date '\(dateText)': expected \(CalendarDate.formats)"); continue
+            }
             let actionText = fields["action"] ?? ""
             let action = Int(actionText)
             if !actionText.isEmpty && (action == nil || !actions.contains(action!)) {
