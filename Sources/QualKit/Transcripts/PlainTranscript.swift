@@ -18,7 +18,9 @@ enum PlainTranscript {
         }
 
         for (index, line) in lines.enumerated() {
-            if let start = turnStart(line) {
+            if turns.isEmpty, let start = turnStart(line), TranscriptHeader.isHeader(label: start.label) {
+                header.append(line.trimmingCharacters(in: .whitespaces))
+            } else if let start = turnStart(line) {
                 finish()
                 turns.append(
                     Turn(speaker: start.label, startMilliseconds: start.milliseconds, text: "", line: index + 1))

@@ -13,32 +13,54 @@ public enum TranscriptImporter {
     public struct Options: Sendable {
         public var format: ParsedTranscript.Format?
         public var interviewerLabel: String?
+        public var participantLabel: String?
         public var replace: Bool
-        public init(format: ParsedTranscript.Format? = nil, interviewerLabel: String? = nil, replace: Bool = false) {
+        /// Store speaker labels that look like personal names as they are, instead of role labels.
+        public var keepLabels: Bool
+        public init(
+            format: ParsedTranscript.Format? = nil, interviewerLabel: String? = nil, participantLabel: String? = nil,
+            replace: Bool = false, keepLabels: Bool = false
+        ) {
             self.format = format
             self.interviewerLabel = interviewerLabel
+            self.participantLabel = participantLabel
             self.replace = replace
+            self.keepLabels = keepLabels
         }
+    }
+
+    /// One speaker of an imported transcript.
+    public struct Speaker: Sendable, Equatable {
+        /// The label as stored.
+        public let label: String
+        /// The label in the file, when it looked like a personal name and was replaced: for the
+        /// terminal only, never stored.
+        public let original: String?
+        public let role: Segment.Role
+        public let turns: Int
     }
 
     public struct ImportedTranscript: Sendable {
         public let transcript: String
         public let file: String
         public let segments: Int
-        /// Each speaker label and the role it was given.
-        public let speakers: [(label: String, role: Segment.Role)]
+        /// Each speaker label and the role it was given, in order of first turn.
+        public let speakers: [Speaker]
         public let createdInterview: Bool
         public let replaced: Bool
         public let keptCodings: Int
-    }
 
-    /// Labels that mean the interviewer in any transcript.
-    public static let interviewerLabels: Set<String> = ["interviewer", "int", "i"]
+        /// No turn of this transcript is the interviewer's: its questions may be taken for answers.
+        public var hasNoInterviewer: Bool { !speakers.contains { $0.role == .interviewer } }
+        /// Labels nobody recognised, to review with `transcript speakers --set`.
+        public var unknownLabels: [String] { speakers.filter { $0.role == .unknown }.map(\.label) }
+    }
 
     /// Imports transcript files into the study, all of them or none, in one transaction.
     ///
     /// Each file becomes the transcript of one interview: the one `target` names, or the one its
-    /// file name names. Speakers are classed as interviewer or participant. Re-importing a transcript
+    /// file name names. Speakers get their roles by ``SpeakerRoles``; labels that look like personal
+    /// names are stored as role labels unless `options.keepLabels`. Re-importing a transcript
     /// that has codings needs `options.replace`, and even then stops if any coding would lose its
     /// segment or text.
     ///
@@ -71,16 +93,37 @@ public enum TranscriptImporter {
         let store = TranscriptStore(study)
         let transcriptID = interview.id
 
-        // Roles: the named label, the interviewer's id or name, or the usual interviewer labels.
-        var interviewerNames = interviewerLabels
-        if let label = options.interviewerLabel { interviewerNames.insert(label.lowercased()) }
+        let people = PeopleStore(study)
+        var interviewer: [String] = []
         if let id = interview.interviewer {
-            interviewerNames.insert(id.lowercased())
-            if let person = try? PeopleStore(study).interviewer(id) {
-                interviewerNames.insert(person.name.lowercased())
-            }
+            interviewer.append(id)
+            if let person = try? people.interviewer(id) { interviewer.append(person.name) }
         }
-        var speakers: [(String, Segment.Role)] = []
+        let facts = SpeakerRoles.Facts(
+            interviewerLabel: options.interviewerLabel, participantLabel: options.participantLabel,
+            interviewer: interviewer, participant: interview.participant)
+        var labels: [String] = []
+        for turn in parsed.turns where !labels.contains(turn.speaker) { labels.append(turn.speaker) }
+        let roles = SpeakerRoles.assign(labels, facts: facts)
+        let terms = options.keepLabels ? [] : try RedactionList(study).terms().map(\.term)
+        // Labels that look like names are stored as their role: the study file is pseudonymous.
+        var stored: [String: String] = [:]
+        var taken = Set(labels)
+        var speakers: [Speaker] = []
+        for (index, label) in labels.enumerated() {
+            let role = roles[label] ?? .unknown
+            var name = label
+            if !options.keepLabels && SpeakerRoles.looksLikeName(label, redactionTerms: terms) {
+                taken.remove(label)
+                name = SpeakerRoles.replacement(role: role, position: index + 1, taken: taken)
+                taken.insert(name)
+            }
+            stored[label] = name
+            speakers.append(
+                Speaker(
+                    label: name, original: name == label ? nil : label, role: role,
+                    turns: parsed.turns.filter { $0.speaker == label }.count))
+        }
         var text = ""
         var offset = 0
         var segments:
@@ -89,15 +132,15 @@ public enum TranscriptImporter {
                 textEnd: Int
             )] = []
         for (index, turn) in parsed.turns.enumerated() {
-            let role: Segment.Role = interviewerNames.contains(turn.speaker.lowercased()) ? .interviewer : .participant
-            if !speakers.contains(where: { $0.0 == turn.speaker }) { speakers.append((turn.speaker, role)) }
-            let prefix = (index == 0 ? "" : "\n\n") + turn.speaker + ": "
+            let role = roles[turn.speaker] ?? .unknown
+            let speaker = stored[turn.speaker] ?? turn.speaker
+            let prefix = (index == 0 ? "" : "\n\n") + speaker + ": "
             text += prefix
             offset += ScalarText.count(prefix)
             let length = ScalarText.count(turn.text)
             segments.append(
                 (
-                    index + 1, turn.speaker, role, turn.startMilliseconds, turn.endMilliseconds, turn.text, offset,
+                    index + 1, speaker, role, turn.startMilliseconds, turn.endMilliseconds, turn.text, offset,
                     offset + length
                 ))
             text += turn.text
