@@ -355,7 +355,8 @@ package struct ErrorReporter {
         case .invalidSpeakerChange(let text):
             return refused(
                 "--set", text,
-                "expected LABEL=ROLE with ROLE one of interviewer, participant, other, unknown (or LABEL=NEW for --rename)")
+                "expected LABEL=ROLE with ROLE one of interviewer, participant, other, unknown (or LABEL=NEW for --rename)"
+            )
         }
     }
 

@@ -56,7 +56,8 @@ import Testing
         #expect(result.stderr.contains("speaker role unknown for Sam"))
         #expect(try roles(box, "TC-010") == ["Sam": "unknown", "TC-010": "participant"])
         // Never a participant's turn: the question cannot be quoted as an answer.
-        #expect(try box.count("SELECT count(*) FROM segment WHERE role = 'participant' AND text LIKE 'What makes%'") == 0)
+        #expect(
+            try box.count("SELECT count(*) FROM segment WHERE role = 'participant' AND text LIKE 'What makes%'") == 0)
 
         let list = try #require(
             try parseJSON(box.ok(["transcript", "list", "--format", "json"]).stdout) as? [[String: Any]])
@@ -122,7 +123,9 @@ import Testing
         #expect(listed.map { $0["turns"] as? Int } == [1, 2, 1, 1])
 
         // One bad change refuses them all.
-        let refused = try box.run(["transcript", "speakers", "TC-902", "--set", "Mother=other", "--set", "Father=other"])
+        let refused = try box.run([
+            "transcript", "speakers", "TC-902", "--set", "Mother=other", "--set", "Father=other",
+        ])
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("Father"))
         #expect(try roles(box, "TC-902")["Mother"] == "unknown")
@@ -198,7 +201,8 @@ import Testing
         #expect(result.stdout.contains("Patel, Rina (Guest) -> participant"))
         #expect(result.stderr.contains("has no interviewer turn"))
         #expect(
-            try box.count("SELECT count(*) FROM segment WHERE speaker = 'Wood, Margaret (Acme NHS)' AND role = 'unknown'")
+            try box.count(
+                "SELECT count(*) FROM segment WHERE speaker = 'Wood, Margaret (Acme NHS)' AND role = 'unknown'")
                 == 2)
         let words = try box.rows("SELECT words FROM audit WHERE command = 'transcript import'").map {
             try $0["words"] as String

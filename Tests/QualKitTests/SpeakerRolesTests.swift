@@ -44,7 +44,8 @@ import Testing
             labels: ["A", "B"], facts: .init(), expected: [.unknown, .unknown],
             why: "two labels left and no participant: both unknown"),
         Case(
-            labels: ["Interviewer", "Mum"], facts: .init(participant: "TC-005"), expected: [.interviewer, .participant],
+            labels: ["Interviewer", "Mum"], facts: .init(participant: "TC-005"),
+            expected: [.interviewer, .participant],
             why: "exactly one label left is the participant"),
         Case(
             labels: ["Interviewer", "TC-902", "Mother", "TC-901"], facts: .init(participant: "TC-902"),
@@ -65,7 +66,9 @@ import Testing
 
     @Test(arguments: [
         ("Wood, Margaret (Acme NHS)", true), ("Wood, Margaret", true), ("Margaret Wood", true), ("Wei L", true),
-        ("Mary Ann Smith", true), ("O'Neil, Siobhan", true), ("Interviewer", false), ("TC-001", false),
+        ("Mary Ann Smith", true), ("MARGARET WOOD", true), ("Margaret Wood (Acme NHS)", true), ("YOUNG PERSON", false),
+        ("Dr. Patel", true),
+        ("O'Neil, Siobhan", true), ("Interviewer", false), ("TC-001", false),
         ("Young Person", false), ("Second Interviewer", false), ("Mother", false), ("Speaker 3", false),
         ("INT", false), ("Participant 2", false), ("the mother", false),
     ])
@@ -179,9 +182,14 @@ import Testing
 
     @Test func changesAreReadFromLabelEqualsValue() throws {
         #expect(try SpeakerReview.Change.role("Mother=other") == .role(label: "Mother", .other))
-        #expect(try SpeakerReview.Change.role("Wood, Margaret = Interviewer") == .role(label: "Wood, Margaret", .interviewer))
-        #expect(try SpeakerReview.Change.rename("Speaker 3=Interpreter") == .rename(label: "Speaker 3", to: "Interpreter"))
-        #expect(throws: TranscriptError.invalidSpeakerChange("Mother=aunt")) { try SpeakerReview.Change.role("Mother=aunt") }
+        #expect(
+            try SpeakerReview.Change.role("Wood, Margaret = Interviewer")
+                == .role(label: "Wood, Margaret", .interviewer))
+        #expect(
+            try SpeakerReview.Change.rename("Speaker 3=Interpreter") == .rename(label: "Speaker 3", to: "Interpreter"))
+        #expect(throws: TranscriptError.invalidSpeakerChange("Mother=aunt")) {
+            try SpeakerReview.Change.role("Mother=aunt")
+        }
         #expect(throws: TranscriptError.invalidSpeakerChange("Mother")) { try SpeakerReview.Change.role("Mother") }
     }
 }

@@ -114,8 +114,8 @@ public enum SpeakerRoles {
         let words = bare.split(separator: " ")
         guard words.count == 2 || words.count == 3, words.allSatisfy(isCapitalisedWord) else { return false }
         guard !words.contains(where: isRoleWord) else { return false }
-        // `Margaret Wood`, `Wei L`: a first word of two or more letters, not an initial.
-        return words[0].count >= 2 && words[0].dropFirst().allSatisfy { $0.isLowercase || $0 == "'" || $0 == "-" }
+        // `Margaret Wood`, `Wei L`, `MARGARET WOOD`, `Dr. Patel`: a first word longer than one letter.
+        return words[0].count >= 2
     }
 
     static func isRoleWord<S: StringProtocol>(_ word: S) -> Bool {
@@ -123,11 +123,11 @@ public enum SpeakerRoles {
             || interviewerWords.contains(word.lowercased()) || participantWords.contains(word.lowercased())
     }
 
-    /// `Margaret`, `O'Neil`, `Smith-Jones`, `L` or `L.`: an upper-case letter then letters.
+    /// `Margaret`, `O'Neil`, `Smith-Jones`, `Dr.`, `L` or `L.`: an upper-case letter then letters.
     static func isCapitalisedWord<S: StringProtocol>(_ word: S) -> Bool {
         guard let first = word.first, first.isUppercase, first.isLetter else { return false }
-        let rest = word.dropFirst()
-        if rest == "." { return true }
+        var rest = word.dropFirst()
+        if rest.hasSuffix(".") { rest = rest.dropLast() }
         return rest.allSatisfy { $0.isLetter || $0 == "'" || $0 == "’" || $0 == "-" }
     }
 

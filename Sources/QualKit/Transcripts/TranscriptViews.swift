@@ -10,7 +10,9 @@ public enum TranscriptViews {
         .data("imported_at", json: { .string($0.importedAt) }),
         .field(
             "speakers_to_review", "review", json: { .int($0.speakersToReview) },
-            text: { $0.speakersToReview == 0 ? "" : "\($0.speakersToReview) speaker\($0.speakersToReview == 1 ? "" : "s")" }),
+            text: {
+                $0.speakersToReview == 0 ? "" : "\($0.speakersToReview) speaker\($0.speakersToReview == 1 ? "" : "s")"
+            }),
     ])
 
     public static func transcripts(_ summaries: [TranscriptSummary]) -> Rendered {
