@@ -180,6 +180,26 @@ import Testing
         }
     }
 
+    @Test func aReimportKeepsReviewedRolesOfLabelsTheRulesCannotPlace() throws {
+        let fixture = try TemporaryStudy()
+        try fixture.participant("TC-902")
+        let text = "Interviewer: Why?\nTC-902: Evening slots.\nMother: She works late.\nMargaret Wood: Thank you.\n"
+        let path = try fixture.write("TC-902.txt", text)
+        _ = try TranscriptImporter.run([path], target: .fileName, options: .init(), study: fixture.study)
+        _ = try SpeakerReview.apply(
+            [.role(label: "Mother", .other), .role(label: "Speaker 4", .interviewer)], to: "TC-902",
+            study: fixture.study)
+        let again = try TranscriptImporter.run(
+            [path], target: .fileName, options: .init(replace: true), study: fixture.study)
+        #expect(again[0].speakers.map(\.role) == [.interviewer, .participant, .other, .interviewer])
+        #expect(again[0].speakers.map(\.label) == ["Interviewer", "TC-902", "Mother", "Speaker 4"])
+        // The rules' own answers stand: a label they place is not overridden by an earlier review.
+        _ = try SpeakerReview.apply([.role(label: "TC-902", .other)], to: "TC-902", study: fixture.study)
+        let third = try TranscriptImporter.run(
+            [path], target: .fileName, options: .init(replace: true), study: fixture.study)
+        #expect(third[0].speakers[1].role == .participant)
+    }
+
     @Test func changesAreReadFromLabelEqualsValue() throws {
         #expect(try SpeakerReview.Change.role("Mother=other") == .role(label: "Mother", .other))
         #expect(

@@ -104,14 +104,22 @@ public enum TranscriptImporter {
             interviewer: interviewer, participant: interview.participant)
         var labels: [String] = []
         for turn in parsed.turns where !labels.contains(turn.speaker) { labels.append(turn.speaker) }
-        let roles = SpeakerRoles.assign(labels, facts: facts)
+        var roles = SpeakerRoles.assign(labels, facts: facts)
+        // A re-import keeps what a person decided (`transcript speakers --set`) for labels the
+        // rules cannot place; the rules' own answers stand, so a new --interviewer-label still works.
+        var reviewed: [String: Segment.Role] = [:]
+        if try store.exists(transcriptID) {
+            for speaker in try store.speakers(of: transcriptID) where speaker.role != .unknown {
+                reviewed[speaker.label] = reviewed[speaker.label] == nil ? speaker.role : .unknown
+            }
+        }
         let terms = options.keepLabels ? [] : try RedactionList(study).terms().map(\.term)
         // Labels that look like names are stored as their role: the study file is pseudonymous.
         var stored: [String: String] = [:]
         var taken = Set(labels)
         var speakers: [Speaker] = []
         for (index, label) in labels.enumerated() {
-            let role = roles[label] ?? .unknown
+            var role = roles[label] ?? .unknown
             var name = label
             if !options.keepLabels && SpeakerRoles.looksLikeName(label, redactionTerms: terms) {
                 taken.remove(label)
@@ -119,6 +127,10 @@ public enum TranscriptImporter {
                 taken.insert(name)
             }
             stored[label] = name
+            if role == .unknown, let earlier = reviewed[name], earlier != .unknown {
+                role = earlier
+                roles[label] = earlier
+            }
             speakers.append(
                 Speaker(
                     label: name, original: name == label ? nil : label, role: role,
