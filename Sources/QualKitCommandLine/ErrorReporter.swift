@@ -355,6 +355,14 @@ package struct ErrorReporter {
             return "the search is \(characters) characters long; at most \(limit) are allowed"
         case .searchTooManyTerms(let terms, let limit):
             return "the search has \(terms) terms; at most \(limit) are allowed (split it into several searches)"
+        case .unknownSpeaker(let name, let transcript): return unknown("speaker label of \(transcript)", name)
+        case .speakerLabelTaken(let label, let transcript):
+            return "\(transcript) already has a speaker labelled '\(echo(label))'; rename to a label not in use"
+        case .invalidSpeakerChange(let text):
+            return refused(
+                "--set", text,
+                "expected LABEL=ROLE with ROLE one of interviewer, participant, other, unknown (or LABEL=NEW for --rename)"
+            )
         }
     }
 

@@ -190,7 +190,7 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(
             try keys(TranscriptViews.transcripts(summaries).json) == [
                 "id", "interview", "participant", "format", "source_file", "segments", "words", "coders", "codings",
-                "imported_at",
+                "imported_at", "speakers_to_review",
             ])
         // A transcript with codings, so that the nested codes are checked too.
         let id = try #require(summaries.first { $0.codings > 0 }).id
@@ -206,6 +206,13 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
             ])
         let coded = try #require(items(json["segments"]).first { !items($0["codes"]).isEmpty })
         #expect(try keys(coded["codes"]) == ["code", "coder", "start", "end"])
+    }
+
+    @Test func transcriptSpeakers() throws {
+        let study = try Demo.study()
+        let id = try #require(try TranscriptStore(study).ids().first)
+        let json = SpeakerViews.speakers(try SpeakerReview.speakers(of: id, study: study)).json
+        #expect(try keys(json) == ["transcript", "label", "role", "turns"])
     }
 
     @Test func search() throws {

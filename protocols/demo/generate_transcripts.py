@@ -157,7 +157,7 @@ for pid in IDS:
               "Black Caribbean": "IV05", "Chinese": "IV06", "Black African": "IV07"}.get(p["community"], "IV05")]
     first = p["languages"].split(";")[0]
     held_in = first if first in iv["languages"].split(";") else "en"
-    interviews.append(dict(interview=pid, protocol="talking-change@2", date=f"2023-03-{10 + IDS.index(pid):02d}",
+    interviews.append(dict(interview=pid, interviewer=iv["id"], protocol="talking-change@2", date=f"2023-03-{10 + IDS.index(pid):02d}",
                            language=held_in, mode=random.choice(["in-person", "in-person", "video", "phone"])))
     turns = []
     for qid, text, themes in QUESTIONS:
@@ -225,7 +225,7 @@ for pid in IDS:
         open(f"transcripts/{pid}.srt", "w", newline="").write("\r\n".join(out))
 
 with open("interviews.csv", "w", newline="") as f:
-    w = csv.DictWriter(f, fieldnames=["interview", "protocol", "date", "language", "mode"], lineterminator="\n")
+    w = csv.DictWriter(f, fieldnames=["interview", "interviewer", "protocol", "date", "language", "mode"], lineterminator="\n")
     w.writeheader(); w.writerows(interviews)
 
 SIBLING = {"barrier.stigma.family": "barrier.stigma.community", "barrier.stigma.community": "barrier.stigma",

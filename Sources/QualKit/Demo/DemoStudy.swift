@@ -67,6 +67,23 @@ public enum DemoStudy {
             try CodebookFile.parseMarkdown(SourceText.readBytes(codebookPath), file: codebookPath), file: codebookPath)
         step("imported the codebook: \(codebook.added) codes")
 
+        // Each interview as it was held, with the interviewer who held it (not always the one the
+        // match planned), so the transcripts' interviewer labels are recognised at import.
+        let log = InterviewLog(study)
+        let details = try CSVReader(path: shippedURL.appendingPathComponent("demo/interviews.csv").path).readAll()
+        for record in details.dropFirst() where record.fields.count == 6 {
+            let changes = InterviewLog.Changes(
+                interviewer: record.fields[1], protocolReference: record.fields[2],
+                date: CalendarDate(record.fields[3]), language: record.fields[4],
+                mode: Interview.Mode(rawValue: record.fields[5]), status: .done)
+            if try InterviewStore(study).ids().contains(record.fields[0]) {
+                _ = try log.update(record.fields[0], changes: changes)
+            } else {
+                _ = try log.add(participant: record.fields[0], id: record.fields[0], changes: changes)
+            }
+        }
+        step("recorded interviewer, protocol version, date, language and mode for \(details.count - 1) interviews")
+
         let transcriptFolder = shippedURL.appendingPathComponent("demo/transcripts")
         let files = try FileManager.default.contentsOfDirectory(atPath: transcriptFolder.path)
             .filter { ParsedTranscript.Format(fileName: $0) != nil }.sorted()
@@ -74,18 +91,6 @@ public enum DemoStudy {
         let imported = try TranscriptImporter.run(files, target: .fileName, options: .init(), study: study)
         let formats = Set(files.map { URL(fileURLWithPath: $0).pathExtension }).sorted().joined(separator: ", ")
         step("imported \(imported.count) transcripts (\(formats)), \(imported.reduce(0) { $0 + $1.segments }) segments")
-
-        let log = InterviewLog(study)
-        let details = try CSVReader(path: shippedURL.appendingPathComponent("demo/interviews.csv").path).readAll()
-        for record in details.dropFirst() where record.fields.count == 5 {
-            _ = try log.update(
-                record.fields[0],
-                changes: .init(
-                    protocolReference: record.fields[1], date: CalendarDate(record.fields[2]),
-                    language: record.fields[3],
-                    mode: Interview.Mode(rawValue: record.fields[4]), status: .done))
-        }
-        step("recorded protocol version, date, language and mode for \(details.count - 1) interviews")
 
         let coding = Codebook(study)
         try coding.addCoder("AB", name: "Coder A")

@@ -48,7 +48,18 @@ public struct RedactionList {
         let listed = Redactor(terms: try store.redactionTerms())
         var hits: [ScanHit] = []
         let ids = try transcript.map({ [$0] }) ?? transcripts.ids()
+        let terms = try store.redactionTerms().map(\.term)
         for id in ids {
+            // Speaker labels too: a label that looks like a name, once per transcript at its first turn.
+            var labels: Set<String> = []
+            for segment in try transcripts.segments(of: id) where labels.insert(segment.speaker).inserted {
+                if SpeakerRoles.looksLikeName(segment.speaker, redactionTerms: terms) {
+                    hits.append(
+                        ScanHit(
+                            transcript: id, segment: segment.number, kind: "speaker label", text: segment.speaker,
+                            onList: terms.contains { segment.speaker.localizedCaseInsensitiveContains($0) }))
+                }
+            }
             for segment in try transcripts.segments(of: id) {
                 let covered = listed.findings(in: segment.text).filter { $0.kind == "term" }
                 func isListed(_ finding: Redactor.Finding) -> Bool {

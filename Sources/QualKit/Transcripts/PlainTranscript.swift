@@ -9,7 +9,9 @@ enum PlainTranscript {
         // One file, one dialect: the first line that starts a turn says whether turns start with
         // `Label: text` or with a speaker line (Zoom saved captions, Otter) and the text below it.
         let speakerLines =
-            lines.first(where: { turnStart($0) != nil || TranscriptDialects.speakerLine($0) != nil })
+            lines.first(where: {
+                (turnStart($0) != nil && !isHeaderLine($0)) || TranscriptDialects.speakerLine($0) != nil
+            })
             .flatMap { turnStart($0) == nil ? TranscriptDialects.speakerLine($0) : nil }
         func start(_ line: String) -> (label: String, milliseconds: Int?, rest: String)? {
             guard speakerLines != nil else { return turnStart(line) }
@@ -30,7 +32,9 @@ enum PlainTranscript {
         for (index, line) in lines.enumerated() {
             // Otter signs its exports at the end; the signature is no one's words.
             if speakerLines?.dialect == "Otter" && line.hasPrefix("Transcribed by https://otter.ai") { continue }
-            if let start = start(line) {
+            if turns.isEmpty, isHeaderLine(line) {
+                header.append(line.trimmingCharacters(in: .whitespaces))
+            } else if let start = start(line) {
                 finish()
                 turns.append(
                     Turn(speaker: start.label, startMilliseconds: start.milliseconds, text: "", line: index + 1))
@@ -66,6 +70,13 @@ enum PlainTranscript {
             format: .txt, header: header, turns: TranscriptParser.mergeConsecutive(turns, separator: "\n"))
         parsed.dialect = speakerLines?.dialect
         return parsed
+    }
+
+    /// `Date: 14/02/2024` and the other documented header keys: metadata, never a turn, when it
+    /// comes before the first turn.
+    static func isHeaderLine(_ line: String) -> Bool {
+        guard let start = turnStart(line) else { return false }
+        return TranscriptHeader.isHeader(label: start.label)
     }
 
     /// A line that starts a turn: `[ts] Label: text`, `Label: [ts] text` or `Label [ts]: text`.

@@ -1,6 +1,8 @@
 /// One stored speaker turn of a transcript.
 public struct Segment: Sendable, Equatable {
-    public enum Role: String, Sendable, CaseIterable { case interviewer, participant }
+    /// Who speaks a turn. Only `participant` turns may ever be quoted; `other` is a relative, an
+    /// interpreter or a second participant of a joint interview; `unknown` awaits review.
+    public enum Role: String, Sendable, CaseIterable { case interviewer, participant, other, unknown }
 
     /// Row id, used by codings.
     public let id: Int64
@@ -32,6 +34,8 @@ public struct TranscriptSummary: Sendable, Equatable {
     public let coders: [String]
     public let codings: Int
     public let importedAt: String
+    /// Speaker labels whose role is `unknown`, to review with `transcript speakers`.
+    public var speakersToReview: Int = 0
 }
 
 /// Unicode-scalar offsets, the unit of every coding position (as in REFI-QDA plain-text selections).

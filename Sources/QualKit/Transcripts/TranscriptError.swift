@@ -26,6 +26,12 @@ public enum TranscriptError: Error, Sendable, Equatable {
     case searchTooLong(characters: Int, limit: Int)
     /// A search with more terms than the limit, which would run too long.
     case searchTooManyTerms(terms: Int, limit: Int)
+    /// A speaker label the transcript does not have.
+    case unknownSpeaker(Unknown, transcript: String)
+    /// Renaming a speaker to a label another speaker of the transcript already has.
+    case speakerLabelTaken(String, transcript: String)
+    /// A `LABEL=ROLE` or `LABEL=NEW` change that is not of that form, or names no role.
+    case invalidSpeakerChange(String)
 
     /// A coding that a re-import would lose.
     public struct LostCoding: Sendable, Equatable {

@@ -13,20 +13,39 @@ public enum TranscriptImporter {
     public struct Options: Sendable {
         public var format: ParsedTranscript.Format?
         public var interviewerLabel: String?
+        public var participantLabel: String?
         public var replace: Bool
-        public init(format: ParsedTranscript.Format? = nil, interviewerLabel: String? = nil, replace: Bool = false) {
+        /// Store speaker labels that look like personal names as they are, instead of role labels.
+        public var keepLabels: Bool
+        public init(
+            format: ParsedTranscript.Format? = nil, interviewerLabel: String? = nil, participantLabel: String? = nil,
+            replace: Bool = false, keepLabels: Bool = false
+        ) {
             self.format = format
             self.interviewerLabel = interviewerLabel
+            self.participantLabel = participantLabel
             self.replace = replace
+            self.keepLabels = keepLabels
         }
+    }
+
+    /// One speaker of an imported transcript.
+    public struct Speaker: Sendable, Equatable {
+        /// The label as stored.
+        public let label: String
+        /// The label in the file, when it looked like a personal name and was replaced: for the
+        /// terminal only, never stored.
+        public let original: String?
+        public let role: Segment.Role
+        public let turns: Int
     }
 
     public struct ImportedTranscript: Sendable {
         public let transcript: String
         public let file: String
         public let segments: Int
-        /// Each speaker label and the role it was given.
-        public let speakers: [(label: String, role: Segment.Role)]
+        /// Each speaker label and the role it was given, in order of first turn.
+        public let speakers: [Speaker]
         public let createdInterview: Bool
         public let replaced: Bool
         public let keptCodings: Int
@@ -34,20 +53,18 @@ public enum TranscriptImporter {
         public var warnings: [Diagnostic] = []
         /// The transcript dialect recognised, when the reader tells one.
         public var dialect: String? = nil
+
+        /// No turn of this transcript is the interviewer's: its questions may be taken for answers.
+        public var hasNoInterviewer: Bool { !speakers.contains { $0.role == .interviewer } }
+        /// Labels nobody recognised, to review with `transcript speakers --set`.
+        public var unknownLabels: [String] { speakers.filter { $0.role == .unknown }.map(\.label) }
     }
-
-    /// The role of a turn whose file names no speaker. The segment role column takes interviewer
-    /// or participant only until the speaker-roles migration adds `unknown`; this is the one place
-    /// that maps "no speaker" to a stored role.
-    static let noSpeakerRole: Segment.Role = .participant
-
-    /// Labels that mean the interviewer in any transcript.
-    public static let interviewerLabels: Set<String> = ["interviewer", "int", "i"]
 
     /// Imports transcript files into the study, all of them or none, in one transaction.
     ///
     /// Each file becomes the transcript of one interview: the one `target` names, or the one its
-    /// file name names. Speakers are classed as interviewer or participant. Re-importing a transcript
+    /// file name names. Speakers get their roles by ``SpeakerRoles``; labels that look like personal
+    /// names are stored as role labels unless `options.keepLabels`. Re-importing a transcript
     /// that has codings needs `options.replace`, and even then stops if any coding would lose its
     /// segment or text.
     ///
@@ -80,16 +97,49 @@ public enum TranscriptImporter {
         let store = TranscriptStore(study)
         let transcriptID = interview.id
 
-        // Roles: the named label, the interviewer's id or name, or the usual interviewer labels.
-        var interviewerNames = interviewerLabels
-        if let label = options.interviewerLabel { interviewerNames.insert(label.lowercased()) }
+        let people = PeopleStore(study)
+        var interviewer: [String] = []
         if let id = interview.interviewer {
-            interviewerNames.insert(id.lowercased())
-            if let person = try? PeopleStore(study).interviewer(id) {
-                interviewerNames.insert(person.name.lowercased())
+            interviewer.append(id)
+            if let person = try? people.interviewer(id) { interviewer.append(person.name) }
+        }
+        let facts = SpeakerRoles.Facts(
+            interviewerLabel: options.interviewerLabel, participantLabel: options.participantLabel,
+            interviewer: interviewer, participant: interview.participant)
+        var labels: [String] = []
+        for turn in parsed.turns where turn.hasSpeaker && !labels.contains(turn.speaker) { labels.append(turn.speaker) }
+        var roles = SpeakerRoles.assign(labels, facts: facts)
+        // A re-import keeps what a person decided (`transcript speakers --set`) for labels the
+        // rules cannot place; the rules' own answers stand, so a new --interviewer-label still works.
+        var reviewed: [String: Segment.Role] = [:]
+        if try store.exists(transcriptID) {
+            for speaker in try store.speakers(of: transcriptID) where speaker.role != .unknown {
+                reviewed[speaker.label] = reviewed[speaker.label] == nil ? speaker.role : .unknown
             }
         }
-        var speakers: [(String, Segment.Role)] = []
+        let terms = options.keepLabels ? [] : try RedactionList(study).terms().map(\.term)
+        // Labels that look like names are stored as their role: the study file is pseudonymous.
+        var stored: [String: String] = [:]
+        var taken = Set(labels)
+        var speakers: [Speaker] = []
+        for (index, label) in labels.enumerated() {
+            var role = roles[label] ?? .unknown
+            var name = label
+            if !options.keepLabels && SpeakerRoles.looksLikeName(label, redactionTerms: terms) {
+                taken.remove(label)
+                name = SpeakerRoles.replacement(role: role, position: index + 1, taken: taken)
+                taken.insert(name)
+            }
+            stored[label] = name
+            if role == .unknown, let earlier = reviewed[name], earlier != .unknown {
+                role = earlier
+                roles[label] = earlier
+            }
+            speakers.append(
+                Speaker(
+                    label: name, original: name == label ? nil : label, role: role,
+                    turns: parsed.turns.filter { $0.speaker == label }.count))
+        }
         var text = ""
         var offset = 0
         var segments:
@@ -98,19 +148,16 @@ public enum TranscriptImporter {
                 textEnd: Int
             )] = []
         for (index, turn) in parsed.turns.enumerated() {
-            let role: Segment.Role =
-                !turn.hasSpeaker
-                ? noSpeakerRole : interviewerNames.contains(turn.speaker.lowercased()) ? .interviewer : .participant
-            if turn.hasSpeaker, !speakers.contains(where: { $0.0 == turn.speaker }) {
-                speakers.append((turn.speaker, role))
-            }
-            let prefix = (index == 0 ? "" : "\n\n") + (turn.hasSpeaker ? turn.speaker + ": " : "")
+            // A turn the file names no speaker for (a caption cue) has no label and no role yet.
+            let role = turn.hasSpeaker ? roles[turn.speaker] ?? .unknown : .unknown
+            let speaker = turn.hasSpeaker ? stored[turn.speaker] ?? turn.speaker : ""
+            let prefix = (index == 0 ? "" : "\n\n") + (turn.hasSpeaker ? speaker + ": " : "")
             text += prefix
             offset += ScalarText.count(prefix)
             let length = ScalarText.count(turn.text)
             segments.append(
                 (
-                    index + 1, turn.speaker, role, turn.startMilliseconds, turn.endMilliseconds, turn.text, offset,
+                    index + 1, speaker, role, turn.startMilliseconds, turn.endMilliseconds, turn.text, offset,
                     offset + length
                 ))
             text += turn.text

@@ -39,7 +39,7 @@ public enum TranscriptSearch {
             ).map { row in
                 Hit(
                     transcript: try row["transcript"], segment: try row["number"], speaker: try row["speaker"],
-                    role: Segment.Role(rawValue: try row["role"]) ?? .participant, participant: try row["participant"],
+                    role: Segment.Role(rawValue: try row["role"]) ?? .unknown, participant: try row["participant"],
                     context: try row["context"], segmentID: Int64(try row["id"] as Int))
             }
         } catch let error as StoreError where error.primaryCode == 1 {

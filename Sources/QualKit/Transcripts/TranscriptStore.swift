@@ -30,6 +30,7 @@ public struct TranscriptStore {
         try db.forEachRow("SELECT transcript, coder FROM coverage ORDER BY transcript, coder") { row in
             coders[try row["transcript"], default: []].append(try row["coder"])
         }
+        let review = try speakersToReview()
         return try db.rows(
             """
             SELECT t.id, t.interview, i.participant, t.format, t.source_file, t.imported_at,
@@ -46,7 +47,8 @@ public struct TranscriptStore {
                 format: try row["format"],
                 sourceFile: try row["source_file"], segments: try row["segments"],
                 words: text.split(whereSeparator: { $0.isWhitespace }).count,
-                coders: coders[try row["id"]] ?? [], codings: try row["codings"], importedAt: try row["imported_at"])
+                coders: coders[try row["id"]] ?? [], codings: try row["codings"], importedAt: try row["imported_at"],
+                speakersToReview: review[try row["id"]] ?? 0)
         }
     }
 
@@ -55,7 +57,7 @@ public struct TranscriptStore {
     static func segment(_ row: Row) throws -> Segment {
         try Segment(
             id: Int64(row["id"] as Int), transcript: row["transcript"], number: row["number"], speaker: row["speaker"],
-            role: Segment.Role(rawValue: row["role"]) ?? .participant, startMilliseconds: row["start_ms"],
+            role: Segment.Role(rawValue: row["role"]) ?? .unknown, startMilliseconds: row["start_ms"],
             endMilliseconds: row["end_ms"], text: row["text"], textStart: row["text_start"], textEnd: row["text_end"])
     }
 

@@ -8,6 +8,11 @@ public enum TranscriptViews {
         .field("segments", .right, json: { .int($0.segments) }), .field("words", .right, json: { .int($0.words) }),
         .field("coders", json: { .strings($0.coders) }), .field("codings", .right, json: { .int($0.codings) }),
         .data("imported_at", json: { .string($0.importedAt) }),
+        .field(
+            "speakers_to_review", "review", json: { .int($0.speakersToReview) },
+            text: {
+                $0.speakersToReview == 0 ? "" : "\($0.speakersToReview) speaker\($0.speakersToReview == 1 ? "" : "s")"
+            }),
     ])
 
     public static func transcripts(_ summaries: [TranscriptSummary]) -> Rendered {

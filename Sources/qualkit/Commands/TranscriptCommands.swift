@@ -3,7 +3,7 @@ import QualKitCommandLine
 
 /// `qualkit transcript ...` and `qualkit search`.
 enum TranscriptCommands {
-    static let all: [Command] = [importFiles, list, show, search]
+    static let all: [Command] = [importFiles, list, show, speakers, search]
 
     static let importFiles: Command = {
         let files = Arg<[String]>.repeated("file", help: "Transcript files (.txt, .vtt, .srt).")
@@ -17,6 +17,10 @@ enum TranscriptCommands {
         let replace = Opt<Bool>.flag(
             "replace", help: "Replace an existing transcript that has codings, keeping codings whose text is unchanged."
         )
+        let participantLabel = Opt<String?>.text(
+            "participant-label", "label", help: "The speaker label the participant has in the file.")
+        let keepLabels = Opt<Bool>.flag(
+            "keep-labels", help: "Store speaker labels that look like personal names as they are (the audit says so).")
         return Command(
             path: ["transcript", "import"],
             summary: "Import transcripts (plain text, WebVTT from Teams/Zoom, SRT) as speaker-turn segments.",
@@ -24,11 +28,17 @@ enum TranscriptCommands {
                 A transcript belongs to one interview and takes its id. With --participant, it goes to the participant's \
                 only interview, created (status done) if they have none. Without either option, each file's name names \
                 the interview or participant (TC-001.vtt). Speakers matching --interviewer-label, the interviewer's id or \
-                name, or Interviewer/INT/I are the interviewer. Re-importing a transcript that has codings needs --replace, \
+                name, or Interviewer/INT/I/Q/Facilitator are the interviewer; then those matching --participant-label, the \
+                participant's id, or Participant/P/R/Respondent are the participant; when no label is the participant and \
+                one label is left, it is the participant; any other label is unknown (review with transcript speakers). \
+                Labels that look like personal names (Teams 'Surname, First (Org)', 'First Last', a term of the \
+                redaction list) are stored as Interviewer, Participant or Speaker N, unless --keep-labels; the file's \
+                label is printed here once and never stored. Header lines (Date:, Transcribed by:, ...) before the first \
+                turn are kept as the transcript's header. Re-importing a transcript that has codings needs --replace, \
                 and even then stops if any coding would lose its segment or text. All files or none are imported.
                 """,
             arguments: [files],
-            options: [interview, participant, format, interviewerLabel, replace],
+            options: [interview, participant, format, interviewerLabel, participantLabel, keepLabels, replace],
             writes: true,
             examples: [
                 "qualkit transcript import protocols/demo/transcripts/TC-001.vtt protocols/demo/transcripts/TC-002.txt",
@@ -53,7 +63,9 @@ enum TranscriptCommands {
             }
             let outcomes = try TranscriptImporter.run(
                 files, target: target,
-                options: .init(format: inv[format], interviewerLabel: inv[interviewerLabel], replace: inv[replace]),
+                options: .init(
+                    format: inv[format], interviewerLabel: inv[interviewerLabel],
+                    participantLabel: inv[participantLabel], replace: inv[replace], keepLabels: inv[keepLabels]),
                 study: inv.openStudy())
             for outcome in outcomes {
                 var line =
@@ -65,9 +77,22 @@ enum TranscriptCommands {
                 if !outcome.speakers.isEmpty {
                     inv.console.line(
                         "  speakers: "
-                            + outcome.speakers.map { "\($0.label) -> \($0.role.rawValue)" }.joined(separator: "; "))
+                            + outcome.speakers.map { speaker in
+                                (speaker.original.map { "\($0) (stored as \(speaker.label))" } ?? speaker.label) + " -> "
+                                    + speaker.role.rawValue
+                            }.joined(separator: "; "))
                 }
                 for warning in outcome.warnings { inv.console.err(warning.description) }
+                if outcome.hasNoInterviewer {
+                    inv.console.err(
+                        "warning: \(outcome.transcript) has no interviewer turn; set the interviewer's label with qualkit transcript speakers \(outcome.transcript) --set LABEL=interviewer"
+                    )
+                }
+                if !outcome.unknownLabels.isEmpty {
+                    inv.console.err(
+                        "warning: \(outcome.transcript): speaker role unknown for \(outcome.unknownLabels.joined(separator: ", ")); review with qualkit transcript speakers \(outcome.transcript)"
+                    )
+                }
             }
         }
     }()
@@ -103,9 +128,41 @@ enum TranscriptCommands {
         }
     }()
 
+    static let speakers: Command = {
+        let id = Arg<String>.single("id", help: "The transcript (interview) id.")
+        let set = Opt<[String]>.repeated(
+            "set", "label=role", help: "Give a label a role: interviewer, participant, other or unknown (repeatable).")
+        let rename = Opt<[String]>.repeated(
+            "rename", "label=new", help: "Rename a speaker label, keeping its turns and codings (repeatable).")
+        return Command(
+            path: ["transcript", "speakers"],
+            summary: "List a transcript's speaker labels with role and turn count; --set and --rename change them.",
+            discussion: """
+                Roles: interviewer, participant, other (a relative, an interpreter, a second participant) and unknown. \
+                Only participant turns are ever quoted. All changes are made in one transaction, keeping every coding.
+                """,
+            arguments: [id],
+            options: [set, rename, Opt.format],
+            writes: true,
+            examples: [
+                "qualkit transcript speakers TC-001",
+                "qualkit transcript speakers TC-001 --set TC-001=participant --rename TC-001=Participant",
+            ]
+        ) { inv in
+            let study = try inv.openStudy()
+            let changes =
+                try inv[set].map(SpeakerReview.Change.role) + inv[rename].map(SpeakerReview.Change.rename)
+            let speakers =
+                changes.isEmpty
+                ? try SpeakerReview.speakers(of: inv[id], study: study)
+                : try SpeakerReview.apply(changes, to: inv[id], study: study)
+            inv.print(SpeakerViews.speakers(speakers))
+        }
+    }()
+
     static let search: Command = {
         let query = Arg<String>.single("query", help: "The search, e.g. 'appointment* AND (evening OR weekend)'.")
-        let role = Opt.choice("role", of: Segment.Role.self, help: "Only participant or only interviewer turns.")
+        let role = Opt.choice("role", of: Segment.Role.self, help: "Only turns of one speaker role.")
         let code = Opt<String?>.text("code", "path", help: "Only segments tagged with this code or one under it.")
         let tag = Opt<String?>.text("tag", "path", help: "Tag every hit segment with this code.")
         let coder = Opt<String?>.text("coder", "id", help: "The coder the tags are recorded for (with --tag).")
