@@ -66,7 +66,7 @@ public enum ReachViews {
                 ? [
                     "attribute", "value", "recruited", "consented", "interviewed", "coded", "sample_share",
                     "population_share", "ratio", "ci_low", "ci_high", "status", "target", "needed",
-                ] : nil)
+                ] : nil, csv: .data)
     }
 
     /// `reach` in every format. `stageColumns` adds a count per stage (the default when no stage is

@@ -76,3 +76,28 @@ enum ReachCommands {
         }
     }()
 }
+
+/// `participant list --order reach`: recruitment help from `reach`.
+enum ReachOrder {
+    enum Order: String, CaseIterable, Sendable { case id, reach }
+
+    static let order = Opt.choice(
+        "order", default: Order.id,
+        help: "id, or reach: participants not yet interviewed, the most under-represented groups first (needs --by and --population).")
+    static let by = Opt<[String]?>.list("by", "attr[,attr...]", help: "With --order reach: the attributes to weigh.")
+
+    /// The participants in recruitment order, or nil when `--order reach` was not asked for.
+    static func participants(_ inv: Invocation) throws -> [Participant]? {
+        guard inv[order] == .reach else { return nil }
+        guard let attributes = inv[by], !attributes.isEmpty, let file = inv[ReachCommands.population] else {
+            throw UsageError(
+                message: "--order reach needs --by ATTRIBUTE and --population FILE.csv to know who is under-represented.",
+                command: inv.command)
+        }
+        let (population, _) = try ReachCommands.files(population: file, targets: nil)
+        let study = try inv.openStudy()
+        let result = try Reach.run(
+            study, by: attributes.map(PersonFields.normalizedKey), population: population, stage: .interviewed)
+        return try Reach.recruitmentOrder(study, result: result)
+    }
+}
