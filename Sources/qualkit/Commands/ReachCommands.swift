@@ -3,7 +3,7 @@ import QualKitCommandLine
 
 /// `qualkit reach` and `fidelity`: did we hear from the right people, and ask what we meant to ask.
 enum ReachCommands {
-    static let all: [Command] = [reach, fidelity]
+    static let all: [Command] = [reach, populationImport, targetsImport, fidelity]
 
     /// `--min-cell N`: the smallest group shown as a number in output written for others.
     static let minCell = Opt<Int>.integer(
@@ -40,8 +40,11 @@ enum ReachCommands {
             guard let attributes = inv[by], !attributes.isEmpty else {
                 throw UsageError(message: "reach needs --by ATTRIBUTE[,ATTRIBUTE].", command: inv.command)
             }
-            let (people, quotas) = try files(population: inv[population], targets: inv[targets])
+            var (people, quotas) = try files(population: inv[population], targets: inv[targets])
             let study = try inv.openStudy()
+            // Without a file, the figures stored by `population import` and `targets import`.
+            if people == nil { people = try ReachFigures(study).population() }
+            if quotas == nil { quotas = try ReachFigures(study).targets() }
             let result = try Reach.run(
                 study, by: attributes.map(PersonFields.normalizedKey), population: people, targets: quotas,
                 stage: inv[stage] ?? .interviewed)
@@ -51,6 +54,38 @@ enum ReachCommands {
             } else {
                 inv.print(ReachViews.reach(result, stageColumns: inv[stage] == nil))
             }
+        }
+    }()
+
+    static let populationImport: Command = {
+        let file = Arg<String>.single("file", help: "CSV rows attribute,value,count or attribute,value,share.")
+        return Command(
+            path: ["population", "import"],
+            summary: "Store the area's population make-up in the study, for reach (replaces any stored before).",
+            discussion: "The same file --population reads; every problem is reported and nothing is stored.",
+            arguments: [file], writes: true,
+            examples: ["qualkit population import protocols/demo/population.csv"]
+        ) { inv in
+            let path = inv[file]
+            let population = try ReachFiles.population(text: ReachFiles.read(path), file: path)
+            let count = try ReachFigures(inv.openStudy()).store(population, file: path)
+            inv.console.line("stored \(count) population rows from \(path)")
+        }
+    }()
+
+    static let targetsImport: Command = {
+        let file = Arg<String>.single("file", help: "CSV rows attribute,value,target.")
+        return Command(
+            path: ["targets", "import"],
+            summary: "Store recruitment targets in the study, for reach and status (replaces any stored before).",
+            discussion: "The same file --targets reads; every problem is reported and nothing is stored.",
+            arguments: [file], writes: true,
+            examples: ["qualkit targets import protocols/demo/targets.csv"]
+        ) { inv in
+            let path = inv[file]
+            let targets = try ReachFiles.targets(text: ReachFiles.read(path), file: path)
+            let count = try ReachFigures(inv.openStudy()).store(targets, file: path)
+            inv.console.line("stored \(count) targets from \(path)")
         }
     }()
 
