@@ -18,7 +18,8 @@ import Testing
             }
             try study.importTranscripts(files)
         }
-        _ = try box.write("population.csv", "# illustrative\nattribute,value,share\ncommunity,Alpha,0.2\ncommunity,Beta,0.8\n")
+        _ = try box.write(
+            "population.csv", "# illustrative\nattribute,value,share\ncommunity,Alpha,0.2\ncommunity,Beta,0.8\n")
         _ = try box.write("targets.csv", "attribute,value,target\ncommunity,Beta,3\n")
         return box
     }
@@ -27,7 +28,10 @@ import Testing
         let box = try study()
         let json = try #require(
             try parseJSON(
-                box.ok(["reach", "--by", "community", "--population", "population.csv", "--targets", "targets.csv", "--stage", "interviewed", "--format", "json"]).stdout)
+                box.ok([
+                    "reach", "--by", "community", "--population", "population.csv", "--targets", "targets.csv",
+                    "--stage", "interviewed", "--format", "json",
+                ]).stdout)
                 as? [String: Any])
         #expect(json["stage"] as? String == "interviewed")
         let groups = try #require(json["groups"] as? [[String: Any]])
@@ -39,7 +43,8 @@ import Testing
             "reach", "--by", "community", "--population", "population.csv", "--format", "csv", "--out", "reach.csv",
         ])
         #expect(out.status == 0)
-        let written = try String(contentsOfFile: box.directory.appendingPathComponent("reach.csv").path, encoding: .utf8)
+        let written = try String(
+            contentsOfFile: box.directory.appendingPathComponent("reach.csv").path, encoding: .utf8)
         #expect(written.contains("community,Beta,fewer than 5,"))
         #expect(!written.contains("community,Beta,1,"))
     }

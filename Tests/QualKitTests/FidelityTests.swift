@@ -95,7 +95,8 @@ import Testing
         try fixture.transcript(
             "U1",
             turns: [
-                "کیا آپ مجھے اپنے بارے میں اور اپنے ساتھ رہنے والوں کے بارے میں کچھ بتا سکتے ہیں؟", "میں اپنے خاندان کے ساتھ رہتی ہوں۔",
+                "کیا آپ مجھے اپنے بارے میں اور اپنے ساتھ رہنے والوں کے بارے میں کچھ بتا سکتے ہیں؟",
+                "میں اپنے خاندان کے ساتھ رہتی ہوں۔",
                 "مقامی ذہنی صحت کی خدمات کے بارے میں آپ کیا جانتے ہیں؟", "زیادہ نہیں۔",
                 "آپ کی برادری میں کسی کو مدد مانگنے سے کیا چیز روک سکتی ہے؟", "شرم۔",
             ])
@@ -182,7 +183,9 @@ import Testing
         #expect(QuestionMatcher.stem("lives") == QuestionMatcher.stem("living"))
         #expect(QuestionMatcher.sentences("One? Two. Three") == ["One", "Two", "Three"])
         let matcher = QuestionMatcher(
-            questions: ["What does a usual week look like for you?", "Is there anything else you would like to tell us?"],
+            questions: [
+                "What does a usual week look like for you?", "Is there anything else you would like to tell us?",
+            ],
             language: "en")
         let similarity = matcher.similarities("Okay. Who else is at home?")
         #expect(similarity[0] == 0)

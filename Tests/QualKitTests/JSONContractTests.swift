@@ -349,9 +349,13 @@ extension JSONContractTests {
     @Test func fidelity() throws {
         let json = FidelityViews.fidelity(try Fidelity.run(Demo.study()), matrix: false).json
         #expect(
-            try keys(json) == ["threshold", "interviews", "questions", "interviewers", "themes_elicited", "other_themes"])
+            try keys(json) == [
+                "threshold", "interviews", "questions", "interviewers", "themes_elicited", "other_themes",
+            ])
         #expect(
-            try keys(json["interviews"]) == ["interview", "interviewer", "protocol", "version", "language", "asked", "not_asked"])
+            try keys(json["interviews"]) == [
+                "interview", "interviewer", "protocol", "version", "language", "asked", "not_asked",
+            ])
         #expect(
             try keys(items(json["interviews"]).first?["asked"])
                 == ["question", "turn", "similarity", "participant_words", "out_of_order"])

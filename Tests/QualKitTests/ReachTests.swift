@@ -35,7 +35,8 @@ private func group(_ json: JSON, _ index: Int) -> JSON? {
 
     @Test func populationFileByCountWithComments() throws {
         let population = try ReachFiles.population(
-            text: "# illustrative, not census data\nAttribute,Value,Count\ncommunity,Alpha,600\n\ncommunity,Beta,300\ncommunity,Delta,100\nGender,f,50\n",
+            text:
+                "# illustrative, not census data\nAttribute,Value,Count\ncommunity,Alpha,600\n\ncommunity,Beta,300\ncommunity,Delta,100\nGender,f,50\n",
             file: "p.csv")
         #expect(population.entries.map(\.value) == ["Alpha", "Beta", "Delta", "f"])
         #expect(population.entries(for: "community").map(\.share) == [0.6, 0.3, 0.1])
@@ -162,7 +163,9 @@ private func group(_ json: JSON, _ index: Int) -> JSON? {
 
     @Test func unknownAttributeNamesTheNearest() throws {
         let fixture = try study()
-        #expect(throws: AnalysisError.unknownAttribute(Unknown("comunity", among: ["gender", "community", "language"]))) {
+        #expect(
+            throws: AnalysisError.unknownAttribute(Unknown("comunity", among: ["gender", "community", "language"]))
+        ) {
             try Reach.run(fixture.study, by: ["comunity"])
         }
     }

@@ -110,7 +110,8 @@ public enum Fidelity {
         let protocols = ProtocolStore(study)
         var guides: [String: (InterviewProtocol, themes: [String: [String]])] = [:]
         var interviews: [Interview] = []
-        var summaries: [String: (protocolID: String, version: Int, question: String, position: Int, asked: Int, of: Int)] = [:]
+        var summaries:
+            [String: (protocolID: String, version: Int, question: String, position: Int, asked: Int, of: Int)] = [:]
         var coverage: [String: (interviews: Int, asked: Int, of: Int)] = [:]
         var elicited: [String: (themes: [String], of: Int, hits: [String: Int], others: [String: Int])] = [:]
         var questionOrder: [String] = []
@@ -119,7 +120,8 @@ public enum Fidelity {
             guard let language else { continue }
             let key = "\(row.protocolID)@\(row.version)/\(language)"
             if guides[key] == nil {
-                guard let stored = try protocols.stored(id: row.protocolID, version: row.version, language: language) else {
+                guard let stored = try protocols.stored(id: row.protocolID, version: row.version, language: language)
+                else {
                     continue
                 }
                 var themes: [String: [String]] = [:]
@@ -180,7 +182,8 @@ public enum Fidelity {
                 guard !questionThemes.isEmpty else { continue }
                 let next = askedTurns.filter { $0 > entry.turn }.min() ?? Int.max
                 var drawn: Set<String> = []
-                for segment in segments where segment.number > entry.turn && segment.number < next
+                for segment in segments
+                where segment.number > entry.turn && segment.number < next
                     && segment.role == .participant
                 {
                     drawn.formUnion(codes[segment.number] ?? [])
@@ -198,7 +201,8 @@ public enum Fidelity {
         }
         let questionSummaries = questionOrder.map { key in
             let s = summaries[key]!
-            return QuestionSummary(protocolID: s.protocolID, version: s.version, question: s.question, asked: s.asked, of: s.of)
+            return QuestionSummary(
+                protocolID: s.protocolID, version: s.version, question: s.question, asked: s.asked, of: s.of)
         }
         let interviewerRows = coverage.keys.sorted().map { who in
             let c = coverage[who]!

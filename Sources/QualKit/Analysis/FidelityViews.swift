@@ -83,7 +83,8 @@ public enum FidelityViews {
                 csvRows.append([
                     record.interview, record.interviewer ?? "", "\(record.protocolID)@\(record.version)",
                     record.language, id, hit == nil ? "no" : "yes", hit.map { String($0.turn) } ?? "",
-                    hit.map { AnalysisViews.fixed($0.similarity, 3) } ?? "", hit.map { String($0.participantWords) } ?? "",
+                    hit.map { AnalysisViews.fixed($0.similarity, 3) } ?? "",
+                    hit.map { String($0.participantWords) } ?? "",
                     hit.map { $0.outOfOrder ? "yes" : "no" } ?? "",
                 ])
             }
@@ -114,14 +115,18 @@ public enum FidelityViews {
         ]
         if !result.themesElicited.isEmpty {
             rendered.moreTables.append(
-                ("Themes elicited: interviews whose answers were coded with the question's theme", theme.table(result.themesElicited)))
+                (
+                    "Themes elicited: interviews whose answers were coded with the question's theme",
+                    theme.table(result.themesElicited)
+                ))
         }
         if !result.otherThemes.isEmpty {
             rendered.moreTables.append(("Other themes the answers drew most", other.table(result.otherThemes)))
         }
         var notes = [
             "A question is asked at the first interviewer turn with a sentence at least \(JSON.format(result.threshold)) similar to it (docs/analysis.md)."
-                + (matrix ? " Cells: the turn; * out of guide order; — not asked; blank: not in that interview's guide." : "")
+                + (matrix
+                    ? " Cells: the turn; * out of guide order; — not asked; blank: not in that interview's guide." : "")
         ]
         let never = result.neverAsked.map { "\($0.protocolID)@\($0.version)#\($0.question)" }
         if !never.isEmpty { notes.append("Never asked: " + never.joined(separator: ", ") + ".") }

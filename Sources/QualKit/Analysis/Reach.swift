@@ -149,7 +149,11 @@ public enum Reach {
             for (participant, reached) in stages {
                 let key = values[participant]?.lowercased()
                 for stage in reached {
-                    if let key { counts[key, default: [:]][stage, default: 0] += 1 } else { missing[stage, default: 0] += 1 }
+                    if let key {
+                        counts[key, default: [:]][stage, default: 0] += 1
+                    } else {
+                        missing[stage, default: 0] += 1
+                    }
                 }
             }
             let total = counts.values.reduce(0) { $0 + ($1[stage] ?? 0) }

@@ -81,13 +81,16 @@ public enum ReachFiles {
             guard record.fields.count == 3 else {
                 problems.append(
                     Diagnostic(
-                        file: file, line: record.line, "expected 3 fields as in the header, found \(record.fields.count)"))
+                        file: file, line: record.line,
+                        "expected 3 fields as in the header, found \(record.fields.count)"))
                 continue
             }
             let attribute = PersonFields.normalizedKey(record.fields[0])
             let value = record.fields[1].trimmingCharacters(in: .whitespaces)
             let figureText = record.fields[2].trimmingCharacters(in: .whitespaces)
-            if attribute.isEmpty { problems.append(Diagnostic(file: file, line: record.line, column: 1, "no attribute")) }
+            if attribute.isEmpty {
+                problems.append(Diagnostic(file: file, line: record.line, column: 1, "no attribute"))
+            }
             if value.isEmpty { problems.append(Diagnostic(file: file, line: record.line, column: 2, "no value")) }
             let key = attribute + "\u{1F}" + value.lowercased()
             if let first = seen[key] {
@@ -108,12 +111,15 @@ public enum ReachFiles {
                 raw.append((attribute, value, Double(count), record.line))
             } else {
                 let percent = figureText.hasSuffix("%")
-                let number = Double(percent ? String(figureText.dropLast()) : figureText).map { percent ? $0 / 100 : $0 }
+                let number = Double(percent ? String(figureText.dropLast()) : figureText).map {
+                    percent ? $0 / 100 : $0
+                }
                 guard let share = number, share.isFinite, (0...1).contains(share) else {
                     problems.append(
                         Diagnostic(
                             file: file, line: record.line, column: 3,
-                            "bad share '\(figureText)': expected a fraction from 0 to 1 (or a percentage such as 12.5%)"))
+                            "bad share '\(figureText)': expected a fraction from 0 to 1 (or a percentage such as 12.5%)"
+                        ))
                     continue
                 }
                 raw.append((attribute, value, share, record.line))
@@ -152,13 +158,16 @@ public enum ReachFiles {
             guard record.fields.count == 3 else {
                 problems.append(
                     Diagnostic(
-                        file: file, line: record.line, "expected 3 fields as in the header, found \(record.fields.count)"))
+                        file: file, line: record.line,
+                        "expected 3 fields as in the header, found \(record.fields.count)"))
                 continue
             }
             let attribute = PersonFields.normalizedKey(record.fields[0])
             let value = record.fields[1].trimmingCharacters(in: .whitespaces)
             let text = record.fields[2].trimmingCharacters(in: .whitespaces)
-            if attribute.isEmpty { problems.append(Diagnostic(file: file, line: record.line, column: 1, "no attribute")) }
+            if attribute.isEmpty {
+                problems.append(Diagnostic(file: file, line: record.line, column: 1, "no attribute"))
+            }
             if value.isEmpty { problems.append(Diagnostic(file: file, line: record.line, column: 2, "no value")) }
             let key = attribute + "\u{1F}" + value.lowercased()
             if let first = seen[key] {

@@ -44,7 +44,9 @@ public enum ReachViews {
                 "ci_high", "95% CI high", .right, json: figure { $0.ciHigh },
                 text: { hidden($0, minCell) ? "—" : share($0.ciHigh) }),
             .field("status", json: { .string($0.status.rawValue) }),
-            .field("target", .right, json: { $0.target.map(JSON.int) ?? .null }, text: { $0.target.map(String.init) ?? "—" }),
+            .field(
+                "target", .right, json: { $0.target.map(JSON.int) ?? .null },
+                text: { $0.target.map(String.init) ?? "—" }),
             .field(
                 "needed", .right, json: { hidden($0, minCell) ? .null : $0.needed.map(JSON.int) ?? .null },
                 text: { hidden($0, minCell) ? "—" : $0.needed.map(String.init) ?? "—" }),

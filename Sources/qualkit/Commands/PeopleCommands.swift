@@ -135,7 +135,7 @@ enum PeopleCommands {
             path: ["participant", "list"],
             summary: "List participants, optionally only those matching KEY=VALUE.",
             discussion:
-                "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively. --order reach (with --by and --population) lists only participants not yet interviewed, those in the most under-represented groups first (see reach).",
+                "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively. --order reach (with --by, and --population or a population stored with 'population import') lists only participants not yet interviewed, those in the most under-represented groups first (see reach).",
             options: [filter, ReachOrder.order, ReachOrder.by, ReachCommands.population, Opt.format],
             examples: [
                 "qualkit participant list --where household=multi-generational --format csv",

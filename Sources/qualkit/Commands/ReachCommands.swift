@@ -8,7 +8,8 @@ enum ReachCommands {
     /// `--min-cell N`: the smallest group shown as a number in output written for others.
     static let minCell = Opt<Int>.integer(
         "min-cell", in: 1...1000, default: ReachViews.defaultMinCell,
-        help: "With --out: groups of fewer participants than this are shown as 'fewer than N' with their figures withheld."
+        help:
+            "With --out: groups of fewer participants than this are shown as 'fewer than N' with their figures withheld."
     )
 
     /// Reads `--population` and `--targets` files, each parsed before anything is counted.
@@ -20,12 +21,16 @@ enum ReachCommands {
 
     static let population = Opt<String?>.path(
         "population",
-        help: "The area's make-up: CSV rows attribute,value,count or attribute,value,share (lines starting # are comments).")
+        help:
+            "The area's make-up: CSV rows attribute,value,count or attribute,value,share (lines starting # are comments)."
+    )
     static let targets = Opt<String?>.path("targets", help: "Recruitment quotas: CSV rows attribute,value,target.")
 
     static let reach: Command = {
         let by = Opt<[String]?>.list("by", "attr[,attr...]", help: "Participant attributes to compare (required).")
-        let stage = Opt.choice("stage", of: Reach.Stage.self, help: "Count participants at this stage only (default: interviewed, with every stage as columns).")
+        let stage = Opt.choice(
+            "stage", of: Reach.Stage.self,
+            help: "Count participants at this stage only (default: interviewed, with every stage as columns).")
         return Command(
             path: ["reach"],
             summary: "Reach and representation: who was heard, against the area's population and recruitment targets.",
@@ -91,13 +96,15 @@ enum ReachCommands {
 
     static let fidelity: Command = {
         let transcripts = Arg<[String]>.optionalRepeated("transcript", help: "Transcripts to check (default: all).")
-        let matrix = Opt<Bool>.flag("matrix", help: "Print interviews x questions (table format): the turn each was asked at.")
+        let matrix = Opt<Bool>.flag(
+            "matrix", help: "Print interviews x questions (table format): the turn each was asked at.")
         let threshold = Opt<Double>.number(
             "threshold", "fraction", in: 0.05...1, default: Fidelity.defaultThreshold,
             help: "Similarity at or above which an interviewer's clause asks a question.")
         return Command(
             path: ["fidelity"],
-            summary: "Interview fidelity: which questions of the guide each interview asked, and which themes they drew.",
+            summary:
+                "Interview fidelity: which questions of the guide each interview asked, and which themes they drew.",
             discussion:
                 "For each interview with a transcript and a protocol version, the guide in the interview's language (its translation when loaded, else the base text). Interviewer turns are split into sentences; a question counts as asked at the first turn with a sentence whose similarity to it reaches --threshold: the IDF-weighted share of the question's content words (lower case, accents folded, stop words dropped, English lightly stemmed) found in the sentence. Shows the turn, whether it was asked out of guide order, and the participant's words before the next interviewer turn; per question the share of interviews that asked it, per interviewer their coverage, questions never asked, and for questions with Themes: in how many interviews the answer turns were coded with one of them (or a code under it) and which other themes the answers drew. Method: docs/analysis.md.",
             arguments: [transcripts],
@@ -118,19 +125,24 @@ enum ReachOrder {
 
     static let order = Opt.choice(
         "order", default: Order.id,
-        help: "id, or reach: participants not yet interviewed, the most under-represented groups first (needs --by and --population).")
+        help:
+            "id, or reach: participants not yet interviewed, the most under-represented groups first (needs --by, and --population or a stored population)."
+    )
     static let by = Opt<[String]?>.list("by", "attr[,attr...]", help: "With --order reach: the attributes to weigh.")
 
     /// The participants in recruitment order, or nil when `--order reach` was not asked for.
     static func participants(_ inv: Invocation) throws -> [Participant]? {
         guard inv[order] == .reach else { return nil }
-        guard let attributes = inv[by], !attributes.isEmpty, let file = inv[ReachCommands.population] else {
+        let study = try inv.openStudy()
+        let (given, _) = try ReachCommands.files(population: inv[ReachCommands.population], targets: nil)
+        guard let attributes = inv[by], !attributes.isEmpty,
+            let population = try given ?? ReachFigures(study).population()
+        else {
             throw UsageError(
-                message: "--order reach needs --by ATTRIBUTE and --population FILE.csv to know who is under-represented.",
+                message:
+                    "--order reach needs --by ATTRIBUTE and a population (--population FILE.csv, or one stored with 'qualkit population import') to know who is under-represented.",
                 command: inv.command)
         }
-        let (population, _) = try ReachCommands.files(population: file, targets: nil)
-        let study = try inv.openStudy()
         let result = try Reach.run(
             study, by: attributes.map(PersonFields.normalizedKey), population: population, stage: .interviewed)
         return try Reach.recruitmentOrder(study, result: result)
