@@ -192,6 +192,24 @@ import Testing
         #expect(similarity[1] > 0 && similarity[1] < Fidelity.defaultThreshold)
     }
 
+    /// Speakers no one recognised as the interviewer: every turn is the participant's.
+    @Test func transcriptWithoutInterviewerTurnsIsNamed() throws {
+        let fixture = try study()
+        try fixture.participant("X1")
+        let path = try fixture.write(
+            "X1.txt", "Ann: Can you tell me about yourself and who you live with?\nX1: Alone.\n")
+        _ = try TranscriptImporter.run([path], target: .fileName, options: .init(), study: fixture.study)
+        let id = try #require(InterviewStore(fixture.study).interviews(where: .participant("X1")).first).id
+        _ = try InterviewLog(fixture.study).update(id, changes: .init(protocolReference: "fid@1", language: "en"))
+        let result = try Fidelity.run(fixture.study, transcripts: ["X1", "E2"])
+        #expect(result.withoutInterviewerTurns == ["X1"])
+        #expect(result.interviews.first { $0.transcript == "X1" }?.asked == [])
+        #expect(
+            FidelityViews.fidelity(result, matrix: false).notes.contains {
+                $0.hasPrefix("No interviewer turns in: X1 ")
+            })
+    }
+
     @Test func unknownTranscriptIsAnError() throws {
         let fixture = try study()
         #expect(throws: TranscriptError.self) { try Fidelity.run(fixture.study, transcripts: ["ZZ"]) }

@@ -86,6 +86,9 @@ public enum Fidelity {
         public let otherThemes: [OtherTheme]
         /// Selected transcripts whose interview has no protocol version recorded.
         public let withoutProtocol: [String]
+        /// Transcripts with no interviewer turn: nothing can be matched, so their speaker roles
+        /// are worth checking.
+        public let withoutInterviewerTurns: [String]
 
         /// Questions no interview asked.
         public var neverAsked: [QuestionSummary] { questions.filter { $0.asked == 0 } }
@@ -115,6 +118,7 @@ public enum Fidelity {
         var coverage: [String: (interviews: Int, asked: Int, of: Int)] = [:]
         var elicited: [String: (themes: [String], of: Int, hits: [String: Int], others: [String: Int])] = [:]
         var questionOrder: [String] = []
+        var withoutInterviewerTurns: [String] = []
         for row in rows {
             let language = try guideLanguage(protocols, row)
             guard let language else { continue }
@@ -136,6 +140,7 @@ public enum Fidelity {
             let questions = guide.questions
             let matcher = QuestionMatcher(questions: questions.map(\.text), language: language)
             let segments = try transcriptStore.segments(of: row.transcript)
+            if !segments.contains(where: { $0.role == .interviewer }) { withoutInterviewerTurns.append(row.transcript) }
             var firstTurn: [Int: (turn: Int, similarity: Double)] = [:]
             for segment in segments where segment.role == .interviewer {
                 for (index, similarity) in matcher.similarities(segment.text).enumerated()
@@ -227,7 +232,8 @@ public enum Fidelity {
         }
         return Result(
             threshold: threshold, interviews: interviews, questions: questionSummaries, interviewers: interviewerRows,
-            themesElicited: themeRows, otherThemes: otherRows, withoutProtocol: withoutProtocol)
+            themesElicited: themeRows, otherThemes: otherRows, withoutProtocol: withoutProtocol,
+            withoutInterviewerTurns: withoutInterviewerTurns)
     }
 
     /// The interview's language when the version has it, else the version's base language.

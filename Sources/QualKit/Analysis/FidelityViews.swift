@@ -135,6 +135,11 @@ public enum FidelityViews {
                 "No protocol version recorded for: " + result.withoutProtocol.joined(separator: ", ")
                     + " (set it with interview's --protocol).")
         }
+        if !result.withoutInterviewerTurns.isEmpty {
+            notes.append(
+                "No interviewer turns in: " + result.withoutInterviewerTurns.joined(separator: ", ")
+                    + " — every question shows as not asked; check the speakers' roles (transcript show).")
+        }
         if result.interviews.isEmpty {
             notes.append("No interview has both a transcript and a protocol version.")
         }
