@@ -101,6 +101,11 @@ extension Arg where Value == [String] {
     package static func repeated(_ name: String, help: String) -> Arg {
         Arg(argument: Argument(name: name, help: help, repeated: true)) { $0 }
     }
+
+    /// None or more words (the last argument only).
+    package static func optionalRepeated(_ name: String, help: String) -> Arg {
+        Arg(argument: Argument(name: name, help: help, repeated: true, optional: true)) { $0 }
+    }
 }
 
 extension Arg where Value == Int {

@@ -55,3 +55,12 @@ import Testing
         #expect(CalendarDate("/02/2024") == nil)
     }
 }
+
+@Suite struct CSVCommentSniffTests {
+    @Test func leadingCommentLinesDoNotDecideTheSeparator() {
+        let bytes = Array("# invented figures; do not cite; really\nattribute,value,count\n".utf8)
+        #expect(CSVReader.sniffSeparator(bytes) == UInt8(ascii: ","))
+        let bom = [0xEF, 0xBB, 0xBF] + Array("# a;b;c\nx;y\n".utf8)
+        #expect(CSVReader.sniffSeparator(bom) == UInt8(ascii: ";"))
+    }
+}

@@ -335,3 +335,40 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(items(json["outcomes"]).first?["points"]) == ["period", "value", "n", "date"])
     }
 }
+
+/// `reach` and `fidelity` on the demo study, with its illustrative population file.
+extension JSONContractTests {
+    @Test func reach() throws {
+        let file = Demo.shipped + "/demo/population.csv"
+        let population = try ReachFiles.population(text: ReachFiles.read(file), file: file)
+        let result = try Reach.run(Demo.study(), by: ["community"], population: population)
+        let json = ReachViews.reach(result, stageColumns: false).json
+        #expect(try keys(json) == ["by", "stage", "groups"])
+        let group = [
+            "attribute", "value", "participants", "sample_share", "population_share", "ratio", "ci_low", "ci_high",
+            "status", "target", "needed",
+        ]
+        #expect(try keys(json["groups"]) == group)
+        let staged = ReachViews.reach(result, stageColumns: true).json
+        #expect(try keys(staged["groups"]) == group + ["recruited", "consented", "interviewed", "coded"])
+    }
+
+    @Test func fidelity() throws {
+        let json = FidelityViews.fidelity(try Fidelity.run(Demo.study()), matrix: false).json
+        #expect(
+            try keys(json) == [
+                "threshold", "interviews", "questions", "interviewers", "themes_elicited", "other_themes",
+            ])
+        #expect(
+            try keys(json["interviews"]) == [
+                "interview", "interviewer", "protocol", "version", "language", "asked", "not_asked",
+            ])
+        #expect(
+            try keys(items(json["interviews"]).first?["asked"])
+                == ["question", "turn", "similarity", "participant_words", "out_of_order"])
+        #expect(try keys(json["questions"]) == ["protocol", "question", "asked", "of", "share"])
+        #expect(try keys(json["interviewers"]) == ["interviewer", "interviews", "asked", "of", "coverage"])
+        #expect(try keys(json["themes_elicited"]) == ["question", "theme", "interviews", "of"])
+        #expect(try keys(json["other_themes"]) == ["question", "code", "interviews"])
+    }
+}

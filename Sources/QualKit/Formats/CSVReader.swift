@@ -67,11 +67,17 @@ public final class CSVReader {
     }
 
     /// The separator of the first line (outside quotes): the most frequent of `,`, `;` and tab,
-    /// comma when tied or absent.
+    /// comma when tied or absent. Leading `#` lines are skipped: files that allow comments
+    /// (population and target figures) often open with a sentence full of semicolons.
     static func sniffSeparator(_ bytes: [UInt8]) -> UInt8 {
         var counts: [UInt8: Int] = [UInt8(ascii: ","): 0, UInt8(ascii: ";"): 0, 0x09: 0]
         var quoted = false
-        for byte in bytes {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.startIndex + 3 : bytes.startIndex
+        while start < bytes.endIndex, bytes[start] == UInt8(ascii: "#") {
+            guard let newline = bytes[start...].firstIndex(of: 0x0A) else { break }
+            start = bytes.index(after: newline)
+        }
+        for byte in bytes[start...] {
             if byte == UInt8(ascii: "\"") { quoted.toggle(); continue }
             if !quoted && (byte == 0x0A || byte == 0x0D) { break }
             if !quoted, let count = counts[byte] { counts[byte] = count + 1 }

@@ -9,6 +9,7 @@ public enum Schema {
         .codingsFollowSegments,
         .audit,
         .speakerRoles,
+        .reachFigures,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

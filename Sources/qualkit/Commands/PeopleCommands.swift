@@ -139,9 +139,12 @@ enum PeopleCommands {
             path: ["participant", "list"],
             summary: "List participants, optionally only those matching KEY=VALUE.",
             discussion:
-                "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively.",
-            options: [filter, Opt.format],
-            examples: ["qualkit participant list --where household=multi-generational --format csv"]
+                "KEY is an attribute, or gender, community, language (any spoken), consent_quotes, prefers_gender or prefers_same_community. Values compare case-insensitively. --order reach (with --by, and --population or a population stored with 'population import') lists only participants not yet interviewed, those in the most under-represented groups first (see reach).",
+            options: [filter, ReachOrder.order, ReachOrder.by, ReachCommands.population, Opt.format],
+            examples: [
+                "qualkit participant list --where household=multi-generational --format csv",
+                "qualkit participant list --order reach --by community --population protocols/demo/population.csv",
+            ]
         ) { inv in
             let study = try inv.openStudy()
             var filters: [(String, String)] = []
@@ -152,7 +155,13 @@ enum PeopleCommands {
                 filters.append(
                     (PersonFields.normalizedKey(String(pair[..<equals])), String(pair[pair.index(after: equals)...])))
             }
-            inv.print(PeopleViews.participants(try ParticipantFilter.apply(filters, in: study)))
+            let matching = try ParticipantFilter.apply(filters, in: study)
+            if let ordered = try ReachOrder.participants(inv) {
+                let kept = Set(matching.map(\.id))
+                inv.print(PeopleViews.participants(ordered.filter { kept.contains($0.id) }))
+            } else {
+                inv.print(PeopleViews.participants(matching))
+            }
         }
     }()
 

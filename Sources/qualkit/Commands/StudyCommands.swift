@@ -30,7 +30,14 @@ enum StudyCommands {
         options: [Opt.format],
         examples: ["qualkit status", "qualkit status --db demo/study.sqlite --format json"],
         run: { inv in
-            inv.print(try StudySummary.load(inv.openStudy()).rendered)
+            let study = try inv.openStudy()
+            var rendered = try StudySummary.load(study).rendered
+            for group in try ReachFigures(study).belowTarget() {
+                rendered.notes.append(
+                    "Below target: \(group.attribute)=\(group.value), \(group.participants) of \(group.target ?? 0) interviewed (qualkit reach --by \(group.attribute))."
+                )
+            }
+            inv.print(rendered)
         })
 
     static let check = Command(
