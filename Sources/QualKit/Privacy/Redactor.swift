@@ -146,7 +146,17 @@ public struct Redactor: Sendable {
         for (term, regex) in terms {
             for match in regex.matches(in: text, range: whole) { take(match.range, "term", "[\(term.label)]") }
         }
-        for match in Self.email.matches(in: text, range: whole) { take(match.range, "email", "[email]") }
+        // Every pattern below needs an `@` or a digit: most quoted turns have neither, and skip them.
+        var hasAt = false
+        var hasDigit = false
+        for unit in text.utf16 {
+            if unit == 0x40 { hasAt = true } else if unit >= 0x30 && unit <= 0x39 { hasDigit = true }
+            if hasAt && hasDigit { break }
+        }
+        if hasAt {
+            for match in Self.email.matches(in: text, range: whole) { take(match.range, "email", "[email]") }
+        }
+        guard hasDigit else { return found.sorted { $0.0.location < $1.0.location } }
         for match in Self.tenDigits.matches(in: text, range: whole) {
             let digits = ns.substring(with: match.range).compactMap { $0.wholeNumberValue }
             if Self.isNHSNumber(digits) { take(match.range, "nhs-number", "[NHS number]") }
@@ -312,14 +322,20 @@ public struct RedactedTurn: Sendable {
             from = min(from, match.start)
             to = max(to, match.end)
         }
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a String.UnicodeScalarView copies the whole view each
+        // time, which made a long turn with many identifiers quadratic.
+        var out: [UInt8] = []
+        out.reserveCapacity(to - from)
+        func add(_ piece: ArraySlice<Unicode.Scalar>) {
+            for scalar in piece { UTF8.encode(scalar) { out.append($0) } }
+        }
         var position = from
         for match in found where match.start >= from && match.end <= to {
-            out.append(contentsOf: scalars[position..<match.start])
-            out.append(contentsOf: match.label.unicodeScalars)
+            add(scalars[position..<match.start])
+            out.append(contentsOf: match.label.utf8)
             position = match.end
         }
-        out.append(contentsOf: scalars[position..<to])
-        return String(out)
+        add(scalars[position..<to])
+        return String(decoding: out, as: UTF8.self)
     }
 }
