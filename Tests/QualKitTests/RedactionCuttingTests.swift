@@ -78,7 +78,33 @@ import Testing
         #expect(!csv.contains("07700"))
         let json = try CodingExport.json(fixture.study, disclosure: .redacted)
         #expect(json.contains("is [NHS number]"))
+        #expect(json.contains("He read out [phone]"))
         #expect(!json.contains("943"))
+        #expect(!json.contains("07700"))
+    }
+
+    /// Memos go out through the redactor too, with the study's list and its normalised matching.
+    @Test func exportedMemosAreRedactedWithTheStudysList() throws {
+        let fixture = try TemporaryStudy(title: "Memos")
+        try fixture.codes(["barrier.family"])
+        try fixture.coders(["AB"])
+        try fixture.participant("P1")
+        try RedactionList(fixture.study).add("Mary O'Neil", label: nil)
+        try fixture.transcript("P1", turns: ["Anything else?", "My sister helps me."])
+        _ = try CodingLog(fixture.study).tag(
+            transcript: "P1", segment: 2, code: "barrier.family", coder: "AB", selection: .span(0, 9),
+            memo: "Sister is Mary\u{00A0}O\u{2019}Neil, born 1987-03-12, mob 07700 9001234567")
+        for export in [
+            try CodingExport.csv(fixture.study, disclosure: .redacted),
+            try CodingExport.json(fixture.study, disclosure: .redacted),
+        ] {
+            #expect(export.contains("Sister is [name], born [date], mob [phone]"))
+            #expect(!export.contains("Neil") && !export.contains("1987") && !export.contains("0770"))
+        }
+        // Unredacted, the memo is as written (and the disclosure is logged).
+        let raw = try CodingExport.csv(fixture.study, disclosure: .unredacted(request: "test"))
+        #expect(raw.contains("O\u{2019}Neil"))
+        #expect(try Disclosure.log(of: fixture.study).map(\.what) == ["test"])
     }
 
     /// The report's quotes are cut from the redacted turn.
