@@ -5,7 +5,7 @@ import QualKitCommandLine
 /// `qualkit-bench ...`: benchmarks on generated data. Build in release mode for real figures:
 /// `swift run -c release qualkit-bench match`.
 enum BenchCommands {
-    static let all: [Command] = [match, importFiles, analysis]
+    static let all: [Command] = [match, importFiles, analysis, redact]
 
     /// Every benchmark generates its data from a seed, so figures can be reproduced.
     static let seed = Opt<Int>.integer("seed", in: 0...Int.max, default: 1, help: "Seed of the generator.")
@@ -116,6 +116,28 @@ extension BenchCommands {
                     "  \(name.padding(toLength: 22, withPad: " ", startingAt: 0)) \(String(format: "%.3f", seconds)) s")
             }
             inv.console.line("peak memory: \(String(format: "%.0f", f.peakMemoryMiB)) MiB")
+        }
+    }()
+}
+
+extension BenchCommands {
+    static let redact: Command = {
+        let words = Opt<Int>.integer(
+            "words", in: 100...10_000_000, default: 200_000, help: "Words in the longest turn.")
+        return Command(
+            path: ["redact"],
+            summary: "Time the redactor on turns of 1%, 10% and 100% of --words (release build).",
+            discussion:
+                "The time per character should stay flat as the turn grows: the redactor is linear in the text.",
+            options: [words, seed],
+            examples: ["qualkit-bench redact --words 200000"]
+        ) { inv in
+            let figures = RedactBenchmark.run(words: inv[words], seed: seed(inv))
+            for row in figures.rows {
+                inv.console.line(
+                    "\(row.characters) characters, \(row.identifiers) identifiers: \(String(format: "%.3f", row.seconds)) s, \(String(format: "%.0f", row.nanosecondsPerCharacter)) ns per character"
+                )
+            }
         }
     }()
 }

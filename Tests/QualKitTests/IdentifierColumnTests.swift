@@ -34,6 +34,13 @@ import Testing
         ("Date of Birth", "date of birth"), ("DateOfBirth", "date of birth"), ("birthdate", "date of birth"),
         ("Birth Date", "date of birth"), ("birthday", "date of birth"), ("patient_dob", "date of birth"),
         ("NI Number", "National Insurance number"), ("National Insurance No", "National Insurance number"),
+        ("NINO", "National Insurance number"), ("ni_no", "National Insurance number"),
+        // The variants the issue names, written as they came.
+        ("Surname", "personal name"), ("NHS_Number", "NHS number (or CHI, H&C number)"),
+        ("CHI", "NHS number (or CHI, H&C number)"), ("D.O.B", "date of birth"), ("Tel.", "telephone number"),
+        ("E-mail address", "e-mail address"), ("Mob", "telephone number"), ("Cell phone", "telephone number"),
+        ("Forenames", "personal name"), ("name_of_participant", "personal name"), ("carer name", "personal name"),
+        ("Patient\u{00A0}Name", "personal name"), ("  Email  ", "e-mail address"),
     ]
 
     /// Ordinary columns of a participant roster, which must pass.
@@ -44,6 +51,10 @@ import Testing
         "caring_role", "disability", "referral_route", "mobility", "nhs_trust", "country_of_birth",
         "marital_status", "long_term_condition", "imd_quintile", "service_name", "site_name", "age",
         "Interview Mode", "Age Band", "hotel_stay", "addiction_service",
+        // Decided: free text and staff roles are not identifier concepts (their values are redacted
+        // on the way out, not refused on the way in); a group's name is not a person's.
+        "notes", "interviewer", "name_of_group", "group_name", "Team Name", "telehealth_use", "chinese_dialect",
+        "dobson_score", "digital_access",
     ]
 
     @Test func theTableIsBigEnough() {

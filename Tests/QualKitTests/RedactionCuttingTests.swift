@@ -78,7 +78,33 @@ import Testing
         #expect(!csv.contains("07700"))
         let json = try CodingExport.json(fixture.study, disclosure: .redacted)
         #expect(json.contains("is [NHS number]"))
+        #expect(json.contains("He read out [phone]"))
         #expect(!json.contains("943"))
+        #expect(!json.contains("07700"))
+    }
+
+    /// Memos go out through the redactor too, with the study's list and its normalised matching.
+    @Test func exportedMemosAreRedactedWithTheStudysList() throws {
+        let fixture = try TemporaryStudy(title: "Memos")
+        try fixture.codes(["barrier.family"])
+        try fixture.coders(["AB"])
+        try fixture.participant("P1")
+        try RedactionList(fixture.study).add("Mary O'Neil", label: nil)
+        try fixture.transcript("P1", turns: ["Anything else?", "My sister helps me."])
+        _ = try CodingLog(fixture.study).tag(
+            transcript: "P1", segment: 2, code: "barrier.family", coder: "AB", selection: .span(0, 9),
+            memo: "Sister is Mary\u{00A0}O\u{2019}Neil, born 1987-03-12, mob 07700 9001234567")
+        for export in [
+            try CodingExport.csv(fixture.study, disclosure: .redacted),
+            try CodingExport.json(fixture.study, disclosure: .redacted),
+        ] {
+            #expect(export.contains("Sister is [name], born [date], mob [phone]"))
+            #expect(!export.contains("Neil") && !export.contains("1987") && !export.contains("0770"))
+        }
+        // Unredacted, the memo is as written (and the disclosure is logged).
+        let raw = try CodingExport.csv(fixture.study, disclosure: .unredacted(request: "test"))
+        #expect(raw.contains("O\u{2019}Neil"))
+        #expect(try Disclosure.log(of: fixture.study).map(\.what) == ["test"])
     }
 
     /// The report's quotes are cut from the redacted turn.
@@ -114,7 +140,7 @@ import Testing
         "to", "bring", "proof", "of", "who", "I", "am", "or", "ask", "at", "desk",
     ]
 
-    enum Kind { case number, postcode, email, name }
+    enum Kind: Hashable { case number, postcode, email, name }
 
     /// One identifier planted in a text: what is compared, normalised.
     struct Planted {
@@ -180,6 +206,13 @@ import Testing
         return Planted(kind: .number, written: written, key: digits(written))
     }
 
+    /// A phone or NHS number running into more digits, which only the whole-run rule catches.
+    static func runOn(_ random: inout SeededRandom) -> Planted {
+        let number = Bool.random(using: &random) ? phone(&random) : nhsNumber(&random)
+        let written = number.written + digitString(Int.random(in: 1...4, using: &random), &random)
+        return Planted(kind: .number, written: written, key: digits(written))
+    }
+
     static func date(_ random: inout SeededRandom) -> Planted {
         let year = String(Int.random(in: 1930...2019, using: &random))
         let month = String(format: "%02d", Int.random(in: 1...12, using: &random))
@@ -236,7 +269,7 @@ import Testing
         var planted: [(Planted, Int, Int)] = []
         for _ in 0..<Int.random(in: 3...9, using: &random) {
             for _ in 0..<Int.random(in: 1...4, using: &random) { text += pick(filler, &random) + " " }
-            let maker = pick([nhsNumber, phone, date, postcode, email, name], &random)
+            let maker = pick([nhsNumber, phone, runOn, date, postcode, email, name], &random)
             let identifier = maker(&random)
             let start = ScalarText.count(text)
             text += identifier.written
@@ -248,26 +281,57 @@ import Testing
 
     /// What of `planted` the `output` gives away, or nil.
     static func leak(in output: String, of planted: [Planted]) -> String? {
-        let outputDigits = digits(output)
-        let compact = String(output.lowercased().filter { !$0.isWhitespace })
-        let names = normalisedName(output)
-        for identifier in planted {
-            let haystack: String
-            switch identifier.kind {
-            case .number: haystack = outputDigits
-            case .postcode: haystack = compact
-            case .email: haystack = output.lowercased()
-            case .name: haystack = names
+        // Each form of the output as the set of its four-character pieces, made once and only
+        // when an identifier of that kind needs it: set lookups keep the many cases fast.
+        var grams: [Kind: Set<Substring>] = [:]
+        func pieces(_ kind: Kind) -> Set<Substring> {
+            if let made = grams[kind] { return made }
+            let form: String
+            switch kind {
+            case .number: form = digits(output)
+            case .postcode: form = String(output.lowercased().filter { !$0.isWhitespace })
+            case .email: form = output.lowercased()
+            case .name: form = normalisedName(output)
             }
+            var made = Set<Substring>()
+            var start = form.startIndex
+            while let end = form.index(start, offsetBy: 4, limitedBy: form.endIndex) {
+                made.insert(form[start..<end])
+                start = form.index(after: start)
+            }
+            grams[kind] = made
+            return made
+        }
+        for identifier in planted {
             let key = Array(identifier.key)
             guard key.count >= 4 else { continue }
-            for index in 0...(key.count - 4) where haystack.contains(String(key[index..<(index + 4)])) {
+            let found = pieces(identifier.kind)
+            for index in 0...(key.count - 4) where found.contains(Substring(String(key[index..<(index + 4)]))) {
                 return "'\(String(key[index..<(index + 4)]))' of \(identifier.written)"
             }
         }
         return nil
     }
 
+    /// Whether the placeholders in `output` are all whole: filler holds no brackets, so any
+    /// bracket comes from a placeholder, and a cut one would leave a `[` or `]` unpaired.
+    static func placeholdersAreWhole(_ output: String) -> Bool {
+        var open = false
+        for character in output {
+            if character == "[" {
+                if open { return false }
+                open = true
+            } else if character == "]" {
+                if !open { return false }
+                open = false
+            }
+        }
+        return !open
+    }
+
+    /// 150 turns, each cut by random spans and by spans starting, ending or lying inside every
+    /// identifier, or running from inside one identifier into the next: the hard cases, kept
+    /// few enough that the test takes well under a second.
     @Test func noExcerptHoldsFourCharactersOfAnyIdentifier() throws {
         let redactor = Redactor(terms: Self.terms)
         var random = SeededRandom(seed: 0x5EED_0010)
@@ -275,7 +339,7 @@ import Testing
         var naiveLeaks = 0
         var widened = 0
         var failures: [String] = []
-        for _ in 0..<300 {
+        for _ in 0..<150 {
             let (text, planted) = Self.turn(&random)
             let length = ScalarText.count(text)
             let redactedTurn = redactor.redact(text)
@@ -285,17 +349,18 @@ import Testing
                 failures.append("whole turn leaks \(leak): \(text.debugDescription)")
                 continue
             }
-            var spans: [(Int, Int)] = (0..<40).map { _ in
+            var spans: [(Int, Int)] = (0..<20).map { _ in
                 let start = Int.random(in: 0...length, using: &random)
                 return (start, Int.random(in: start...length, using: &random))
             }
             // Spans that start or end inside each identifier, where cutting hurts.
-            for (_, start, end) in planted {
-                let inside = Int.random(in: (start + 1)...(end - 1), using: &random)
+            let insides = planted.map { _, start, end in Int.random(in: (start + 1)...(end - 1), using: &random) }
+            for ((_, start, end), inside) in zip(planted, insides) {
                 spans.append((Int.random(in: 0...start, using: &random), inside))
                 spans.append((inside, Int.random(in: end...length, using: &random)))
                 spans.append((inside, inside))
             }
+            for (from, to) in zip(insides, insides.dropFirst()) { spans.append((from, to)) }
             for (start, end) in spans {
                 cases += 1
                 let output = cut.excerpt(from: start, to: end)
@@ -310,9 +375,16 @@ import Testing
                 if !output.isEmpty && !redactedTurn.contains(output) {
                     failures.append("span \(start):\(end) gives \(output.debugDescription), not in the redacted turn")
                 }
+                // A span touching an identifier holds its whole placeholder, and no placeholder is cut.
+                let touched = cut.found.filter {
+                    ($0.start < end && $0.end > start) || ($0.start < start && start < $0.end)
+                }
+                if !Self.placeholdersAreWhole(output) || output.filter({ $0 == "[" }).count < touched.count {
+                    failures.append("span \(start):\(end) cuts a placeholder: \(output.debugDescription)")
+                }
                 if ScalarText.count(output) > end - start { widened += 1 }
-                // Cutting first and redacting second, on every fourth case (it is the slow part).
-                if cases % 4 == 0,
+                // Cutting first and redacting second, on every eighth case (it is the slow part).
+                if cases % 8 == 0,
                     Self.leak(in: redactor.redact(ScalarText.slice(text, start, end)!), of: planted.map(\.0)) != nil
                 {
                     naiveLeaks += 1
@@ -320,9 +392,9 @@ import Testing
             }
         }
         #expect(failures.isEmpty, "\(failures.count) failures, first: \(failures.prefix(5))")
-        #expect(cases >= 14_000)
+        #expect(cases >= 5_000)
         // The test has teeth: cutting first and redacting second leaks in many of these cases.
         #expect(naiveLeaks > cases / 80)
-        #expect(widened > 0)
+        #expect(widened > cases / 10)
     }
 }

@@ -36,6 +36,12 @@ import Testing
         #expect(redactor.redact("number 943.476.5918.") == "number 943.476.5918.")
     }
 
+    @Test func nhsNumberWithNarrowNoBreakSpaces() {
+        check(
+            "number 943\u{202F}476\u{202F}5919 ok", "number [NHS number] ok", finds: "943\u{202F}476\u{202F}5919",
+            kind: "nhs-number")
+    }
+
     @Test func isoDate() {
         check("born 1987-03-12 in Leeds", "born [date] in Leeds", finds: "1987-03-12", kind: "date")
         #expect(redactor.redact("in 1987 and 2001") == "in 1987 and 2001")
@@ -47,6 +53,31 @@ import Testing
 
     @Test func internationalPhoneWithDoubleZero() {
         check("ring 0044 7700 900123 now", "ring [phone] now", finds: "0044 7700 900123", kind: "phone")
+    }
+
+    /// A phone number running into more digits fits no phone pattern, yet holds the number whole:
+    /// the whole digit run is redacted.
+    @Test func phoneRunningIntoMoreDigits() {
+        check("ring 07700 9001234567 now", "ring [phone] now", finds: "07700 9001234567", kind: "phone")
+        check("ring 077009001234567.", "ring [phone].", finds: "077009001234567", kind: "phone")
+        check("ring +44 7700 900123 45 now", "ring [phone] now", finds: "+44 7700 900123 45", kind: "phone")
+    }
+
+    @Test func nhsNumberRunningIntoMoreDigits() {
+        check("number 943 476 59191 ok", "number [number] ok", finds: "943 476 59191", kind: "number")
+        check("ref 12943 476 5919 ok", "ref [number] ok", finds: "12943 476 5919", kind: "number")
+    }
+
+    /// A long run absorbs what the patterns found inside it, so nothing of it is left between
+    /// placeholders; shorter numbers and a single identifier are left as they were.
+    @Test func longDigitRunsAreRedactedWhole() {
+        check("dates 12.03.1987 14.02.2001 ok", "dates [number] ok", finds: "12.03.1987 14.02.2001", kind: "number")
+        check("ref 9434765919 07700 900123", "ref [number]", finds: "9434765919 07700 900123", kind: "number")
+        #expect(redactor.redact("ring 07700 900123, ok") == "ring [phone], ok")
+        #expect(redactor.redact("ring 0044 7700 900123") == "ring [phone]")
+        #expect(
+            redactor.redact("in 2019 and 2020, 1 000 000 people, 943.476.5918")
+                == "in 2019 and 2020, 1 000 000 people, 943.476.5918")
     }
 
     @Test func postcodeWithTwoSpaces() {

@@ -98,7 +98,11 @@ public enum PersonFields {
             .filter { !$0.isEmpty }
         let compact = words.joined()
         guard !compact.isEmpty else { return nil }
-        let impersonal = words.count > 1 && impersonalNameQualifiers.contains(words[0])
+        // `site_name`, and the same written the other way round: `name_of_group`.
+        let impersonal =
+            (words.count > 1 && impersonalNameQualifiers.contains(words[0]))
+            || (words.count > 2 && words[0] == "name" && words[1] == "of"
+                && impersonalNameQualifiers.contains(words[2]))
         for concept in identifierConcepts {
             if concept.stems.contains(where: { compact.contains($0) }) || concept.whole.contains(compact) {
                 return concept

@@ -101,29 +101,62 @@ public struct Redactor: Sendable {
         return (check == 11 ? 0 : check) == digits[9]
     }
 
+    /// A run of digits joined by single separators (a space of any width, a dash, a dot, or the
+    /// brackets and `+` of a phone number): `07700 9001234567`, `+44 (0)7700 900123`.
+    static let digitRun = try! NSRegularExpression(
+        pattern:
+            "(?<![0-9])(?:\\+|\\()?[0-9]+(?:(?:[ \\u00A0\\u2009\\u202F.-]\\(?|\\(|\\)[ \\u00A0\\u2009\\u202F]?)[0-9]+)*"
+    )
+    /// A digit run with more digits than this is redacted whole (see ``matches(in:)``): longer
+    /// than any UK phone number (11 digits nationally) or NHS number (10).
+    static let longRunDigits = 11
+
     /// Every identifier in `text`, earliest first; overlaps keep the earlier kind in the order above.
     public func findings(in text: String) -> [Finding] {
-        let ns = text as NSString
-        return matches(in: text).map { range, kind, _ in
-            let start = ns.substring(to: range.location).unicodeScalars.count
-            let found = ns.substring(with: range)
-            return Finding(kind: kind, text: found, start: start, end: start + found.unicodeScalars.count)
+        let found = scalarMatches(in: text)
+        guard !found.isEmpty else { return [] }
+        let scalars = Array(text.unicodeScalars)
+        return found.map { match in
+            let written = String(String.UnicodeScalarView(scalars[match.start..<match.end]))
+            return Finding(kind: match.kind, text: written, start: match.start, end: match.end)
         }
     }
 
     /// (range in UTF-16 units, kind, replacement), earliest first.
+    ///
+    /// Linear in the text: each pattern is one pass, and whether a candidate overlaps one already
+    /// taken is checked on a map of the text's UTF-16 units, so each candidate costs its length.
     func matches(in text: String) -> [(NSRange, String, String)] {
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
         var found: [(NSRange, String, String)] = []
+        // owner[i]: index in `found` + 1 of the match holding UTF-16 unit i, 0 for none.
+        var owner: [Int32] = []
+        func overlaps(_ range: NSRange) -> Bool {
+            guard !owner.isEmpty else { return false }
+            return owner[range.location..<(range.location + range.length)].contains { $0 != 0 }
+        }
         func take(_ range: NSRange, _ kind: String, _ label: String) {
-            guard !found.contains(where: { NSIntersectionRange($0.0, range).length > 0 }) else { return }
+            guard range.length > 0, !overlaps(range) else { return }
+            if owner.isEmpty { owner = Array(repeating: 0, count: ns.length) }
             found.append((range, kind, label))
+            let index = Int32(found.count)
+            for unit in range.location..<(range.location + range.length) { owner[unit] = index }
         }
         for (term, regex) in terms {
             for match in regex.matches(in: text, range: whole) { take(match.range, "term", "[\(term.label)]") }
         }
-        for match in Self.email.matches(in: text, range: whole) { take(match.range, "email", "[email]") }
+        // Every pattern below needs an `@` or a digit: most quoted turns have neither, and skip them.
+        var hasAt = false
+        var hasDigit = false
+        for unit in text.utf16 {
+            if unit == 0x40 { hasAt = true } else if unit >= 0x30 && unit <= 0x39 { hasDigit = true }
+            if hasAt && hasDigit { break }
+        }
+        if hasAt {
+            for match in Self.email.matches(in: text, range: whole) { take(match.range, "email", "[email]") }
+        }
+        guard hasDigit else { return found.sorted { $0.0.location < $1.0.location } }
         for match in Self.tenDigits.matches(in: text, range: whole) {
             let digits = ns.substring(with: match.range).compactMap { $0.wholeNumberValue }
             if Self.isNHSNumber(digits) { take(match.range, "nhs-number", "[NHS number]") }
@@ -136,6 +169,46 @@ public struct Redactor: Sendable {
             take(match.range, "postcode", "[postcode]")
         }
         for match in Self.date.matches(in: text, range: whole) { take(match.range, "date", "[date]") }
+        // A number running into more digits (`07700 9001234567`, `943 476 59191`) fits no pattern
+        // above, yet holds a phone or NHS number whole. Such a run, with more digits than any
+        // identifier has, is redacted whole, absorbing whatever the patterns found inside it
+        // (`12.03.1987 14.02.2001` becomes one placeholder): too much redacted is safe, part of
+        // an identifier published is not.
+        var absorbed = Set<Int>()
+        var runs: [(NSRange, String, String)] = []
+        for match in Self.digitRun.matches(in: text, range: whole) {
+            let range = match.range
+            let run = ns.substring(with: range)
+            guard run.unicodeScalars.lazy.filter({ ("0"..."9").contains($0) }).count >= Self.longRunDigits else {
+                continue
+            }
+            var union = range
+            var inside: [Int] = []
+            if !owner.isEmpty {
+                for unit in range.location..<(range.location + range.length) where owner[unit] != 0 {
+                    let index = Int(owner[unit]) - 1
+                    if inside.last != index { inside.append(index) }
+                }
+            }
+            // Already one identifier (an e-mail holding the digits, a phone that is the run): kept.
+            if inside.count == 1 && NSIntersectionRange(found[inside[0]].0, range) == range { continue }
+            for index in inside { union = NSUnionRange(union, found[index].0) }
+            absorbed.formUnion(inside)
+            let phoneLike = run.hasPrefix("+") || run.hasPrefix("0") || run.hasPrefix("(0")
+            runs.append((union, phoneLike ? "phone" : "number", phoneLike ? "[phone]" : "[number]"))
+        }
+        if !runs.isEmpty {
+            // Two runs that absorbed the same match become one placeholder.
+            var merged: [(NSRange, String, String)] = []
+            for run in runs {
+                if let last = merged.last, NSIntersectionRange(last.0, run.0).length > 0 {
+                    merged[merged.count - 1].0 = NSUnionRange(last.0, run.0)
+                } else {
+                    merged.append(run)
+                }
+            }
+            found = found.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element) + merged
+        }
         return found.sorted { $0.0.location < $1.0.location }
     }
 
@@ -181,19 +254,32 @@ public struct Redactor: Sendable {
         RedactedTurn(turn, by: self).excerpt(from: start, to: end)
     }
 
-    /// ``matches(in:)`` in Unicode-scalar offsets, with their replacements, earliest first.
-    func scalarMatches(in text: String) -> [(start: Int, end: Int, label: String)] {
+    /// ``matches(in:)`` in Unicode-scalar offsets, with their kinds and replacements, earliest first.
+    func scalarMatches(in text: String) -> [(start: Int, end: Int, kind: String, label: String)] {
         let found = matches(in: text)
         guard !found.isEmpty else { return [] }
-        // UTF-16 offset -> scalar offset, for every scalar boundary.
-        var scalarAt: [Int: Int] = [0: 0]
+        // One walk over the scalars, converting the sorted UTF-16 boundaries as they are passed.
+        var boundaries: [Int] = []
+        boundaries.reserveCapacity(found.count * 2)
+        for (range, _, _) in found { boundaries += [range.location, range.location + range.length] }
+        let order = boundaries.indices.sorted { boundaries[$0] < boundaries[$1] }
+        var scalarOffsets = Array(repeating: 0, count: boundaries.count)
+        var next = 0
         var utf16 = 0
-        for (index, scalar) in text.unicodeScalars.enumerated() {
+        var scalarIndex = 0
+        var scalars = text.unicodeScalars.makeIterator()
+        while next < order.count {
+            if boundaries[order[next]] <= utf16 {
+                scalarOffsets[order[next]] = scalarIndex
+                next += 1
+                continue
+            }
+            guard let scalar = scalars.next() else { break }
             utf16 += scalar.utf16.count
-            scalarAt[utf16] = index + 1
+            scalarIndex += 1
         }
-        return found.map { range, _, label in
-            (scalarAt[range.location]!, scalarAt[range.location + range.length]!, label)
+        return found.enumerated().map { index, match in
+            (scalarOffsets[2 * index], scalarOffsets[2 * index + 1], match.1, match.2)
         }
     }
 
@@ -219,7 +305,7 @@ public struct Redactor: Sendable {
 /// rule as ``Redactor/excerpt(of:from:to:)``, without redacting the turn again for each.
 public struct RedactedTurn: Sendable {
     let scalars: [Unicode.Scalar]
-    let found: [(start: Int, end: Int, label: String)]
+    let found: [(start: Int, end: Int, kind: String, label: String)]
 
     public init(_ turn: String, by redactor: Redactor) {
         scalars = Array(turn.unicodeScalars)
@@ -236,14 +322,20 @@ public struct RedactedTurn: Sendable {
             from = min(from, match.start)
             to = max(to, match.end)
         }
-        var out = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending to a String.UnicodeScalarView copies the whole view each
+        // time, which made a long turn with many identifiers quadratic.
+        var out: [UInt8] = []
+        out.reserveCapacity(to - from)
+        func add(_ piece: ArraySlice<Unicode.Scalar>) {
+            for scalar in piece { UTF8.encode(scalar) { out.append($0) } }
+        }
         var position = from
         for match in found where match.start >= from && match.end <= to {
-            out.append(contentsOf: scalars[position..<match.start])
-            out.append(contentsOf: match.label.unicodeScalars)
+            add(scalars[position..<match.start])
+            out.append(contentsOf: match.label.utf8)
             position = match.end
         }
-        out.append(contentsOf: scalars[position..<to])
-        return String(out)
+        add(scalars[position..<to])
+        return String(decoding: out, as: UTF8.self)
     }
 }
