@@ -170,7 +170,7 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
             path: demo.appendingPathComponent("interviewers.csv").path, update: false, allowColumns: [])
         let result = try MatchPlanner.run(study, settings: MatchSettings(), save: false, explain: explain)
         let json = MatchViews.match(result, explain: explain, saved: false).json
-        #expect(try keys(json) == ["matched", "unmatched", "matched_count", "total_cost", "saved"])
+        #expect(try keys(json) == ["matched", "unmatched", "matched_count", "total_cost", "saved", "protocol"])
         let options = explain ? ["options"] : []
         #expect(
             try keys(json["matched"]) == ["participant", "interviewer", "cost", "window", "reasons"] + options)
