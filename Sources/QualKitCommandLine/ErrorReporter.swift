@@ -281,6 +281,9 @@ package struct ErrorReporter {
         case .unknownCoder(let name): return unknown("coder", name) + words(for: .registerCoder(name.name))
         case .codeExists(let path): return "code \(path) already exists" + words(for: .updateInstead(.code, id: path))
         case .coderExists(let id): return "coder \(id) already exists"
+        case .memoAboutNothing:
+            return "a memo is about a code (--code), a transcript (--transcript), or a segment of one (--transcript and --segment)"
+        case .unknownMemo(let id): return unknown("memo", id) + " (list them: qualkit memo list)"
         case .renameTargetExists(let path): return "code \(path) already exists" + words(for: .mergeCodes)
         case .mergeIntoItself(let path): return "cannot merge \(path) into itself"
         case .hasSubcodes(let path, let subcodes, let refused):

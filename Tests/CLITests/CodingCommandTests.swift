@@ -306,6 +306,28 @@ import Testing
         ])
         #expect(try box.count("SELECT count(*) FROM memo") == 1)
         #expect(try box.run(["memo", "add", "--transcript", "TC-001", "--segment", "40", "x"]).status == 65)
+        // A memo about a code alone, and one about the transcript; read back, filtered.
+        try box.ok(["memo", "add", "--code", "barrier.stigma", "--coder", "CD", "Family <or> community?"])
+        try box.ok(["memo", "add", "--transcript", "TC-001", "Quiet interview"])
+        #expect(try box.run(["memo", "add", "--segment", "4", "x"]).status == 65)
+        let all = try #require(try parseJSON(box.ok(["memo", "list", "--format", "json"]).stdout) as? [[String: Any]])
+        #expect(all.map { $0["about"] as? String } == ["coding", "code", "transcript"])
+        let byCode = try #require(
+            try parseJSON(box.ok(["memo", "list", "--code", "barrier", "--format", "json"]).stdout) as? [[String: Any]])
+        #expect(byCode.map { $0["id"] as? Int } == [1, 2])
+        let byCoder = try box.ok(["memo", "list", "--coder", "CD", "--format", "csv"]).stdout
+        #expect(byCoder.hasPrefix("id,about,transcript,segment,code,coder,text,created_at\n2,code,,,barrier.stigma,CD,"))
+        let byTranscript = try box.ok(["memo", "list", "--transcript", "TC-001"]).stdout
+        #expect(byTranscript.contains("Quiet interview") && byTranscript.contains("Privacy at home"))
+        #expect(!byTranscript.contains("Family"))
+        let shown = try box.ok(["memo", "show", "2"]).stdout
+        #expect(shown.contains("Family <or> community?"))
+        let unknown = try box.run(["memo", "show", "9"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("unknown memo '9'"))
+        let unknownCode = try box.run(["memo", "list", "--code", "barier"])
+        #expect(unknownCode.status == 65)
+        #expect(unknownCode.stderr.contains("Did you mean 'barrier'?"))
         #expect(try box.run(["coding", "done", "TC-404", "--coder", "CD"]).status == 65)
     }
 
