@@ -107,7 +107,21 @@ package final class Invocation {
     /// Prints a result in the format chosen with `--format`.
     package func print(_ rendered: Rendered) {
         let format = self[Opt.format]
-        console.out(rendered.text(format), tableHeader: format == .table && !rendered.table.rows.isEmpty)
+        let shown = format == .table ? rendered.fitted(to: tableWidth) : rendered
+        console.out(shown.text(format), tableHeader: format == .table && !rendered.table.rows.isEmpty)
+    }
+
+    /// The width tables are fitted to: nil with `--wide`; else `$COLUMNS`; else the terminal's
+    /// width when standard output is one; nil for pipes and files, which get whole rows.
+    package var tableWidth: Int? {
+        if !(options[Option.wide.name] ?? []).isEmpty { return nil }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
+            return columns
+        }
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// Writes a document to `out` when given (whole or not at all), else to standard output.

@@ -70,4 +70,28 @@ import Testing
         #expect(!table.contains("\u{1B}["))
         #expect(table.hasPrefix("CODE "))
     }
+
+    /// Tables fit `COLUMNS`: the transcript's long turns wrap, other long cells are cut with '…';
+    /// `--wide` and pipes (no COLUMNS, not a terminal) print whole rows.
+    @Test func tablesFitTheTerminalWidth() throws {
+        let box = try demo()
+        let piped = try run(box, ["transcript", "show", "TC-001"]).stdout
+        #expect(piped.split(separator: "\n").contains { $0.count > 100 })
+        let fitted = try run(box, ["transcript", "show", "TC-001"], environment: ["COLUMNS": "80"]).stdout
+        let lines = fitted.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        // Wrapped, not lost: every word of the whole rows is still there.
+        // (The header rule is as wide as its column, so it is left out.)
+        let words = { (text: String) in
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { !$0.allSatisfy { $0 == "-" } }.sorted()
+        }
+        #expect(words(fitted) == words(piped))
+        let wide = try run(box, ["transcript", "show", "TC-001", "--wide"], environment: ["COLUMNS": "80"]).stdout
+        #expect(wide == piped)
+        let codes = try run(box, ["code", "list"], environment: ["COLUMNS": "60"]).stdout
+        #expect(codes.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        // CSV and JSON are never cut.
+        let csv = try run(box, ["code", "list", "--format", "csv"], environment: ["COLUMNS": "60"]).stdout
+        #expect(csv == (try run(box, ["code", "list", "--format", "csv"]).stdout))
+    }
 }
