@@ -94,4 +94,41 @@ import Testing
         let csv = try run(box, ["code", "list", "--format", "csv"], environment: ["COLUMNS": "60"]).stdout
         #expect(csv == (try run(box, ["code", "list", "--format", "csv"]).stdout))
     }
+
+    /// Errors that help: each names what exists or the nearest match, and options naming attributes
+    /// are checked against the study.
+    @Test func unknownNamesListWhatExists() throws {
+        let box = try demo()
+        let household = try run(box, ["tally", "--by", "househld"])
+        #expect(household.status == 65)
+        #expect(household.stderr.contains("unknown participant attribute 'househld'. Did you mean 'household'?"))
+        let byAge = try run(box, ["tally", "--by", "age"])
+        #expect(byAge.status == 65)
+        #expect(byAge.stderr.contains("unknown participant attribute 'age' (the study has gender, community, language,"))
+        #expect(byAge.stderr.contains("age_band"))
+        let out = box.directory.appendingPathComponent("report.html").path
+        let reportAge = try run(box, ["report", "--attribute", "age", "--out", out])
+        #expect(reportAge.status == 65)
+        #expect(reportAge.stderr.contains("unknown participant attribute 'age'"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let reportBy = try run(box, ["report", "--by", "household,borogh", "--out", out])
+        #expect(reportBy.status == 65)
+        #expect(reportBy.stderr.contains("unknown participant attribute 'borogh'. Did you mean 'borough'?"))
+        let theme = try run(box, ["action", "add", "--theme", "barrier.phone", "--change", "x"])
+        #expect(theme.status == 65)
+        #expect(theme.stderr.contains("unknown code 'barrier.phone' (the study has barrier, barrier.appointment-times"))
+        let themeTypo = try run(box, ["action", "add", "--theme", "barrier.langauge", "--change", "x"])
+        #expect(themeTypo.stderr.contains("Did you mean 'barrier.language'?"))
+    }
+
+    @Test func reportOnANewStudySaysNothingIsCodedYet() throws {
+        let box = try Sandbox()
+        try box.initStudy()
+        let report = try box.run(["report", "--format", "md"])
+        #expect(report.status == 65)
+        #expect(report.stderr.contains("nothing is coded yet: import transcripts and codings first"))
+        let tally = try box.run(["tally"])
+        #expect(tally.status == 65)
+        #expect(tally.stderr.contains("nothing is coded yet"))
+    }
 }

@@ -29,6 +29,7 @@ public enum DemoStudy {
             throw CannotCreateOutput(path: directory, reason: (error as NSError).localizedDescription)
         }
         let studyPath = (directory as NSString).appendingPathComponent("study.sqlite")
+        if FileManager.default.fileExists(atPath: studyPath) { throw StudyError.demoExists(path: studyPath) }
         var steps: [String] = []
         func step(_ line: String) {
             steps.append(line)
