@@ -59,6 +59,15 @@ package final class Invocation {
         return study
     }
 
+    /// The study opened for writing (with its audit trail) even by a reading command, for the one
+    /// write some of its options make: `transcript show --no-redact` logs its disclosure.
+    package func openStudy(writing: Bool) throws -> Study {
+        guard writing, !command.writes, openedStudy == nil else { return try openStudy() }
+        let study = try Study.open(at: studyPath, readOnly: false)
+        recordAudit(of: study)
+        return study
+    }
+
     /// Starts the audit trail of this command's changes to `study`: each transaction appends its
     /// row before it commits. `countingFromOpen` counts the changes made since the connection was
     /// opened, for a study the command has just created.
