@@ -287,7 +287,8 @@ package struct ErrorReporter {
         case .codeExists(let path): return "code \(path) already exists" + words(for: .updateInstead(.code, id: path))
         case .coderExists(let id): return "coder \(id) already exists"
         case .memoAboutNothing:
-            return "a memo is about a code (--code), a transcript (--transcript), or a segment of one (--transcript and --segment)"
+            return
+                "a memo is about a code (--code), a transcript (--transcript), or a segment of one (--transcript and --segment)"
         case .unknownMemo(let id): return unknown("memo", id) + " (list them: qualkit memo list)"
         case .renameTargetExists(let path): return "code \(path) already exists" + words(for: .mergeCodes)
         case .mergeIntoItself(let path): return "cannot merge \(path) into itself"
@@ -365,7 +366,8 @@ package struct ErrorReporter {
         case .unknownAttribute(let name): return unknown("participant attribute", name)
         case .unknownCodeKind(let name): return unknown("code kind", name)
         case .nothingCoded:
-            return "nothing is coded yet: import transcripts and codings first (qualkit transcript import, qualkit codings import)"
+            return
+                "nothing is coded yet: import transcripts and codings first (qualkit transcript import, qualkit codings import)"
         case .tooFewCoders(let coders):
             return
                 "agreement needs at least two coders who coded transcripts; found \(coders.count) (\(coders.joined(separator: ", ")))"

@@ -78,7 +78,8 @@ package struct Option: Sendable {
     static let wide = Option(
         name: "wide",
         help:
-            "Print table rows whole. Without it, tables on a terminal are fitted to its width ($COLUMNS, else the terminal's): long text wraps or is cut with '…'. Pipes get whole rows.")
+            "Print table rows whole. Without it, tables on a terminal are fitted to its width ($COLUMNS, else the terminal's): long text wraps or is cut with '…'. Pipes get whole rows."
+    )
     /// The options every command takes.
     static let global: [Option] = [db, help, wide]
 }

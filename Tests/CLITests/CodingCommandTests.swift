@@ -316,7 +316,8 @@ import Testing
             try parseJSON(box.ok(["memo", "list", "--code", "barrier", "--format", "json"]).stdout) as? [[String: Any]])
         #expect(byCode.map { $0["id"] as? Int } == [1, 2])
         let byCoder = try box.ok(["memo", "list", "--coder", "CD", "--format", "csv"]).stdout
-        #expect(byCoder.hasPrefix("id,about,transcript,segment,code,coder,text,created_at\n2,code,,,barrier.stigma,CD,"))
+        #expect(
+            byCoder.hasPrefix("id,about,transcript,segment,code,coder,text,created_at\n2,code,,,barrier.stigma,CD,"))
         let byTranscript = try box.ok(["memo", "list", "--transcript", "TC-001"]).stdout
         #expect(byTranscript.contains("Quiet interview") && byTranscript.contains("Privacy at home"))
         #expect(!byTranscript.contains("Family"))
@@ -348,7 +349,9 @@ import Testing
             try study.tag("TC-001", 4, "custom.evil", coder: "AB", quote: "ring in the afternoon and at home")
             try study.tag("TC-001", 4, "barrier.stigma", coder: "CD")
         }
-        try box.ok(["memo", "add", "--transcript", "TC-001", "--segment", "4", "--coder", "AB", "Home <is> not private"])
+        try box.ok([
+            "memo", "add", "--transcript", "TC-001", "--segment", "4", "--coder", "AB", "Home <is> not private",
+        ])
         let page = try box.ok(["transcript", "show", "TC-001", "--format", "html", "--coder", "AB"]).stdout
         #expect(page.hasPrefix("<!DOCTYPE html>"))
         #expect(page.contains("default-src 'none'"))

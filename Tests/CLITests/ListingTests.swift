@@ -104,7 +104,8 @@ import Testing
         #expect(household.stderr.contains("unknown participant attribute 'househld'. Did you mean 'household'?"))
         let byAge = try run(box, ["tally", "--by", "age"])
         #expect(byAge.status == 65)
-        #expect(byAge.stderr.contains("unknown participant attribute 'age' (the study has gender, community, language,"))
+        #expect(
+            byAge.stderr.contains("unknown participant attribute 'age' (the study has gender, community, language,"))
         #expect(byAge.stderr.contains("age_band"))
         let out = box.directory.appendingPathComponent("report.html").path
         let reportAge = try run(box, ["report", "--attribute", "age", "--out", out])

@@ -392,7 +392,8 @@ import Testing
                 "SELECT count(*) FROM (SELECT interviewer, slot FROM interview GROUP BY interviewer, slot HAVING count(*) > 1)"
             ) == 0)
         let planned = try box.count("SELECT count(*) FROM interview")
-        let first = try #require(try box.rows("SELECT participant, interviewer FROM interview ORDER BY id LIMIT 1").first)
+        let first = try #require(
+            try box.rows("SELECT participant, interviewer FROM interview ORDER BY id LIMIT 1").first)
         let participant: String = try first["participant"]
         let interviewer: String = try first["interviewer"]
         let added = try box.ok([

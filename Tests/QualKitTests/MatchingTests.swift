@@ -146,7 +146,9 @@ import Testing
                 let interviewer = seats.first { $0.interviewer.id == match.interviewer }!.interviewer
                 for availability in [person.availability, interviewer.availability] {
                     #expect(
-                        availability.windows.contains { $0.day == slot.day && $0.start <= slot.start && slot.end <= $0.end },
+                        availability.windows.contains {
+                            $0.day == slot.day && $0.start <= slot.start && slot.end <= $0.end
+                        },
                         "seed \(seed): \(match.window) outside \(availability)")
                 }
                 for other in byInterviewer[match.interviewer, default: []] where other.day == slot.day {
@@ -172,7 +174,8 @@ import Testing
     @Test func twoParticipantsOneHourOneInterviewer() throws {
         let hour = try Availability.parse("fri 18:00-19:00")
         let people = ["TC-001", "TC-002"].map { Participant(id: $0, languages: ["en"], availability: hour) }
-        let interviewer = Interviewer(id: "IV01", name: "A", languages: ["en"], availability: try .parse("fri 17:00-21:00"))
+        let interviewer = Interviewer(
+            id: "IV01", name: "A", languages: ["en"], availability: try .parse("fri 17:00-21:00"))
         let result = Matcher.solve(
             participants: people, seats: [.init(interviewer: interviewer, remaining: 5)], settings: MatchSettings())
         #expect(result.matched.map(\.participant) == ["TC-001"])
@@ -188,7 +191,8 @@ import Testing
             participants: people, seats: [.init(interviewer: interviewer, remaining: 5)], settings: MatchSettings(),
             booked: ["IV01": [WeeklyWindow(day: 4, start: 18 * 60 + 30, end: 19 * 60 + 30)]])
         #expect(planned.matched.isEmpty)
-        #expect(planned.unmatched.map(\.reason).allSatisfy { $0.hasPrefix("every compatible slot was taken: IV01 booked") })
+        #expect(
+            planned.unmatched.map(\.reason).allSatisfy { $0.hasPrefix("every compatible slot was taken: IV01 booked") })
     }
 
     @Test func sameInputGivesSameOutput() {

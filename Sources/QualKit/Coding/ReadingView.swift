@@ -67,7 +67,8 @@ public enum ReadingView {
         body += "</main>\n<aside class=\"legend\">\n<h2>Codebook</h2>\n<ul>\n"
         for code in codebook {
             let count = codings.filter { $0.code == code.path }.count
-            body += "<li class=\"\(count == 0 ? "unused" : "used")\"><span class=\"swatch\" style=\"background:\(colour(code.path))\"></span>"
+            body +=
+                "<li class=\"\(count == 0 ? "unused" : "used")\"><span class=\"swatch\" style=\"background:\(colour(code.path))\"></span>"
             body += "<b>\(HTML.escape(code.path))</b> \(HTML.escape(code.displayName))"
             if count > 0 { body += " <small>(\(count))</small>" }
             if let definition = code.definition, !definition.isEmpty {
@@ -138,7 +139,8 @@ public enum ReadingView {
             }
             background = "repeating-linear-gradient(135deg, \(stops.joined(separator: ", ")))"
         }
-        return "<mark class=\"c\(codes.count > 1 ? " overlap" : "")\" style=\"background:\(background)\" title=\"\(HTML.escape(codes.joined(separator: ", ")))\">\(piece)</mark>"
+        return
+            "<mark class=\"c\(codes.count > 1 ? " overlap" : "")\" style=\"background:\(background)\" title=\"\(HTML.escape(codes.joined(separator: ", ")))\">\(piece)</mark>"
     }
 
     static func memoHTML(_ memo: Memo, _ clean: (String) -> String) -> String {

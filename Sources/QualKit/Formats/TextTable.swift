@@ -86,10 +86,12 @@ extension TextTable {
         let last = columns.count - 1
         var fitted = TextTable(columns: columns)
         for row in cells {
-            var lines: [[String]] = [row.enumerated().map { index, cell in
-                guard index < widths.count, cell.count > widths[index], index != last else { return cell }
-                return String(cell.prefix(widths[index] - 1)) + "…"
-            }]
+            var lines: [[String]] = [
+                row.enumerated().map { index, cell in
+                    guard index < widths.count, cell.count > widths[index], index != last else { return cell }
+                    return String(cell.prefix(widths[index] - 1)) + "…"
+                }
+            ]
             if row.count > last, widths[last] < natural[last], row[last].count > widths[last] {
                 let wrapped = TextTable.wrap(row[last], width: widths[last])
                 lines[0][last] = wrapped[0]

@@ -61,7 +61,8 @@ public enum MatchPlanner {
                     try interviews.insert(
                         Interview(
                             id: try interviews.nextID(for: match.participant), participant: match.participant,
-                            interviewer: match.interviewer, protocolReference: settings.protocolReference, status: .planned,
+                            interviewer: match.interviewer, protocolReference: settings.protocolReference,
+                            status: .planned,
                             slot: match.window))
                 }
             }

@@ -48,7 +48,8 @@ public enum Matcher {
         participants: [Participant], seats: [Seat], settings: MatchSettings, booked: [String: [WeeklyWindow]] = [:],
         explain: Bool = false
     ) -> Result {
-        solve(participants: participants, seats: seats, settings: settings, booked: booked, explain: explain, book: true)
+        solve(
+            participants: participants, seats: seats, settings: settings, booked: booked, explain: explain, book: true)
     }
 
     /// `book: false` stops after the pairing, so tests can hold the pairing to a brute-force optimum.
@@ -100,17 +101,23 @@ public enum Matcher {
         for p in order where bookSlots {
             let choice = chosenSeats[p]!
             let person = people[p]
-            if let slot = book.earliest(person.availability, seat: choice.seat, seats[choice.seat].interviewer.availability) {
+            if let slot = book.earliest(
+                person.availability, seat: choice.seat, seats[choice.seat].interviewer.availability)
+            {
                 book.add(slot, seat: choice.seat, participant: person.id)
                 chosenSeats[p] = (choice.seat, choice.cost, slot)
                 continue
             }
             assigned[choice.seat] -= 1
             chosenSeats[p] = nil
-            let alternatives = candidates[p].filter { $0.seat != choice.seat && assigned[$0.seat] < seats[$0.seat].remaining }
-                .sorted { ($0.cost, $0.seat) < ($1.cost, $1.seat) }
+            let alternatives = candidates[p].filter {
+                $0.seat != choice.seat && assigned[$0.seat] < seats[$0.seat].remaining
+            }
+            .sorted { ($0.cost, $0.seat) < ($1.cost, $1.seat) }
             for option in alternatives {
-                if let slot = book.earliest(person.availability, seat: option.seat, seats[option.seat].interviewer.availability) {
+                if let slot = book.earliest(
+                    person.availability, seat: option.seat, seats[option.seat].interviewer.availability)
+                {
                     book.add(slot, seat: option.seat, participant: person.id)
                     assigned[option.seat] += 1
                     chosenSeats[p] = (option.seat, option.cost, slot)
@@ -136,7 +143,8 @@ public enum Matcher {
                     let cost = candidates[p].first { $0.seat == s }!.cost
                     let state =
                         chosen?.seat == s
-                        ? "chosen" : assigned[s] >= seat.remaining ? "full" : slotTaken[p] ? "every shared slot taken" : "allowed"
+                        ? "chosen"
+                        : assigned[s] >= seat.remaining ? "full" : slotTaken[p] ? "every shared slot taken" : "allowed"
                     lines.append("\(id): \(state), cost \(cost)")
                 }
             }
@@ -154,7 +162,8 @@ public enum Matcher {
                     let clashes = book.bookings[s].filter {
                         person.availability.sharedMinutes(with: Availability(windows: [$0.window])) > 0
                     }.map { "\($0.window) (\($0.participant))" }
-                    return seats[s].interviewer.id + (clashes.isEmpty ? " full" : " booked " + clashes.joined(separator: ", "))
+                    return seats[s].interviewer.id
+                        + (clashes.isEmpty ? " full" : " booked " + clashes.joined(separator: ", "))
                 }
                 unmatched.append(
                     Unmatched(

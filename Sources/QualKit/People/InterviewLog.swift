@@ -65,7 +65,9 @@ public struct InterviewLog {
                 guard Identifiers.isPersonID(interviewID) else {
                     throw PeopleError.invalidID(.interview, id: interviewID)
                 }
-                if try store.ids().contains(interviewID) { throw PeopleError.alreadyExists(.interview, id: interviewID) }
+                if try store.ids().contains(interviewID) {
+                    throw PeopleError.alreadyExists(.interview, id: interviewID)
+                }
                 interview = Interview(id: interviewID, participant: participant)
                 try apply(changes, to: &interview)
                 if changes.status == nil, let date = interview.date {

@@ -157,7 +157,8 @@ enum CodingCommands {
         let text = Arg<String>.single("text", help: "The memo.")
         let transcript = Opt<String?>.text("transcript", "id", help: "The transcript it is about.")
         let segment = Opt<Int?>.integer("segment", in: 1...Int.max, help: "A segment of the transcript.")
-        let code = Opt<String?>.text("code", "path", help: "A code the memo is about (alone, or with a segment: a coding).")
+        let code = Opt<String?>.text(
+            "code", "path", help: "A code the memo is about (alone, or with a segment: a coding).")
         let coder = Opt<String?>.text("coder", "id", help: "Who wrote it.")
         return Command(
             path: ["memo", "add"], summary: "Add an analytic memo about a code, a transcript, a segment or a coding.",
@@ -184,7 +185,9 @@ enum CodingCommands {
         return Command(
             path: ["memo", "list"], summary: "List memos, oldest first.",
             options: [transcript, code, coder, Opt.format],
-            examples: ["qualkit memo list --code barrier.stigma", "qualkit memo list --transcript TC-001 --format json"]
+            examples: [
+                "qualkit memo list --code barrier.stigma", "qualkit memo list --transcript TC-001 --format json",
+            ]
         ) { inv in
             let memos = try CodingLog(inv.openStudy()).memos(
                 Memo.Filter(transcript: inv[transcript], code: inv[code], coder: inv[coder]))
@@ -193,7 +196,8 @@ enum CodingCommands {
     }()
 
     static let memoShow: Command = {
-        let id = Arg<Int>.integer("id", "a memo number", in: 1...Int.max, help: "The memo's number (memo list shows it).")
+        let id = Arg<Int>.integer(
+            "id", "a memo number", in: 1...Int.max, help: "The memo's number (memo list shows it).")
         return Command(
             path: ["memo", "show"], summary: "Show one memo whole.",
             arguments: [id], options: [Opt.format],

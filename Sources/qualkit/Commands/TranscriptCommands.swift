@@ -90,7 +90,8 @@ enum TranscriptCommands {
             "no-redact", help: "With --format html: the text unredacted (recorded in the disclosure log).")
         return Command(
             path: ["transcript", "show"],
-            summary: "Show a transcript's turns; --codes puts the codes beside each segment; --format html is a reading view.",
+            summary:
+                "Show a transcript's turns; --codes puts the codes beside each segment; --format html is a reading view.",
             discussion:
                 "--format html writes one self-contained page (no scripts, no external requests): each turn with speaker and time, coded spans highlighted in their code's colour (overlapping codes as stripes), code names in the margin, memos beside their turn and the codebook as a legend. Identifiers are redacted unless --no-redact, which is recorded in the study's disclosure log.",
             arguments: [id],
