@@ -128,7 +128,7 @@ enum InterviewCommands {
                 on the same day, and are not excluded. Cost: community weight if the participant prefers their own \
                 community and the interviewer's differs (a third of it if they gave no preference), gender weight if a \
                 preferred gender is not met, language weight if the participant's first language is not spoken. The \
-                result is optimal (a min-cost flow), never greedy, and the same input always gives the same output. \
+                pairing is optimal (a min-cost flow), never greedy; times are then booked least-shared-time first; and the same input always gives the same output. \
                 Participants with a planned or done interview are not matched again; those interviews count against capacity.
                 """,
             options: [minutes, gap, protocolOption, weight, exclude, save, unmatchedOnly, explain, Opt.format],
