@@ -100,6 +100,11 @@ package struct ErrorReporter {
         switch error {
         case .noStudy(let path):
             return ("Error: no study at \(path) (run: qualkit init)", .noInput)
+        case .demoExists(let path):
+            return (
+                "Error: \(echo(path)) already holds a study; qualkit demo never overwrites one. Choose another folder with --dir, or leave --dir out for a new temporary folder.",
+                .cannotCreate
+            )
         case .alreadyExists(let path):
             return (
                 "Error: \(path) already exists; qualkit init never overwrites a study. Choose another path with --db.",
@@ -281,6 +286,10 @@ package struct ErrorReporter {
         case .unknownCoder(let name): return unknown("coder", name) + words(for: .registerCoder(name.name))
         case .codeExists(let path): return "code \(path) already exists" + words(for: .updateInstead(.code, id: path))
         case .coderExists(let id): return "coder \(id) already exists"
+        case .memoAboutNothing:
+            return
+                "a memo is about a code (--code), a transcript (--transcript), or a segment of one (--transcript and --segment)"
+        case .unknownMemo(let id): return unknown("memo", id) + " (list them: qualkit memo list)"
         case .renameTargetExists(let path): return "code \(path) already exists" + words(for: .mergeCodes)
         case .mergeIntoItself(let path): return "cannot merge \(path) into itself"
         case .hasSubcodes(let path, let subcodes, let refused):
@@ -370,6 +379,9 @@ package struct ErrorReporter {
         switch error {
         case .unknownAttribute(let name): return unknown("participant attribute", name)
         case .unknownCodeKind(let name): return unknown("code kind", name)
+        case .nothingCoded:
+            return
+                "nothing is coded yet: import transcripts and codings first (qualkit transcript import, qualkit codings import)"
         case .tooFewCoders(let coders):
             return
                 "agreement needs at least two coders who coded transcripts; found \(coders.count) (\(coders.joined(separator: ", ")))"

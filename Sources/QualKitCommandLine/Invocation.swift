@@ -59,6 +59,15 @@ package final class Invocation {
         return study
     }
 
+    /// The study opened for writing (with its audit trail) even by a reading command, for the one
+    /// write some of its options make: `transcript show --no-redact` logs its disclosure.
+    package func openStudy(writing: Bool) throws -> Study {
+        guard writing, !command.writes, openedStudy == nil else { return try openStudy() }
+        let study = try Study.open(at: studyPath, readOnly: false)
+        recordAudit(of: study)
+        return study
+    }
+
     /// Starts the audit trail of this command's changes to `study`: each transaction appends its
     /// row before it commits. `countingFromOpen` counts the changes made since the connection was
     /// opened, for a study the command has just created.
@@ -107,7 +116,8 @@ package final class Invocation {
     /// Prints a result in the format chosen with `--format`.
     package func print(_ rendered: Rendered) {
         let format = self[Opt.format]
-        console.out(csvPrefix + rendered.text(format), tableHeader: format == .table && !rendered.table.rows.isEmpty)
+        let shown = format == .table ? rendered.fitted(to: tableWidth) : rendered
+        console.out(csvPrefix + shown.text(format), tableHeader: format == .table && !rendered.table.rows.isEmpty)
     }
 
     /// What CSV output starts with: the UTF-8 byte-order mark when `--bom` was given and the
@@ -118,6 +128,19 @@ package final class Invocation {
             (options[format.name]?.last ?? format.defaultValue) == "csv"
         else { return "" }
         return "\u{FEFF}"
+    }
+
+    /// The width tables are fitted to: nil with `--wide`; else `$COLUMNS`; else the terminal's
+    /// width when standard output is one; nil for pipes and files, which get whole rows.
+    package var tableWidth: Int? {
+        if !(options[Option.wide.name] ?? []).isEmpty { return nil }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
+            return columns
+        }
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// Writes a document to `out` when given (whole or not at all), else to standard output.

@@ -75,8 +75,13 @@ package struct Option: Sendable {
     static let db = Option(
         name: "db", value: .path, help: "The study file. Default: $QUALKIT_DB, else ./study.sqlite.")
     static let help = Option(name: "help", short: "h", help: "Show help for this command.")
+    static let wide = Option(
+        name: "wide",
+        help:
+            "Print table rows whole. Without it, tables on a terminal are fitted to its width ($COLUMNS, else the terminal's): long text wraps or is cut with '…'. Pipes get whole rows."
+    )
     /// The options every command takes.
-    static let global: [Option] = [db, help]
+    static let global: [Option] = [db, help, wide]
 }
 
 /// Anything that declares a named option: ``Opt``.

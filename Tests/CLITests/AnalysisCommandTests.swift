@@ -110,7 +110,13 @@ import Testing
         #expect(Set(try themes(subtree).keys) == ["barrier.stigma", "barrier.stigma.family"])
         let csv = try box.ok(["tally", "--format", "csv", "--code", "barrier.times"]).stdout
         #expect(
-            csv == "code,kind,name,excerpts,participants,percent,transcripts\nbarrier.times,barrier,times,2,2,50.0,2\n")
+            csv
+                == "code,kind,name,excerpts,participants,percent,transcripts,participants_total\nbarrier.times,barrier,times,2,2,50.0,2,4\n"
+        )
+        // N is in every row of the whole tally too.
+        let whole = try box.ok(["tally", "--format", "csv"]).stdout.split(separator: "\n")
+        #expect(whole.count > 2)
+        #expect(whole.dropFirst().allSatisfy { $0.hasSuffix(",4") })
     }
 
     @Test func tallyByAttributeWithMissingValuesAndSmallGroups() throws {

@@ -306,7 +306,76 @@ import Testing
         ])
         #expect(try box.count("SELECT count(*) FROM memo") == 1)
         #expect(try box.run(["memo", "add", "--transcript", "TC-001", "--segment", "40", "x"]).status == 65)
+        // A memo about a code alone, and one about the transcript; read back, filtered.
+        try box.ok(["memo", "add", "--code", "barrier.stigma", "--coder", "CD", "Family <or> community?"])
+        try box.ok(["memo", "add", "--transcript", "TC-001", "Quiet interview"])
+        #expect(try box.run(["memo", "add", "--segment", "4", "x"]).status == 65)
+        let all = try #require(try parseJSON(box.ok(["memo", "list", "--format", "json"]).stdout) as? [[String: Any]])
+        #expect(all.map { $0["about"] as? String } == ["coding", "code", "transcript"])
+        let byCode = try #require(
+            try parseJSON(box.ok(["memo", "list", "--code", "barrier", "--format", "json"]).stdout) as? [[String: Any]])
+        #expect(byCode.map { $0["id"] as? Int } == [1, 2])
+        let byCoder = try box.ok(["memo", "list", "--coder", "CD", "--format", "csv"]).stdout
+        #expect(
+            byCoder.hasPrefix("id,about,transcript,segment,code,coder,text,created_at\n2,code,,,barrier.stigma,CD,"))
+        let byTranscript = try box.ok(["memo", "list", "--transcript", "TC-001"]).stdout
+        #expect(byTranscript.contains("Quiet interview") && byTranscript.contains("Privacy at home"))
+        #expect(!byTranscript.contains("Family"))
+        let shown = try box.ok(["memo", "show", "2"]).stdout
+        #expect(shown.contains("Family <or> community?"))
+        let unknown = try box.run(["memo", "show", "9"])
+        #expect(unknown.status == 65)
+        #expect(unknown.stderr.contains("unknown memo '9'"))
+        let unknownCode = try box.run(["memo", "list", "--code", "barier"])
+        #expect(unknownCode.status == 65)
+        #expect(unknownCode.stderr.contains("Did you mean 'barrier'?"))
         #expect(try box.run(["coding", "done", "TC-404", "--coder", "CD"]).status == 65)
+    }
+
+    /// The reading view: one self-contained page, every turn, coded spans marked (stripes where
+    /// codes overlap), codes in the margin, memos beside their turn, the codebook legend; study
+    /// text escaped, identifiers redacted unless --no-redact, which is logged.
+    @Test func readingViewIsOneSafeSelfContainedPage() throws {
+        let transcript = Self.transcript.replacingOccurrences(
+            of: "Who do you live with?", with: "Who do you live with? <script>alert(1)</script> Call 07700 900123.")
+        let box = try study()
+        let file = try box.write("TC-001.txt", transcript)
+        try box.build { study in
+            try study.importTranscripts([file])
+            try study.addCodes(
+                ["custom.evil"],
+                fields: ["custom.evil": [("name", "Evil \"<b>"), ("definition", "a & b <i>"), ("color", "#D55E00")]])
+            try study.tag("TC-001", 4, "barrier.appointment-times", coder: "AB", quote: "They ring in the afternoon")
+            try study.tag("TC-001", 4, "custom.evil", coder: "AB", quote: "ring in the afternoon and at home")
+            try study.tag("TC-001", 4, "barrier.stigma", coder: "CD")
+        }
+        try box.ok([
+            "memo", "add", "--transcript", "TC-001", "--segment", "4", "--coder", "AB", "Home <is> not private",
+        ])
+        let page = try box.ok(["transcript", "show", "TC-001", "--format", "html", "--coder", "AB"]).stdout
+        #expect(page.hasPrefix("<!DOCTYPE html>"))
+        #expect(page.contains("default-src 'none'"))
+        #expect(!page.contains("<script"))
+        #expect(!page.contains("src=") && !page.contains("href=") && !page.contains("url("))
+        #expect(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!page.contains("07700 900123"))
+        #expect(page.components(separatedBy: "<article class=\"turn").count - 1 == 4)
+        #expect(page.contains("<mark class=\"c overlap\""))
+        #expect(page.contains("repeating-linear-gradient"))
+        #expect(page.contains("Home &lt;is&gt; not private"))
+        #expect(page.contains("Evil &quot;&lt;b&gt;") && page.contains("a &amp; b &lt;i&gt;"))
+        #expect(page.contains("#D55E00"))
+        #expect(page.contains("<h2>Codebook</h2>"))
+        // --coder AB: CD's coding is not shown in the text or the margin.
+        #expect(!page.contains("title=\"barrier.stigma\""))
+        #expect(try box.count("SELECT count(*) FROM disclosure_log") == 0)
+        let unredacted = try box.ok(["transcript", "show", "TC-001", "--format", "html", "--no-redact"])
+        #expect(unredacted.stdout.contains("07700 900123"))
+        #expect(unredacted.stderr.contains("recorded in the study's disclosure log"))
+        #expect(try box.count("SELECT count(*) FROM disclosure_log") == 1)
+        let out = box.directory.appendingPathComponent("TC-001.html").path
+        try box.ok(["transcript", "show", "TC-001", "--format", "html", "--out", out])
+        #expect(FileManager.default.fileExists(atPath: out))
     }
 
     // MARK: Codebook

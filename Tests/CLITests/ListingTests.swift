@@ -70,4 +70,66 @@ import Testing
         #expect(!table.contains("\u{1B}["))
         #expect(table.hasPrefix("CODE "))
     }
+
+    /// Tables fit `COLUMNS`: the transcript's long turns wrap, other long cells are cut with '…';
+    /// `--wide` and pipes (no COLUMNS, not a terminal) print whole rows.
+    @Test func tablesFitTheTerminalWidth() throws {
+        let box = try demo()
+        let piped = try run(box, ["transcript", "show", "TC-001"]).stdout
+        #expect(piped.split(separator: "\n").contains { $0.count > 100 })
+        let fitted = try run(box, ["transcript", "show", "TC-001"], environment: ["COLUMNS": "80"]).stdout
+        let lines = fitted.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 80 }, "\(lines.filter { $0.count > 80 })")
+        // Wrapped, not lost: every word of the whole rows is still there.
+        // (The header rule is as wide as its column, so it is left out.)
+        let words = { (text: String) in
+            text.split(whereSeparator: { $0 == " " || $0 == "\n" }).filter { !$0.allSatisfy { $0 == "-" } }.sorted()
+        }
+        #expect(words(fitted) == words(piped))
+        let wide = try run(box, ["transcript", "show", "TC-001", "--wide"], environment: ["COLUMNS": "80"]).stdout
+        #expect(wide == piped)
+        let codes = try run(box, ["code", "list"], environment: ["COLUMNS": "60"]).stdout
+        #expect(codes.split(separator: "\n").allSatisfy { $0.count <= 60 })
+        // CSV and JSON are never cut.
+        let csv = try run(box, ["code", "list", "--format", "csv"], environment: ["COLUMNS": "60"]).stdout
+        #expect(csv == (try run(box, ["code", "list", "--format", "csv"]).stdout))
+    }
+
+    /// Errors that help: each names what exists or the nearest match, and options naming attributes
+    /// are checked against the study.
+    @Test func unknownNamesListWhatExists() throws {
+        let box = try demo()
+        let household = try run(box, ["tally", "--by", "househld"])
+        #expect(household.status == 65)
+        #expect(household.stderr.contains("unknown participant attribute 'househld'. Did you mean 'household'?"))
+        let byAge = try run(box, ["tally", "--by", "age"])
+        #expect(byAge.status == 65)
+        #expect(
+            byAge.stderr.contains("unknown participant attribute 'age' (the study has gender, community, language,"))
+        #expect(byAge.stderr.contains("age_band"))
+        let out = box.directory.appendingPathComponent("report.html").path
+        let reportAge = try run(box, ["report", "--attribute", "age", "--out", out])
+        #expect(reportAge.status == 65)
+        #expect(reportAge.stderr.contains("unknown participant attribute 'age'"))
+        #expect(!FileManager.default.fileExists(atPath: out))
+        let reportBy = try run(box, ["report", "--by", "household,borogh", "--out", out])
+        #expect(reportBy.status == 65)
+        #expect(reportBy.stderr.contains("unknown participant attribute 'borogh'. Did you mean 'borough'?"))
+        let theme = try run(box, ["action", "add", "--theme", "barrier.phone", "--change", "x"])
+        #expect(theme.status == 65)
+        #expect(theme.stderr.contains("unknown code 'barrier.phone' (the study has barrier, barrier.appointment-times"))
+        let themeTypo = try run(box, ["action", "add", "--theme", "barrier.langauge", "--change", "x"])
+        #expect(themeTypo.stderr.contains("Did you mean 'barrier.language'?"))
+    }
+
+    @Test func reportOnANewStudySaysNothingIsCodedYet() throws {
+        let box = try Sandbox()
+        try box.initStudy()
+        let report = try box.run(["report", "--format", "md"])
+        #expect(report.status == 65)
+        #expect(report.stderr.contains("nothing is coded yet: import transcripts and codings first"))
+        let tally = try box.run(["tally"])
+        #expect(tally.status == 65)
+        #expect(tally.stderr.contains("nothing is coded yet"))
+    }
 }

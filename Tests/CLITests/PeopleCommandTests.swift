@@ -363,7 +363,7 @@ import Testing
         #expect(try box.count("SELECT count(*) FROM interview") == 0)
 
         let saved = try box.ok(["match", "--save"])
-        #expect(saved.stdout.contains("Saved as planned interviews."))
+        #expect(saved.stdout.contains("Saved as planned interviews"))
         #expect(try box.count("SELECT count(*) FROM interview WHERE status = 'planned'") == matched.count)
         let again = try #require(try parseJSON(box.ok(["match", "--format", "json"]).stdout) as? [String: Any])
         #expect(again["matched_count"] as? Int == 0)
@@ -372,6 +372,47 @@ import Testing
             SELECT count(*) FROM interviewer i WHERE i.capacity < (SELECT count(*) FROM interview v WHERE v.interviewer = i.id)
             """)
         #expect(overCapacity == 0)
+    }
+
+    /// `match --save` books real slots with the protocol version; `interview add` then completes
+    /// the planned interview instead of adding a second, and warns over capacity.
+    @Test func savedMatchesAreBookableAndCompletedByInterviewAdd() throws {
+        let box = try studyWithPeople()
+        try box.build { study in
+            try study.loadProtocols([Sandbox.shipped.appendingPathComponent("talking-change.md").path])
+        }
+        _ = try box.ok(["match", "--save"])
+        #expect(try box.count("SELECT count(*) FROM interview WHERE status = 'planned' AND slot IS NULL") == 0)
+        #expect(
+            try box.count(
+                "SELECT count(*) FROM interview WHERE status = 'planned' AND (protocol IS NOT 'talking-change' OR protocol_version IS NULL)"
+            ) == 0)
+        // No interviewer has two planned interviews in the same slot.
+        #expect(
+            try box.count(
+                "SELECT count(*) FROM (SELECT interviewer, slot FROM interview GROUP BY interviewer, slot HAVING count(*) > 1)"
+            ) == 0)
+        let planned = try box.count("SELECT count(*) FROM interview")
+        let first = try #require(
+            try box.rows("SELECT participant, interviewer FROM interview ORDER BY id LIMIT 1").first)
+        let participant: String = try first["participant"]
+        let interviewer: String = try first["interviewer"]
+        let added = try box.ok([
+            "interview", "add", "--participant", participant, "--interviewer", interviewer, "--protocol",
+            "talking-change@2", "--date", "2023-03-04",
+        ])
+        #expect(added.stdout.contains("updated planned interview \(participant) (now done)"))
+        #expect(try box.count("SELECT count(*) FROM interview") == planned)
+        // A second interview (by --id) over capacity is recorded with a warning.
+        try box.build { study in
+            try study.db.execute("UPDATE interviewer SET capacity = 1 WHERE id = ?", [interviewer])
+        }
+        let second = try box.ok([
+            "interview", "add", "--participant", participant, "--id", "\(participant)-2", "--interviewer", interviewer,
+            "--protocol", "talking-change@2", "--date", "2023-04-01",
+        ])
+        #expect(second.stderr.contains("warning: interviewer \(interviewer) now has"))
+        #expect(second.stderr.contains("over their capacity of 1"))
     }
 
     @Test func matchOptionsAreChecked() throws {
@@ -384,14 +425,19 @@ import Testing
         let unknownExclude = try box.run(["match", "--exclude", "TC-001:IV99"])
         #expect(unknownExclude.status == 65)
         #expect(unknownExclude.stderr.contains("unknown interviewer 'IV99'"))
-        let badMinutes = try box.run(["match", "--interview-minutes", "0"])
+        let badMinutes = try box.run(["match", "--minutes", "0"])
         #expect(badMinutes.status == 64)
         let explained = try box.ok(["match", "--explain", "--exclude", "TC-001:IV06"]).stdout
         #expect(explained.contains("Options considered:"))
         #expect(explained.contains("IV06: excluded (conflict of interest)"))
+        // A spreadsheet gets one table: matches only, and the unmatched on their own.
         let csv = try box.ok(["match", "--format", "csv"]).stdout
         #expect(csv.hasPrefix("participant,interviewer,cost,window,reasons\n"))
-        #expect(csv.contains("TC-046,,,,no interviewer speaks ti"))
+        #expect(!csv.contains("TC-046"))
+        #expect(csv.split(separator: "\n").dropFirst().allSatisfy { $0.split(separator: ",").count >= 5 })
+        let unmatchedCSV = try box.ok(["match", "--unmatched", "--format", "csv"]).stdout
+        #expect(unmatchedCSV.hasPrefix("participant,reason\n"))
+        #expect(unmatchedCSV.contains("TC-046,no interviewer speaks ti\n"))
     }
 
     @Test func demoMatchesAndReportsTheLeftOut() throws {

@@ -60,6 +60,8 @@ final class Sandbox {
         process.currentDirectoryURL = directory
         var environment = ProcessInfo.processInfo.environment
         environment["NO_COLOR"] = "1"
+        // Tables are fitted to $COLUMNS; tests that want it set it themselves.
+        environment["COLUMNS"] = nil
         environment["QUALKIT_NOW"] = "2026-11-22T10:00:00Z"
         environment["QUALKIT_DB"] = studyPath
         for (key, value) in extra { environment[key] = value }

@@ -87,6 +87,10 @@ import Testing
         #expect(try db.value("SELECT count(*) FROM protocol_version").intValue == 3)
         let again = try Sandbox().run(["demo", "--dir", folder], useDefaultDB: false)
         #expect(again.status == 73)
+        // The demo has no --db: the message names --dir.
+        #expect(again.stderr.contains("already holds a study; qualkit demo never overwrites one"))
+        #expect(again.stderr.contains("--dir"))
+        #expect(!again.stderr.contains("--db"))
     }
 
     @Test func demoWithoutDirUsesANewTemporaryFolder() throws {

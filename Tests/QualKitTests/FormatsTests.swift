@@ -87,4 +87,19 @@ import Testing
     @Test func htmlEscapesEverythingActive() {
         #expect(HTML.escape(#"<a href="x">'&'</a>"#) == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
     }
+
+    @Test func tablesFitAWidthByWrappingTheLastColumnAndCuttingOthers() {
+        let table = TextTable(
+            columns: [.init("id"), .init("n", .right), .init("name"), .init("text")],
+            rows: [["A1", "12", "a rather long name here", "one two three four five six seven eight nine ten"]])
+        #expect(table.fitted(to: 200) == table)
+        let fitted = table.fitted(to: 40)
+        let lines = fitted.rendered().split(separator: "\n")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+        #expect(fitted.rows[0][1] == "12")
+        #expect(fitted.rows.count > 1 && fitted.rows[1][0] == "")
+        #expect(fitted.rows.map { $0[3] }.joined(separator: " ") == table.rows[0][3])
+        #expect(fitted.rows[0][2].hasSuffix("…"))
+        #expect(TextTable.wrap("abcdefghij kl", width: 4) == ["abcd", "efgh", "ij", "kl"])
+    }
 }

@@ -83,6 +83,19 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
     static let overall = ["alpha", "mean_kappa", "mean_alpha"]
     static let action = ["id", "themes", "change", "owner", "due", "status", "done_on", "note"]
 
+    static let memo = ["id", "about", "transcript", "segment", "code", "coder", "text", "created_at"]
+
+    @Test func memos() throws {
+        let study = try Demo.copy()
+        let log = CodingLog(study)
+        try log.addMemo(transcript: nil, segment: nil, code: "barrier.stigma", coder: "AB", text: "about the code")
+        try log.addMemo(transcript: "TC-001", segment: 4, code: "barrier.stigma", coder: "AB", text: "a coding")
+        let list = MemoViews.list(try log.memos(.init(code: "barrier"))).json
+        #expect(try keys(list) == Self.memo)
+        #expect(items(list).count >= 2)
+        #expect(try keys(MemoViews.show(try log.memo(1)).json) == Self.memo)
+    }
+
     @Test func status() throws {
         let json = try StudySummary.load(Demo.study()).rendered.json
         #expect(try keys(json) == ["path", "title", "created_at", "schema_version", "counts"])
@@ -170,7 +183,7 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
             path: demo.appendingPathComponent("interviewers.csv").path, update: false, allowColumns: [])
         let result = try MatchPlanner.run(study, settings: MatchSettings(), save: false, explain: explain)
         let json = MatchViews.match(result, explain: explain, saved: false).json
-        #expect(try keys(json) == ["matched", "unmatched", "matched_count", "total_cost", "saved"])
+        #expect(try keys(json) == ["matched", "unmatched", "matched_count", "total_cost", "saved", "protocol"])
         let options = explain ? ["options"] : []
         #expect(
             try keys(json["matched"]) == ["participant", "interviewer", "cost", "window", "reasons"] + options)

@@ -108,7 +108,8 @@ import Testing
     @Test func equalsTheBruteForceOptimumOnSeededInstances() {
         for seed in UInt64(1)...600 {
             let (participants, seats, settings) = randomInstance(seed: seed)
-            let result = Matcher.solve(participants: participants, seats: seats, settings: settings)
+            let result = Matcher.solve(
+                participants: participants, seats: seats, settings: settings, booked: [:], explain: false, book: false)
             let (count, cost) = bruteForce(participants, seats, settings)
             #expect(result.matched.count == count, "seed \(seed): matched \(result.matched.count), optimum \(count)")
             #expect(result.totalCost == cost, "seed \(seed): cost \(result.totalCost), optimum \(cost)")
@@ -125,6 +126,73 @@ import Testing
             #expect(Set(result.matched.map(\.participant)).count == result.matched.count)
             #expect(result.matched.count + result.unmatched.count == participants.count)
         }
+    }
+
+    /// Booking on the same instances: every slot inside both people's availability, of the
+    /// interview's length, no interviewer's two interviews closer than the gap, and a participant
+    /// the pairing matched is left out only because every compatible slot was taken.
+    @Test func bookedSlotsAreInsideAvailabilityAndNeverOverlap() throws {
+        var leftOutForSlots = 0
+        for seed in UInt64(1)...600 {
+            let (participants, seats, settings) = randomInstance(seed: seed)
+            let paired = Matcher.solve(
+                participants: participants, seats: seats, settings: settings, booked: [:], explain: false, book: false)
+            let result = Matcher.solve(participants: participants, seats: seats, settings: settings)
+            var byInterviewer: [String: [WeeklyWindow]] = [:]
+            for match in result.matched {
+                let slot = try #require(try Availability.parse(match.window).windows.first, "seed \(seed)")
+                #expect(slot.end - slot.start == settings.interviewMinutes, "seed \(seed)")
+                let person = participants.first { $0.id == match.participant }!
+                let interviewer = seats.first { $0.interviewer.id == match.interviewer }!.interviewer
+                for availability in [person.availability, interviewer.availability] {
+                    #expect(
+                        availability.windows.contains {
+                            $0.day == slot.day && $0.start <= slot.start && slot.end <= $0.end
+                        },
+                        "seed \(seed): \(match.window) outside \(availability)")
+                }
+                for other in byInterviewer[match.interviewer, default: []] where other.day == slot.day {
+                    #expect(
+                        other.end + settings.gapMinutes <= slot.start || slot.end + settings.gapMinutes <= other.start,
+                        "seed \(seed): \(match.interviewer) booked \(other) and \(slot)")
+                }
+                byInterviewer[match.interviewer, default: []].append(slot)
+            }
+            #expect(result.matched.count + result.unmatched.count == participants.count)
+            let pairedIDs = Set(paired.matched.map(\.participant))
+            for left in result.unmatched where pairedIDs.contains(left.participant) {
+                #expect(left.reason.hasPrefix("every compatible slot was taken"), "seed \(seed): \(left)")
+                leftOutForSlots += 1
+            }
+        }
+        // The seeded instances do exercise the left-out case.
+        #expect(leftOutForSlots > 0)
+    }
+
+    /// The case: two participants whose only shared window with the one interviewer is the
+    /// same hour: one is booked, the other left out with the reason.
+    @Test func twoParticipantsOneHourOneInterviewer() throws {
+        let hour = try Availability.parse("fri 18:00-19:00")
+        let people = ["TC-001", "TC-002"].map { Participant(id: $0, languages: ["en"], availability: hour) }
+        let interviewer = Interviewer(
+            id: "IV01", name: "A", languages: ["en"], availability: try .parse("fri 17:00-21:00"))
+        let result = Matcher.solve(
+            participants: people, seats: [.init(interviewer: interviewer, remaining: 5)], settings: MatchSettings())
+        #expect(result.matched.map(\.participant) == ["TC-001"])
+        #expect(result.matched.first?.window == "fri 18:00-19:00")
+        #expect(
+            result.unmatched == [
+                .init(
+                    participant: "TC-002",
+                    reason: "every compatible slot was taken: IV01 booked fri 18:00-19:00 (TC-001)")
+            ])
+        // An interview already planned in that hour takes it from both.
+        let planned = Matcher.solve(
+            participants: people, seats: [.init(interviewer: interviewer, remaining: 5)], settings: MatchSettings(),
+            booked: ["IV01": [WeeklyWindow(day: 4, start: 18 * 60 + 30, end: 19 * 60 + 30)]])
+        #expect(planned.matched.isEmpty)
+        #expect(
+            planned.unmatched.map(\.reason).allSatisfy { $0.hasPrefix("every compatible slot was taken: IV01 booked") })
     }
 
     @Test func sameInputGivesSameOutput() {

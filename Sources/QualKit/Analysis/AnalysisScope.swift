@@ -23,6 +23,21 @@ public struct AnalysisScope: Sendable {
         return coders
     }
 
+    /// The participant attributes an analysis may group by or show: gender, community, language
+    /// and every attribute a participant has.
+    public static func attributes(_ study: Study) throws -> [String] {
+        ["gender", "community", "language"] + (try PeopleStore(study).participantAttributeKeys())
+    }
+
+    /// Throws ``AnalysisError/unknownAttribute(_:)`` for the first of `names` the study's
+    /// participants do not have, listing those they do.
+    public static func checkAttributes(_ names: [String], in study: Study) throws {
+        let known = try attributes(study)
+        for name in names where !known.contains(name) {
+            throw AnalysisError.unknownAttribute(Unknown(name, among: known))
+        }
+    }
+
     /// Every code in scope, stored or implicit (a parent of a stored code), with its kind and name.
     func codes(_ study: Study) throws -> [Code] {
         let store = CodeStore(study)
@@ -33,10 +48,13 @@ public struct AnalysisScope: Sendable {
                 byPath[ancestor] = Code(path: ancestor)
             }
         }
+        if byPath.isEmpty { throw AnalysisError.nothingCoded }
         if let codePrefix, !byPath.keys.contains(where: { Code.path($0, isWithin: codePrefix) }) {
             throw CodingError.unknownCode(Unknown(codePrefix, among: byPath.keys.sorted()))
         }
         if let kind, !byPath.values.contains(where: { $0.kind == kind }) {
+            // A codebook of other kinds and no codings: the study is not coded yet, the kind is fine.
+            if try !store.hasCodings() { throw AnalysisError.nothingCoded }
             throw AnalysisError.unknownCodeKind(Unknown(kind, among: Set(byPath.values.map(\.kind)).sorted()))
         }
         return byPath.values

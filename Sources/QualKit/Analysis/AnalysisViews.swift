@@ -22,12 +22,18 @@ public enum AnalysisViews {
             ("participants_total", .int(result.participantsTotal)), ("coders", .strings(result.coders)),
             ("themes", theme.json(result.themes)),
         ])
-        return theme.rendered(
+        var rendered = theme.rendered(
             result.themes, json: json,
             notes: [
                 "N = \(result.participantsTotal) participants with a transcript coded by \(result.coders.joined(separator: ", ")).",
                 "A participant counts once for a code if any selected coder tagged any of their segments with it or a code under it.",
             ])
+        // A spreadsheet row stands alone: each carries N, as the grouped CSV's rows carry their group's.
+        var csv = theme.csv(result.themes)
+        csv.columns.append(.init("participants_total", .right))
+        for index in csv.rows.indices { csv.rows[index].append(String(result.participantsTotal)) }
+        rendered.csv = csv
+        return rendered
     }
 
     /// One theme within a subgroup.

@@ -112,11 +112,7 @@ public enum Tally {
     public static func run(_ study: Study, scope: AnalysisScope, by attribute: String) throws -> GroupedResult {
         let coders = try scope.resolveCoders(study)
         let store = AnalysisStore(study, coders: coders)
-        let builtIn = ["gender", "community", "language"]
-        let keys = try PeopleStore(study).participantAttributeKeys()
-        guard builtIn.contains(attribute) || keys.contains(attribute) else {
-            throw AnalysisError.unknownAttribute(Unknown(attribute, among: builtIn + keys))
-        }
+        try AnalysisScope.checkAttributes([attribute], in: study)
         let codes = try scope.codes(study)
         let values = try store.groupValues(attribute)
         let covered = Set(try store.coveredTranscripts().map(\.participant))

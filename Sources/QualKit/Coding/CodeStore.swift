@@ -96,6 +96,11 @@ public struct CodeStore {
     }
 
     /// Throws ``CodingError/unknownCoder(_:)`` naming the nearest coder.
+    /// True once any coder has tagged anything.
+    public func hasCodings() throws -> Bool {
+        try db.value("SELECT EXISTS (SELECT 1 FROM coding)").intValue == 1
+    }
+
     public func requireCoder(_ id: String) throws {
         guard try db.value("SELECT 1 FROM coder WHERE id = ?", [id]) != .null else {
             throw CodingError.unknownCoder(Unknown(id, among: try coderIDs()))

@@ -26,6 +26,10 @@ public enum CodingError: Error, Sendable, Equatable {
     /// Untagging a coding that is not there.
     case noSuchCoding(coder: String, code: String, start: Int, end: Int, segment: Int, transcript: String)
 
+    /// A memo needs a code or a transcript to be about; a segment needs its transcript.
+    case memoAboutNothing
+    case unknownMemo(Unknown)
+
     /// The codebook changes a refusal can be about.
     public enum CodebookChange: String, Sendable, Equatable { case merge, delete }
 }

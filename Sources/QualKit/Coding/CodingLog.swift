@@ -107,14 +107,36 @@ public struct CodingLog {
         try study.db.transaction { try codings.cover(transcript: transcript, coder: coder, done: true) }
     }
 
-    public func addMemo(transcript: String, segment: Int?, code: String?, coder: String?, text: String) throws {
-        try TranscriptStore(study).require(transcript)
-        if let segment { _ = try TranscriptStore(study).segment(transcript, segment) }
+    /// Adds a memo about a code (no transcript), a transcript, a segment, or a coding (segment and
+    /// code); returns its id.
+    @discardableResult
+    public func addMemo(transcript: String?, segment: Int?, code: String?, coder: String?, text: String) throws -> Int {
+        guard transcript != nil || code != nil else { throw CodingError.memoAboutNothing }
+        if let transcript { try TranscriptStore(study).require(transcript) }
+        if let segment {
+            guard let transcript else { throw CodingError.memoAboutNothing }
+            _ = try TranscriptStore(study).segment(transcript, segment)
+        }
         if let code { _ = try CodeStore(study).require(code) }
         if let coder { try CodeStore(study).requireCoder(coder) }
-        try study.db.transaction {
+        return try study.db.transaction {
             try codings.addMemo(transcript: transcript, segment: segment, code: code, coder: coder, text: text)
         }
+    }
+
+    /// Memos matching `filter`, each name in it checked against the study.
+    public func memos(_ filter: Memo.Filter) throws -> [Memo] {
+        if let transcript = filter.transcript { try TranscriptStore(study).require(transcript) }
+        if let code = filter.code { _ = try CodeStore(study).require(code) }
+        if let coder = filter.coder { try CodeStore(study).requireCoder(coder) }
+        return try codings.memos(filter)
+    }
+
+    public func memo(_ id: Int) throws -> Memo {
+        guard let memo = try codings.memo(id) else {
+            throw CodingError.unknownMemo(Unknown(String(id), among: try codings.memoIDs()))
+        }
+        return memo
     }
 }
 

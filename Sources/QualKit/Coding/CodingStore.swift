@@ -59,10 +59,46 @@ public struct CodingStore {
             """, [transcript, coder, transcript, coder])
     }
 
-    func addMemo(transcript: String, segment: Int?, code: String?, coder: String?, text: String) throws {
+    func addMemo(transcript: String?, segment: Int?, code: String?, coder: String?, text: String) throws -> Int {
         try db.execute(
             "INSERT INTO memo(transcript, segment_number, code, coder, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
             [transcript, segment, code, coder, text, Clock.nowTimestamp()])
+        return Int(db.lastInsertedRowID)
+    }
+
+    /// Memos matching `filter`, oldest first.
+    public func memos(_ filter: Memo.Filter = .init()) throws -> [Memo] {
+        var sql = "SELECT * FROM memo WHERE 1"
+        var arguments: [any SQLBindable] = []
+        if let transcript = filter.transcript {
+            sql += " AND transcript = ?"
+            arguments.append(transcript)
+        }
+        if let code = filter.code {
+            sql += " AND (code = ? OR substr(code, 1, ?) = ?)"
+            arguments += [code, code.count + 1, code + "."]
+        }
+        if let coder = filter.coder {
+            sql += " AND coder = ?"
+            arguments.append(coder)
+        }
+        return try db.rows(sql + " ORDER BY id", arguments).map(Self.memo)
+    }
+
+    /// One memo by id, or nil.
+    public func memo(_ id: Int) throws -> Memo? {
+        try db.row("SELECT * FROM memo WHERE id = ?", [id]).map(Self.memo)
+    }
+
+    /// Every memo id, for suggestions.
+    public func memoIDs() throws -> [String] {
+        try db.rows("SELECT id FROM memo ORDER BY id").map { String(try $0["id"] as Int) }
+    }
+
+    static func memo(_ row: Row) throws -> Memo {
+        Memo(
+            id: try row["id"], transcript: try row["transcript"], segment: try row["segment_number"],
+            code: try row["code"], coder: try row["coder"], text: try row["text"], createdAt: try row["created_at"])
     }
 
     /// Filters for listing codings.

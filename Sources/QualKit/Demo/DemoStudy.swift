@@ -29,6 +29,7 @@ public enum DemoStudy {
             throw CannotCreateOutput(path: directory, reason: (error as NSError).localizedDescription)
         }
         let studyPath = (directory as NSString).appendingPathComponent("study.sqlite")
+        if FileManager.default.fileExists(atPath: studyPath) { throw StudyError.demoExists(path: studyPath) }
         var steps: [String] = []
         func step(_ line: String) {
             steps.append(line)
@@ -102,6 +103,19 @@ public enum DemoStudy {
                 study: study)
             step("imported \(report.added) codings by \(coder)")
         }
+
+        // Memos of the kinds coders write: about a code, a transcript, and a coding.
+        let memos = CodingLog(study)
+        try memos.addMemo(
+            transcript: nil, segment: nil, code: "barrier.stigma", coder: "AB",
+            text: "Family and community stigma read differently: consider splitting into two codes.")
+        try memos.addMemo(
+            transcript: "TC-001", segment: nil, code: nil, coder: "AB",
+            text: "Interview held in Cantonese; the translation may flatten how stigma is described.")
+        try memos.addMemo(
+            transcript: "TC-001", segment: 4, code: "barrier.stigma.community", coder: "AB",
+            text: "Gossip travelling round the community, not family disapproval.")
+        step("added 3 memos")
 
         let changes = ServiceChangeLog(study)
         // Numbered in this order: protocols/demo/outcomes.csv refers to actions 1 and 2, as the

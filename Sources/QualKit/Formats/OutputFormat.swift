@@ -29,6 +29,17 @@ public struct Rendered: Sendable {
         self.moreTables = moreTables
     }
 
+    /// The tables narrowed to `width` characters (see ``TextTable/fitted(to:)``); CSV and JSON keep
+    /// every value whole.
+    public func fitted(to width: Int?) -> Rendered {
+        guard let width else { return self }
+        var copy = self
+        if csv == nil { copy.csv = table }
+        copy.table = table.fitted(to: width)
+        copy.moreTables = moreTables.map { ($0.title, $0.table.fitted(to: width)) }
+        return copy
+    }
+
     /// The text for `format`, ending with a newline.
     public func text(_ format: OutputFormat) -> String {
         switch format {

@@ -4,6 +4,10 @@ import Foundation
 public struct MatchSettings: Sendable, Equatable {
     /// Minutes both must be free in one window on the same day.
     public var interviewMinutes: Int
+    /// Minutes an interviewer keeps free between two interviews (notes, travel, a break).
+    public var gapMinutes: Int
+    /// The protocol version planned interviews record (`talking-change@2`), or nil.
+    public var protocolReference: String?
     public var weights: Weights
     /// (participant, interviewer) pairs that must not be matched.
     public var exclusions: Set<Pair>
@@ -56,8 +60,16 @@ public struct MatchSettings: Sendable, Equatable {
         }
     }
 
-    public init(interviewMinutes: Int = 60, weights: Weights = .standard, exclusions: Set<Pair> = []) {
+    /// The gap between one interviewer's interviews when none is given.
+    public static let standardGapMinutes = 15
+
+    public init(
+        interviewMinutes: Int = 60, gapMinutes: Int = MatchSettings.standardGapMinutes, weights: Weights = .standard,
+        exclusions: Set<Pair> = [], protocolReference: String? = nil
+    ) {
         self.interviewMinutes = interviewMinutes
+        self.gapMinutes = gapMinutes
+        self.protocolReference = protocolReference
         self.weights = weights
         self.exclusions = exclusions
     }

@@ -23,7 +23,15 @@ public enum MatchViews {
         return RecordView(columns)
     }
 
-    public static func match(_ result: Matcher.Result, explain: Bool, saved: Bool) -> Rendered {
+    /// The participants left out, alone in every format (`match --unmatched`).
+    public static func unmatchedOnly(_ result: Matcher.Result, explain: Bool) -> Rendered {
+        unmatched(result, explain: explain).rendered(
+            result.unmatched, notes: ["\(result.unmatched.count) unmatched, \(result.matched.count) matched."])
+    }
+
+    public static func match(
+        _ result: Matcher.Result, explain: Bool, saved: Bool, protocolReference: String? = nil
+    ) -> Rendered {
         let matchedView = matched(result, explain: explain)
         let unmatchedView = unmatched(result, explain: explain)
         var explanationTable = TextTable(columns: [.init("participant"), .init("interviewer options")])
@@ -34,20 +42,19 @@ public enum MatchViews {
                 }
             }
         }
-        // One CSV for both: the unmatched follow, their reason in the reasons column.
-        var csv = matchedView.csv(result.matched)
-        csv.rows += result.unmatched.map { [$0.participant, "", "", "", $0.reason] }
+        // A spreadsheet takes one table: the CSV is the matches only; `unmatchedOnly` gives the others.
+        let csv = matchedView.csv(result.matched)
         let json = JSON.object([
             ("matched", matchedView.json(result.matched)), ("unmatched", unmatchedView.json(result.unmatched)),
             ("matched_count", .int(result.matched.count)), ("total_cost", .int(result.totalCost)),
-            ("saved", .bool(saved)),
+            ("saved", .bool(saved)), ("protocol", protocolReference.map(JSON.string) ?? .null),
         ])
         var notes = [
             "\(result.matched.count) matched, \(result.unmatched.count) unmatched, total cost \(result.totalCost)."
         ]
         notes.append(
             saved
-                ? "Saved as planned interviews."
+                ? "Saved as planned interviews" + (protocolReference.map { " with \($0)." } ?? ".")
                 : "Nothing saved: run again with --save to record these as planned interviews.")
         var more: [(String, TextTable)] = [("Unmatched:", unmatchedView.table(result.unmatched))]
         if explain { more.append(("Options considered:", explanationTable)) }

@@ -6,7 +6,8 @@ public enum Matcher {
         public let participant: String
         public let interviewer: String
         public let cost: Int
-        /// The earliest weekly slot of the interview's length both can make.
+        /// The booked weekly slot: the interview's length, inside both people's availability,
+        /// clear of the interviewer's other bookings by the gap.
         public let window: String
         public let reasons: [String]
     }
@@ -41,9 +42,21 @@ public enum Matcher {
     /// the same output.
     /// - Parameter explain: also describe every interviewer considered for each participant
     ///   (``Result/explanations``); off by default because it grows with participants x interviewers.
-    public static func solve(participants: [Participant], seats: [Seat], settings: MatchSettings, explain: Bool = false)
-        -> Result
-    {
+    /// - Parameter booked: interviews already booked per interviewer id (planned ones with a slot);
+    ///   new bookings keep clear of them by the settings' gap.
+    public static func solve(
+        participants: [Participant], seats: [Seat], settings: MatchSettings, booked: [String: [WeeklyWindow]] = [:],
+        explain: Bool = false
+    ) -> Result {
+        solve(
+            participants: participants, seats: seats, settings: settings, booked: booked, explain: explain, book: true)
+    }
+
+    /// `book: false` stops after the pairing, so tests can hold the pairing to a brute-force optimum.
+    static func solve(
+        participants: [Participant], seats: [Seat], settings: MatchSettings, booked: [String: [WeeklyWindow]],
+        explain: Bool, book bookSlots: Bool
+    ) -> Result {
         let people = participants.sorted { $0.id < $1.id }
         let seats = seats.sorted { $0.interviewer.id < $1.interviewer.id }
         let languageIndex = LanguageSets(people.map(\.languages) + seats.map(\.interviewer.languages))
@@ -67,12 +80,56 @@ public enum Matcher {
         }
         _ = network.solve(source: source, sink: sink)
 
+        var chosenSeats: [(seat: Int, cost: Int, slot: WeeklyWindow)?] = candidates.map { options in
+            options.first { network.flow(on: $0.edge) > 0 }.map { ($0.seat, $0.cost, $0.slot) }
+        }
+        var assigned = [Int](repeating: 0, count: seats.count)
+        for choice in chosenSeats { if let choice { assigned[choice.seat] += 1 } }
+
+        // Booking: each pairing gets a concrete start time. The flow above decides who is paired
+        // with whom; times are then booked participant by participant, the ones with the least
+        // shared time first, each at the earliest start that keeps the interviewer's gap. A
+        // participant whose interviewer has no time left moves to another compatible interviewer
+        // with a place and a free slot, or is left out.
+        var book = Booking(existing: seats.map { booked[$0.interviewer.id] ?? [] }, settings: settings)
+        var slotTaken = [Bool](repeating: false, count: people.count)
+        let order = people.indices.filter { chosenSeats[$0] != nil }.sorted { a, b in
+            let sa = people[a].availability.sharedMinutes(with: seats[chosenSeats[a]!.seat].interviewer.availability)
+            let sb = people[b].availability.sharedMinutes(with: seats[chosenSeats[b]!.seat].interviewer.availability)
+            return (sa, people[a].id) < (sb, people[b].id)
+        }
+        for p in order where bookSlots {
+            let choice = chosenSeats[p]!
+            let person = people[p]
+            if let slot = book.earliest(
+                person.availability, seat: choice.seat, seats[choice.seat].interviewer.availability)
+            {
+                book.add(slot, seat: choice.seat, participant: person.id)
+                chosenSeats[p] = (choice.seat, choice.cost, slot)
+                continue
+            }
+            assigned[choice.seat] -= 1
+            chosenSeats[p] = nil
+            let alternatives = candidates[p].filter {
+                $0.seat != choice.seat && assigned[$0.seat] < seats[$0.seat].remaining
+            }
+            .sorted { ($0.cost, $0.seat) < ($1.cost, $1.seat) }
+            for option in alternatives {
+                if let slot = book.earliest(
+                    person.availability, seat: option.seat, seats[option.seat].interviewer.availability)
+                {
+                    book.add(slot, seat: option.seat, participant: person.id)
+                    assigned[option.seat] += 1
+                    chosenSeats[p] = (option.seat, option.cost, slot)
+                    break
+                }
+            }
+            if chosenSeats[p] == nil { slotTaken[p] = true }
+        }
+
         var matched: [Match] = []
         var unmatched: [Unmatched] = []
         var explanations: [String: [String]] = [:]
-        let chosenSeats = candidates.map { options in options.first { network.flow(on: $0.edge) > 0 } }
-        var assigned = [Int](repeating: 0, count: seats.count)
-        for choice in chosenSeats { if let choice { assigned[choice.seat] += 1 } }
         for (p, person) in people.enumerated() {
             let chosen = chosenSeats[p]
             var lines: [String] = []
@@ -84,7 +141,10 @@ public enum Matcher {
                 case .excluded?: lines.append("\(id): excluded (conflict of interest)")
                 case nil:
                     let cost = candidates[p].first { $0.seat == s }!.cost
-                    let state = chosen?.seat == s ? "chosen" : assigned[s] >= seat.remaining ? "full" : "allowed"
+                    let state =
+                        chosen?.seat == s
+                        ? "chosen"
+                        : assigned[s] >= seat.remaining ? "full" : slotTaken[p] ? "every shared slot taken" : "allowed"
                     lines.append("\(id): \(state), cost \(cost)")
                 }
             }
@@ -96,6 +156,19 @@ public enum Matcher {
                         participant: person.id, interviewer: interviewer.id, cost: chosen.cost,
                         window: chosen.slot.description,
                         reasons: reasons(person, interviewer, languages: languageIndex)))
+            } else if slotTaken[p] {
+                let compatible = seats.indices.filter { blocks[p][$0] == nil }
+                let taken = compatible.map { s in
+                    let clashes = book.bookings[s].filter {
+                        person.availability.sharedMinutes(with: Availability(windows: [$0.window])) > 0
+                    }.map { "\($0.window) (\($0.participant))" }
+                    return seats[s].interviewer.id
+                        + (clashes.isEmpty ? " full" : " booked " + clashes.joined(separator: ", "))
+                }
+                unmatched.append(
+                    Unmatched(
+                        participant: person.id,
+                        reason: "every compatible slot was taken: " + taken.joined(separator: "; ")))
             } else {
                 unmatched.append(
                     Unmatched(
@@ -217,6 +290,50 @@ public enum Matcher {
         }
         let full = seats.indices.filter { blocks[$0] == nil }.map { seats[$0].interviewer.id }
         return "all compatible interviewers full (\(full.joined(separator: ", ")))"
+    }
+}
+
+/// One matching run's bookings per interviewer, including those already in the study.
+struct Booking {
+    struct Entry { let window: WeeklyWindow; let participant: String }
+    var bookings: [[Entry]]
+    let minutes: Int
+    let gap: Int
+    /// Start times are tried every this many minutes from the start of each shared window.
+    static let step = 5
+
+    init(existing: [[WeeklyWindow]], settings: MatchSettings) {
+        bookings = existing.map { $0.map { Entry(window: $0, participant: "already planned") } }
+        minutes = settings.interviewMinutes
+        gap = settings.gapMinutes
+    }
+
+    /// The earliest start both can make that keeps `gap` minutes from every booking of this seat.
+    func earliest(_ person: Availability, seat: Int, _ interviewer: Availability) -> WeeklyWindow? {
+        for mine in person.windows {
+            for theirs in interviewer.windows where theirs.day == mine.day {
+                let end = min(mine.end, theirs.end)
+                var start = max(mine.start, theirs.start)
+                while start + minutes <= end {
+                    let candidate = WeeklyWindow(day: mine.day, start: start, end: start + minutes)
+                    if let clash = bookings[seat].first(where: { clashes(candidate, $0.window) }) {
+                        // Jump past the clashing booking rather than creeping up to it.
+                        start = max(start + Booking.step, clash.window.end + gap)
+                    } else {
+                        return candidate
+                    }
+                }
+            }
+        }
+        return nil
+    }
+
+    func clashes(_ a: WeeklyWindow, _ b: WeeklyWindow) -> Bool {
+        a.day == b.day && a.start < b.end + gap && b.start < a.end + gap
+    }
+
+    mutating func add(_ window: WeeklyWindow, seat: Int, participant: String) {
+        bookings[seat].append(Entry(window: window, participant: participant))
     }
 }
 

@@ -155,6 +155,11 @@ public struct Availability: Sendable, Equatable, CustomStringConvertible {
 
     public var isEmpty: Bool { windows.isEmpty }
 
+    /// Minutes of the week both are free.
+    public func sharedMinutes(with other: Availability) -> Int {
+        windows.reduce(0) { total, mine in total + other.windows.reduce(0) { $0 + mine.overlap(with: $1) } }
+    }
+
     /// The earliest slot of `minutes` that both can make, in week order, or nil.
     public func firstSharedSlot(with other: Availability, minutes: Int) -> WeeklyWindow? {
         for mine in windows {

@@ -30,21 +30,58 @@ public struct InterviewLog {
         }
     }
 
+    /// What `add` did: the interview, whether it completed one a match had planned, and the
+    /// interviewer's load when it is now over their capacity.
+    public struct Recorded: Sendable {
+        public let interview: Interview
+        /// True when the participant's planned interview was updated instead of a new one added.
+        public let completedPlanned: Bool
+        /// Planned and done interviews of the interviewer against their capacity, when over it.
+        public let overCapacity: (interviewer: String, load: Int, capacity: Int)?
+    }
+
     /// Records an interview. Without a status, one dated today or earlier is `done`, else `planned`.
-    public func add(participant: String, id: String?, changes: Changes) throws -> Interview {
+    ///
+    /// When no id is given and the participant has a planned interview (as `match --save` books),
+    /// that interview is updated instead of a second one added: without a status or a future date it
+    /// becomes `done`.
+    public func add(participant: String, id: String?, changes: Changes) throws -> Recorded {
         let people = PeopleStore(study)
         _ = try people.participant(participant)
         return try study.db.transaction {
-            let interviewID = try id ?? store.nextID(for: participant)
-            guard Identifiers.isPersonID(interviewID) else { throw PeopleError.invalidID(.interview, id: interviewID) }
-            if try store.ids().contains(interviewID) { throw PeopleError.alreadyExists(.interview, id: interviewID) }
-            var interview = Interview(id: interviewID, participant: participant)
-            try apply(changes, to: &interview)
-            if changes.status == nil, let date = interview.date {
-                interview.status = date.description <= Clock.today() ? .done : .planned
+            var interview: Interview
+            let planned =
+                id == nil ? try store.interviews(where: .participant(participant)).first { $0.status == .planned } : nil
+            if let planned {
+                interview = planned
+                try apply(changes, to: &interview)
+                if changes.status == nil {
+                    interview.status =
+                        interview.date.map { $0.description > Clock.today() } == true ? .planned : .done
+                }
+                try store.update(interview)
+            } else {
+                let interviewID = try id ?? store.nextID(for: participant)
+                guard Identifiers.isPersonID(interviewID) else {
+                    throw PeopleError.invalidID(.interview, id: interviewID)
+                }
+                if try store.ids().contains(interviewID) {
+                    throw PeopleError.alreadyExists(.interview, id: interviewID)
+                }
+                interview = Interview(id: interviewID, participant: participant)
+                try apply(changes, to: &interview)
+                if changes.status == nil, let date = interview.date {
+                    interview.status = date.description <= Clock.today() ? .done : .planned
+                }
+                try store.insert(interview)
             }
-            try store.insert(interview)
-            return interview
+            var over: (String, Int, Int)?
+            if let interviewer = interview.interviewer, interview.status != .cancelled {
+                let capacity = try people.interviewer(interviewer).capacity
+                let load = try store.activeLoad()[interviewer] ?? 0
+                if load > capacity { over = (interviewer, load, capacity) }
+            }
+            return Recorded(interview: interview, completedPlanned: planned != nil, overCapacity: over)
         }
     }
 

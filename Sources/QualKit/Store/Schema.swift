@@ -10,6 +10,7 @@ public enum Schema {
         .audit,
         .speakerRoles,
         .reachFigures,
+        .memosAboutCodes,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

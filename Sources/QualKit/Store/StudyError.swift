@@ -4,6 +4,8 @@ public enum StudyError: Error, Sendable, Equatable {
     case noStudy(path: String)
     /// `init` would overwrite an existing file.
     case alreadyExists(path: String)
+    /// `demo --dir` names a folder that already holds a study.
+    case demoExists(path: String)
     /// The file could not be created (folder missing, no permission, ...).
     case cannotCreate(path: String, reason: String)
     /// The file is not a SQLite database made by qualkit.

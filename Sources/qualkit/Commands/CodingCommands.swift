@@ -3,7 +3,7 @@ import QualKitCommandLine
 
 /// `qualkit tag`, `untag`, `codings ...`, `coding done` and `memo add`.
 enum CodingCommands {
-    static let all: [Command] = [tag, untag, list, importFile, export, done, memo]
+    static let all: [Command] = [tag, untag, list, importFile, export, done, memo, memoList, memoShow]
 
     static let transcript = Arg<String>.single("transcript", help: "The transcript id.")
     static let segment = Arg<Int>.integer("segment", "a segment number", in: 1...Int.max, help: "The segment number.")
@@ -155,22 +155,55 @@ enum CodingCommands {
 
     static let memo: Command = {
         let text = Arg<String>.single("text", help: "The memo.")
-        let transcript = Opt<String>.required("transcript", "id", help: "The transcript.")
-        let segment = Opt<Int?>.integer("segment", in: 1...Int.max, help: "A segment of it.")
-        let code = Opt<String?>.text("code", "path", help: "A code the memo is about.")
+        let transcript = Opt<String?>.text("transcript", "id", help: "The transcript it is about.")
+        let segment = Opt<Int?>.integer("segment", in: 1...Int.max, help: "A segment of the transcript.")
+        let code = Opt<String?>.text(
+            "code", "path", help: "A code the memo is about (alone, or with a segment: a coding).")
         let coder = Opt<String?>.text("coder", "id", help: "Who wrote it.")
         return Command(
-            path: ["memo", "add"], summary: "Add an analytic memo to a transcript, segment or code.",
+            path: ["memo", "add"], summary: "Add an analytic memo about a code, a transcript, a segment or a coding.",
+            discussion:
+                "--code alone: a memo about the code. --transcript: about the transcript; with --segment, about that turn; with --segment and --code, about that coding.",
             arguments: [text], options: [transcript, segment, code, coder],
             writes: true,
             examples: [
-                "qualkit memo add --transcript TC-001 --segment 4 --code barrier.stigma 'Links stigma to marriage prospects'"
+                "qualkit memo add --transcript TC-001 --segment 4 --code barrier.stigma 'Links stigma to marriage prospects'",
+                "qualkit memo add --code barrier.stigma --coder AB 'Split family and community stigma?'",
             ]
         ) { inv in
-            try CodingLog(inv.openStudy()).addMemo(
+            let id = try CodingLog(inv.openStudy()).addMemo(
                 transcript: inv[transcript], segment: inv[segment], code: inv[code], coder: inv[coder],
                 text: inv[text])
-            inv.console.line("memo added to \(inv[transcript])")
+            inv.console.line("memo \(id) added about " + (inv[transcript] ?? inv[code] ?? ""))
+        }
+    }()
+
+    static let memoList: Command = {
+        let transcript = Opt<String?>.text("transcript", "id", help: "Only memos about this transcript.")
+        let code = Opt<String?>.text("code", "path", help: "Only memos about this code or its sub-codes.")
+        let coder = Opt<String?>.text("coder", "id", help: "Only memos by this coder.")
+        return Command(
+            path: ["memo", "list"], summary: "List memos, oldest first.",
+            options: [transcript, code, coder, Opt.format],
+            examples: [
+                "qualkit memo list --code barrier.stigma", "qualkit memo list --transcript TC-001 --format json",
+            ]
+        ) { inv in
+            let memos = try CodingLog(inv.openStudy()).memos(
+                Memo.Filter(transcript: inv[transcript], code: inv[code], coder: inv[coder]))
+            inv.print(MemoViews.list(memos))
+        }
+    }()
+
+    static let memoShow: Command = {
+        let id = Arg<Int>.integer(
+            "id", "a memo number", in: 1...Int.max, help: "The memo's number (memo list shows it).")
+        return Command(
+            path: ["memo", "show"], summary: "Show one memo whole.",
+            arguments: [id], options: [Opt.format],
+            examples: ["qualkit memo show 1"]
+        ) { inv in
+            inv.print(MemoViews.show(try CodingLog(inv.openStudy()).memo(inv[id])))
         }
     }()
 }

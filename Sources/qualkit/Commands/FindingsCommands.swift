@@ -199,7 +199,10 @@ enum FindingsCommands {
             options.kind = inv[kind]
             options.coders = inv[coders]
             if !inv[attribute].isEmpty { options.attributes = inv[attribute].map(PersonFields.normalizedKey) }
-            let report = try FindingsReport.build(inv.openStudy(), options: options)
+            let study = try inv.openStudy()
+            // Every attribute named is checked against the study: a misspelt one would print blank columns.
+            try AnalysisScope.checkAttributes(options.by + inv[attribute].map(PersonFields.normalizedKey), in: study)
+            let report = try FindingsReport.build(study, options: options)
             switch inv[format] {
             case .md: try inv.emit(report.markdown, to: inv[out])
             case .json: try inv.emit(report.json.serialized() + "\n", to: inv[out])

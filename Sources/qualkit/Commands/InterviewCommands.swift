@@ -29,7 +29,7 @@ enum InterviewCommands {
             path: ["interview", "add"],
             summary: "Record an interview with a participant.",
             discussion:
-                "The interview id is --id, else the participant's id for their first interview and ID-2, ID-3, ... for later ones, so one-interview studies use one id for participant, interview and transcript.",
+                "The interview id is --id, else the participant's id for their first interview and ID-2, ID-3, ... for later ones, so one-interview studies use one id for participant, interview and transcript. Without --id, a participant's planned interview (from match --save) is completed instead of a second one added. A warning names an interviewer taken over capacity.",
             options: [
                 participant, interviewer.required(), id, protocolVersion.required(), date, language, mode, status,
             ],
@@ -38,10 +38,22 @@ enum InterviewCommands {
                 "qualkit interview add --participant TC-001 --interviewer IV01 --protocol talking-change@2 --date 2023-03-04 --language ur --mode in-person"
             ]
         ) { inv in
-            let interview = try InterviewLog(inv.openStudy()).add(
+            let recorded = try InterviewLog(inv.openStudy()).add(
                 participant: inv[participant], id: inv[id], changes: changes(inv))
-            inv.console.line(
-                "recorded interview \(interview.id) (\(interview.status.rawValue)) with \(interview.participant)")
+            let interview = recorded.interview
+            if recorded.completedPlanned {
+                inv.console.line(
+                    "updated planned interview \(interview.id) (now \(interview.status.rawValue)) with \(interview.participant) instead of adding another; use --id for a second interview"
+                )
+            } else {
+                inv.console.line(
+                    "recorded interview \(interview.id) (\(interview.status.rawValue)) with \(interview.participant)")
+            }
+            if let over = recorded.overCapacity {
+                inv.console.err(
+                    "warning: interviewer \(over.interviewer) now has \(over.load) planned or done interviews, over their capacity of \(over.capacity)\n"
+                )
+            }
         }
     }()
 
@@ -88,33 +100,47 @@ enum InterviewCommands {
     }
 
     static let match: Command = {
-        let minutes = Opt<Int>.integer(
-            "interview-minutes", "minutes", in: 1...1440, default: 60, help: "Length of the interview.")
+        let minutes = Opt<Int?>.integer(
+            "minutes", "minutes", in: 1...1440,
+            help: "Length of the interview; default the protocol's planned duration, else 60.")
+        let gap = Opt<Int>.integer(
+            "gap", "minutes", in: 0...720, default: MatchSettings.standardGapMinutes,
+            help: "Minutes an interviewer keeps free between two interviews.")
+        let protocolOption = Opt<String?>.text(
+            "protocol", "id[@version]",
+            help: "The protocol version planned interviews record; default the latest loaded.")
         let weight = Opt<String?>.text("weight", "name=n,...", help: "Cost weights (community=3,gender=2,language=1).")
         let exclude = Opt<[String]>.repeated(
             "exclude", "participant:interviewer", help: "A pair that must not be matched (conflict of interest).")
         let save = Opt<Bool>.flag("save", help: "Record the matches as planned interviews.")
+        let unmatchedOnly = Opt<Bool>.flag(
+            "unmatched", help: "Print only the participants left out, with the reason (a CSV of its own).")
         let explain = Opt<Bool>.flag(
             "explain", help: "Also list every interviewer considered for each participant, and why not.")
         return Command(
             path: ["match"],
             summary: "Match participants to interviewers: most matched, then lowest cost; explains every pairing.",
             discussion: """
+                Each match is booked a concrete weekly slot of the interview's length inside both people's \
+                availability, at least the gap away from the interviewer's other interviews (planned ones included); \
+                a participant whose compatible interviewers have no such slot left is left out, and the reason says so. \
                 A pair is allowed when they share a language, are both free for the interview's length in one window \
                 on the same day, and are not excluded. Cost: community weight if the participant prefers their own \
                 community and the interviewer's differs (a third of it if they gave no preference), gender weight if a \
                 preferred gender is not met, language weight if the participant's first language is not spoken. The \
-                result is optimal (a min-cost flow), never greedy, and the same input always gives the same output. \
+                pairing is optimal (a min-cost flow), never greedy; times are then booked least-shared-time first; and the same input always gives the same output. \
                 Participants with a planned or done interview are not matched again; those interviews count against capacity.
                 """,
-            options: [minutes, weight, exclude, save, explain, Opt.format],
+            options: [minutes, gap, protocolOption, weight, exclude, save, unmatchedOnly, explain, Opt.format],
             writes: true,
             examples: [
                 "qualkit match", "qualkit match --weight community=5 --exclude TC-004:IV02 --save",
-                "qualkit match --explain --format json",
+                "qualkit match --explain --format json", "qualkit match --unmatched --format csv",
             ]
         ) { inv in
-            var settings = MatchSettings(interviewMinutes: inv[minutes])
+            let study = try inv.openStudy()
+            var settings = try MatchPlanner.settings(
+                study, protocol: inv[protocolOption], minutes: inv[minutes], gapMinutes: inv[gap])
             if let weights = inv[weight] { settings.weights = try MatchSettings.Weights.parse(weights) }
             for pair in inv[exclude] {
                 let parts = pair.split(separator: ":", maxSplits: 1).map(String.init)
@@ -126,8 +152,11 @@ enum InterviewCommands {
                 settings.exclusions.insert(.init(participant: parts[0], interviewer: parts[1]))
             }
             let result = try MatchPlanner.run(
-                inv.openStudy(), settings: settings, save: inv[save], explain: inv[explain])
-            inv.print(MatchViews.match(result, explain: inv[explain], saved: inv[save]))
+                study, settings: settings, save: inv[save], explain: inv[explain])
+            if inv[unmatchedOnly] { return inv.print(MatchViews.unmatchedOnly(result, explain: inv[explain])) }
+            inv.print(
+                MatchViews.match(
+                    result, explain: inv[explain], saved: inv[save], protocolReference: settings.protocolReference))
         }
     }()
 }

@@ -104,21 +104,46 @@ enum TranscriptCommands {
         examples: ["qualkit transcript list"],
         run: { inv in inv.print(TranscriptViews.transcripts(try TranscriptStore(inv.openStudy()).summaries())) })
 
+    /// What `transcript show` prints: a listing, or the coder's reading view as one HTML page.
+    enum ShowFormat: String, CaseIterable, Sendable { case table, json, csv, html }
+
     static let show: Command = {
         let id = Arg<String>.single("id", help: "The transcript (interview) id.")
         let segments = Opt<Bool>.flag("segments", help: "A compact table of segments instead of the full text.")
         let codes = Opt<Bool>.flag("codes", help: "Show the codes applied to each segment.")
+        let format = Opt.choice(
+            "format", default: ShowFormat.table,
+            help: "table (for people), json or csv (for scripts), or html: the coder's reading view.")
+        let coder = Opt<String?>.text("coder", "id", help: "With --format html: only this coder's codings and memos.")
+        let noRedact = Opt<Bool>.flag(
+            "no-redact", help: "With --format html: the text unredacted (recorded in the disclosure log).")
         return Command(
             path: ["transcript", "show"],
-            summary: "Show a transcript's turns; --codes puts the codes beside each segment.",
+            summary:
+                "Show a transcript's turns; --codes puts the codes beside each segment; --format html is a reading view.",
+            discussion:
+                "--format html writes one self-contained page (no scripts, no external requests): each turn with speaker and time, coded spans highlighted in their code's colour (overlapping codes as stripes), code names in the margin, memos beside their turn and the codebook as a legend. Identifiers are redacted unless --no-redact, which is recorded in the study's disclosure log.",
             arguments: [id],
-            options: [segments, codes, Opt.format],
-            examples: ["qualkit transcript show TC-001 --segments --codes"]
+            options: [segments, codes, format, coder, noRedact, Opt.out, Opt.force],
+            examples: [
+                "qualkit transcript show TC-001 --segments --codes",
+                "qualkit transcript show TC-001 --format html --coder AB --out TC-001.html",
+            ]
         ) { inv in
-            let study = try inv.openStudy()
+            let study = try inv.openStudy(writing: inv[format] == .html && inv[noRedact])
             let store = TranscriptStore(study)
             let id = inv[id]
             try store.require(id)
+            if inv[format] == .html {
+                let disclosure: Disclosure =
+                    inv[noRedact] ? .unredacted(request: "transcript show --format html --no-redact") : .redacted
+                let page = try ReadingView.html(study, transcript: id, coder: inv[coder], disclosure: disclosure)
+                if inv[noRedact] {
+                    inv.console.err(
+                        "warning: transcript shown unredacted; this is recorded in the study's disclosure log")
+                }
+                return try inv.emit(page, to: inv[Opt.out])
+            }
             let codings =
                 inv[codes] || inv[Opt.format] == .json ? try CodingStore(study).codings(.init(transcript: id)) : []
             inv.print(
