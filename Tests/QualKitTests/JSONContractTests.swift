@@ -305,7 +305,8 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         let json = try FindingsReport.build(Demo.study(), options: options).json
         #expect(
             try keys(json) == [
-                "title", "generated_at", "summary", "participants_total", "coders", "themes", "subgroups", "quotes",
+                "title", "generated_at", "small_numbers", "summary", "participants_total", "coders", "themes",
+                "subgroups", "quotes",
                 "saturation", "agreement", "you_said_we_did", "actions", "outcomes", "methods",
             ])
         #expect(
@@ -315,7 +316,10 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
             ])
         #expect(try keys(json["summary"]?["languages"]) == ["language", "interviews"])
         #expect(try keys(json["themes"]) == Self.theme)
-        #expect(try keys(json["subgroups"]) == Self.grouped)
+        #expect(try keys(json["small_numbers"]) == ["min_cell", "show_small", "banner"])
+        #expect(try keys(json["subgroups"]) == Self.grouped + ["note"])
+        #expect(try keys(items(json["subgroups"]).first?["groups"]) == Self.group)
+        #expect(try keys(items(items(json["subgroups"]).first?["groups"]).first?["themes"]) == Self.groupTheme)
         #expect(try keys(json["quotes"]) == ["participant", "code", "text", "attributes"])
         #expect(try keys(json["saturation"]) == Self.saturation)
         #expect(try keys(json["agreement"]) == Self.agreement)

@@ -10,59 +10,66 @@ extension FindingsReport {
         let e = HTML.escape
         func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "—" }
         func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
-        var body =
-            "<header><h1>\(e(summary.title)): findings</h1><p class=\"meta\">Generated \(e(String(generatedAt.prefix(10)))) by qualkit · quotes from consenting participants, redacted, attributed by pseudonym</p></header>\n<main>\n"
+        let small = options.smallNumbers
+        let count = small.count
+        var body = "<header>"
+        if small.showSmall { body += "<p class=\"banner\" role=\"alert\">\(e(SmallNumbers.banner))</p>" }
+        body +=
+            "<h1>\(e(summary.title)): findings</h1><p class=\"meta\">Generated \(e(String(generatedAt.prefix(10)))) by qualkit · quotes from consenting participants, redacted, attributed by pseudonym</p></header>\n<main>\n"
 
         body += "<section><h2>Study summary</h2><table class=\"facts\"><tbody>\n"
         for (label, value) in [
             ("Protocol versions", summary.protocolVersions.joined(separator: ", ")),
-            ("Interviews", "\(summary.interviews) with \(summary.participants) participants"),
+            ("Interviews", "\(count(summary.interviews)) with \(count(summary.participants)) participants"),
             ("Dates", "\(summary.firstDate ?? "—") to \(summary.lastDate ?? "—")"),
-            ("Languages of interview", summary.languages.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")),
+            ("Languages of interview", summary.languages.map { "\($0.0) (\(count($0.1)))" }.joined(separator: ", ")),
             (
                 "Interviewer shared the participant's language",
-                "\(summary.sharedLanguage) of \(summary.withInterviewer)"
+                "\(count(summary.sharedLanguage)) of \(count(summary.withInterviewer))"
             ),
-            ("Interviewer from the participant's community", "\(summary.sameCommunity) of \(summary.withInterviewer)"),
+            (
+                "Interviewer from the participant's community",
+                "\(count(summary.sameCommunity)) of \(count(summary.withInterviewer))"
+            ),
         ] { body += "<tr><th scope=\"row\">\(e(label))</th><td>\(e(value))</td></tr>\n" }
         body += "</tbody></table></section>\n"
 
         body +=
-            "<section><h2>Barrier themes by prevalence</h2>\n<p>N = \(tally.participantsTotal) participants with a coded transcript. Each bar is the share of participants who raised the theme.</p>\n"
+            "<section><h2>Barrier themes by prevalence</h2>\n<p>N = \(count(tally.participantsTotal)) participants with a coded transcript. Each bar is the share of participants who raised the theme.</p>\n"
         body += barChart()
         body +=
-            "<table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">%</th><th scope=\"col\" class=\"n\">Excerpts</th></tr></thead><tbody>\n"
+            "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">%</th><th scope=\"col\" class=\"n\">Excerpts</th></tr></thead><tbody>\n"
         for theme in themes {
+            let hidden = small.suppresses(theme.participants)
             body +=
-                "<tr><td>\(e(theme.name))</td><td><code>\(e(theme.code))</code></td><td class=\"n\">\(theme.participants)</td><td class=\"n\">\(percent(theme.percent))</td><td class=\"n\">\(theme.excerpts)</td></tr>\n"
+                "<tr><td>\(e(theme.name))</td><td><code>\(e(theme.code))</code></td><td class=\"n\">\(count(theme.participants))</td><td class=\"n\">\(hidden ? "" : percent(theme.percent))</td><td class=\"n\">\(hidden ? "" : String(theme.excerpts))</td></tr>\n"
         }
-        body += "</tbody></table></section>\n"
+        body += "</tbody></table></div></section>\n"
 
-        for group in groups {
+        for group in published {
             body +=
                 "<section><h2>By \(e(group.by))</h2>\n<p>Participants in each group who raised each theme; darker cells are higher shares.</p>\n"
-            body += "<table class=\"heat\"><thead><tr><th scope=\"col\">Theme</th>"
+            body += "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th scope=\"col\">Theme</th>"
             for g in group.groups {
                 body +=
-                    "<th scope=\"col\" class=\"n\">\(e(g.value))<br><span class=\"sub\">n=\(g.participantsTotal)\(g.small ? " · small" : "")</span></th>"
+                    "<th scope=\"col\" class=\"n\">\(e(g.value))<br><span class=\"sub\">n=\(count(g.participantsTotal))\(g.small ? " · small" : "")</span></th>"
             }
             body += "</tr></thead><tbody>\n"
             for theme in themes {
                 body += "<tr><th scope=\"row\">\(e(theme.name))</th>"
                 for g in group.groups {
                     let t = g.themes.first { $0.code == theme.code }
-                    let share = (t?.percent ?? 0) / 100
+                    let people = t?.participants ?? 0
+                    let share = small.suppresses(people) ? 0 : (t?.percent ?? 0) / 100
                     let ink = share > 0.55 ? "#ffffff" : "#1a1a1a"
                     body +=
-                        "<td class=\"n\" style=\"background: rgba(0,114,178,\(String(format: "%.2f", share * 0.9))); color: \(ink)\">\(t?.participants ?? 0) (\(percent(t?.percent)))</td>"
+                        "<td class=\"n\" style=\"background: rgba(0,114,178,\(String(format: "%.2f", share * 0.9))); color: \(ink)\">\(e(small.countAndPercent(people, t?.percent ?? 0)))</td>"
                 }
                 body += "</tr>\n"
             }
-            body += "</tbody></table>\n"
-            if group.groups.contains(where: \.small) {
-                body +=
-                    "<p class=\"warn\">Groups under \(Tally.smallGroup) participants are marked small: their numbers can identify people and are unstable. Do not publish them.</p>\n"
-            }
+            body += "</tbody></table></div>\n"
+            let note = small.note(group)
+            if !note.isEmpty { body += "<p class=\"warn\">\(e(note))</p>\n" }
             body += "</section>\n"
         }
 
@@ -100,7 +107,8 @@ extension FindingsReport {
             "<section><h2>You said, we did</h2>\n<table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
         for theme in themes {
             let answering = actions.filter { $0.themes.contains(theme.code) }
-            let said = "<td>\(e(theme.name))</td><td class=\"n\">\(theme.participants) (\(percent(theme.percent)))</td>"
+            let said =
+                "<td>\(e(theme.name))</td><td class=\"n\">\(e(small.countAndPercent(theme.participants, theme.percent)))</td>"
             if answering.isEmpty { body += "<tr>\(said)<td colspan=\"4\"><em>No action yet</em></td></tr>\n" }
             for action in answering {
                 body +=
@@ -142,6 +150,8 @@ extension FindingsReport {
                 table.facts th { width: 22em; font-weight: 600; } tr.low td { background: #fdf0e6; }
                 .quote { margin: 1em 0; border-left: 4px solid #E69F00; padding: .2em 1em; } .quote blockquote { margin: 0; font-size: 1.05em; }
                 .quote figcaption { color: #4c4c4c; font-size: .9em; } .warn { color: #8a3b00; }
+                .banner { background: #8a0000; color: #ffffff; font-weight: 700; padding: .5em 1em; font-size: 1.1em; }
+                .scroll { overflow-x: auto; max-width: 100%; }
                 svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
                 @page { size: A4; margin: 16mm 14mm; }
                 @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
@@ -163,19 +173,22 @@ extension FindingsReport {
             "<desc id=\"bars-desc\">"
             + e(
                 themes.map {
-                    "\($0.name): \($0.participants) of \(tally.participantsTotal) (\(String(format: "%.1f", $0.percent))%)"
+                    options.smallNumbers.suppresses($0.participants)
+                        ? "\($0.name): \(options.smallNumbers.fewer)"
+                        : "\($0.name): \($0.participants) of \(options.smallNumbers.count(tally.participantsTotal)) (\(String(format: "%.1f", $0.percent))%)"
                 }.joined(separator: "; ")) + "</desc>\n"
         for (index, theme) in themes.enumerated() {
             let y = 10 + index * rowHeight
-            let width = Int((theme.percent / 100 * Double(barWidth)).rounded())
+            let hidden = options.smallNumbers.suppresses(theme.participants)
+            let width = hidden ? 0 : Int((theme.percent / 100 * Double(barWidth)).rounded())
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(e(theme.name))</text>"
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#0072B2\"></rect>"
             svg +=
-                "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(theme.participants) (\(String(format: "%.1f", theme.percent))%)</text>\n"
+                "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(e(options.smallNumbers.countAndPercent(theme.participants, theme.percent)))</text>\n"
         }
         return svg
-            + "</svg><figcaption class=\"meta\">Share of the \(tally.participantsTotal) participants who raised each theme.</figcaption></figure>\n"
+            + "</svg><figcaption class=\"meta\">Share of the \(options.smallNumbers.count(tally.participantsTotal)) participants who raised each theme.</figcaption></figure>\n"
     }
 
     /// The cumulative number of unique codes per interview.

@@ -1,28 +1,85 @@
 /// The report as JSON: the same data as the other formats, machine-readable.
 extension FindingsReport {
+    /// A theme with the small-numbers rule applied: a suppressed count is the string "fewer than 5"
+    /// and its percentage, excerpts and transcripts null.
+    func publishedJSON(_ theme: Tally.Theme, full: Bool) -> JSON {
+        let small = options.smallNumbers
+        let hidden = small.suppresses(theme.participants)
+        var fields: [(String, JSON)] = [("code", .string(theme.code))]
+        if full { fields += [("kind", .string(theme.kind)), ("name", .string(theme.name))] }
+        if full { fields.append(("excerpts", hidden ? .null : .int(theme.excerpts))) }
+        fields += [
+            ("participants", small.jsonCount(theme.participants)),
+            ("percent", small.jsonPercent(theme.percent, of: theme.participants)),
+        ]
+        if full { fields.append(("transcripts", hidden ? .null : .int(theme.transcripts))) }
+        return .object(fields)
+    }
+
+    var subgroupsJSON: JSON {
+        let small = options.smallNumbers
+        let count: (Int) -> JSON = small.jsonCount
+        return .array(
+            published.map { table in
+                .object([
+                    ("by", .string(table.by)), ("coders", .strings(tally.coders)),
+                    (
+                        "groups",
+                        .array(
+                            table.groups.map { group in
+                                .object([
+                                    ("value", .string(group.value)),
+                                    ("participants_total", count(group.participantsTotal)),
+                                    ("small", .bool(group.small)),
+                                    (
+                                        "themes",
+                                        .array(
+                                            group.themes.sorted { $0.code < $1.code }.map {
+                                                publishedJSON($0, full: false)
+                                            })
+                                    ),
+                                ])
+                            })
+                    ),
+                    ("note", .string(small.note(table).isEmpty ? nil : small.note(table))),
+                ])
+            })
+    }
+
     public var json: JSON {
-        .object([
+        let small = options.smallNumbers
+        let count: (Int) -> JSON = small.jsonCount
+        return .object([
             ("title", .string(summary.title)), ("generated_at", .string(generatedAt)),
+            (
+                "small_numbers",
+                .object([
+                    ("min_cell", .int(small.minimum)), ("show_small", .bool(small.showSmall)),
+                    ("banner", small.showSmall ? .string(SmallNumbers.banner) : .null),
+                ])
+            ),
             (
                 "summary",
                 .object([
-                    ("protocol_versions", .strings(summary.protocolVersions)), ("interviews", .int(summary.interviews)),
-                    ("participants", .int(summary.participants)), ("first_date", .string(summary.firstDate)),
+                    ("protocol_versions", .strings(summary.protocolVersions)),
+                    ("interviews", count(summary.interviews)),
+                    ("participants", count(summary.participants)), ("first_date", .string(summary.firstDate)),
                     ("last_date", .string(summary.lastDate)),
                     (
                         "languages",
                         .array(
                             summary.languages.map {
-                                .object([("language", .string($0.0)), ("interviews", .int($0.1))])
+                                .object([("language", .string($0.0)), ("interviews", count($0.1))])
                             })
                     ),
-                    ("interviews_with_interviewer", .int(summary.withInterviewer)),
-                    ("shared_language", .int(summary.sharedLanguage)), ("same_community", .int(summary.sameCommunity)),
+                    ("interviews_with_interviewer", count(summary.withInterviewer)),
+                    ("shared_language", count(summary.sharedLanguage)),
+                    ("same_community", count(summary.sameCommunity)),
                 ])
             ),
-            ("participants_total", .int(tally.participantsTotal)), ("coders", .strings(tally.coders)),
-            ("themes", AnalysisViews.theme.json(themes)),
-            ("subgroups", .array(groups.map { AnalysisViews.grouped($0).json })),
+            ("participants_total", count(tally.participantsTotal)), ("coders", .strings(tally.coders)),
+            ("themes", .array(themes.map { publishedJSON($0, full: true) })),
+            ("subgroups", subgroupsJSON),
             (
                 "quotes",
                 .array(
@@ -42,8 +99,8 @@ extension FindingsReport {
                     themes.map { theme in
                         .object([
                             ("code", .string(theme.code)), ("name", .string(theme.name)),
-                            ("participants", .int(theme.participants)),
-                            ("percent", .double(theme.percent)),
+                            ("participants", count(theme.participants)),
+                            ("percent", small.jsonPercent(theme.percent, of: theme.participants)),
                             (
                                 "actions",
                                 FindingsViews.action.json(actions.filter { $0.themes.contains(theme.code) })

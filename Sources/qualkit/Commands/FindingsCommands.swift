@@ -181,13 +181,19 @@ enum FindingsCommands {
         ).alias("coder")
         let attribute = Opt<[String]>.repeated(
             "attribute", "attr", help: "Attributes shown beside quotes (default: the --by attributes).")
+        let minCell = Opt<Int>.integer(
+            "min-cell", "n", in: 1...1000, default: SmallNumbers.defaultMinimum,
+            help: "Suppress counts of people and groups under n (shown as 'fewer than n').")
+        let showSmall = Opt<Bool>.flag(
+            "show-small", help: "Show small numbers; marks the report NOT FOR PUBLICATION (logged).")
         return Command(
             path: ["report"],
             summary:
                 "Write the barrier findings: prevalence, subgroups, consented redacted quotes, saturation, agreement, you said / we did.",
             discussion:
-                "HTML is one self-contained file (inline CSS and SVG charts, no scripts, no external requests) with a print stylesheet. Markdown has the same content with tables. JSON has the same data. CSV writes one file per table into the --out folder. Quotes come only from participants with consent_quotes = yes and are always redacted.",
-            options: [format, out, Opt.force, by, quotes, kind, coders, attribute],
+                "HTML is one self-contained file (inline CSS and SVG charts, no scripts, no external requests) with a print stylesheet. Markdown has the same content with tables. JSON has the same data. CSV writes one file per table into the --out folder. Quotes come only from participants' own turns, of participants with consent_quotes = yes who have not withdrawn, and are always redacted. Counts of people under --min-cell (default 5) are shown as 'fewer than 5' and smaller groups are not broken out, unless --show-small, which is recorded in the study's disclosure log.",
+            options: [format, out, Opt.force, by, quotes, kind, coders, attribute, minCell, showSmall],
+            writes: true,
             examples: [
                 "qualkit report --by household,age_band --out report.html",
                 "qualkit report --format csv --out findings/",
@@ -199,6 +205,12 @@ enum FindingsCommands {
             options.kind = inv[kind]
             options.coders = inv[coders]
             if !inv[attribute].isEmpty { options.attributes = inv[attribute].map(PersonFields.normalizedKey) }
+            options.smallNumbers = SmallNumbers(minimum: inv[minCell], showSmall: inv[showSmall])
+            if inv[showSmall] {
+                inv.console.err(
+                    "warning: small numbers shown; the report is NOT FOR PUBLICATION and this is recorded in the study's disclosure log"
+                )
+            }
             let report = try FindingsReport.build(inv.openStudy(), options: options)
             switch inv[format] {
             case .md: try inv.emit(report.markdown, to: inv[out])
