@@ -285,7 +285,7 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(FindingsViews.actions(store.actions()).json) == Self.action)
         #expect(
             try keys(FindingsViews.outcomes(store.outcomes()).json) == [
-                "measure", "group", "period", "value", "n", "unit", "date", "action",
+                "measure", "group", "period", "value", "n", "unit", "date", "action", "better",
             ])
     }
 
@@ -297,6 +297,30 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         let hit = RedactionList.ScanHit(
             transcript: "TC-001", segment: 4, kind: "email", text: "a@example.org", onList: false)
         #expect(try keys(FindingsViews.scan([hit]).json) == ["transcript", "segment", "kind", "text", "on_list"])
+    }
+
+    static let spc = ["measure", "group", "unit", "better", "chart", "periods", "signals", "verdict"]
+
+    /// `outcome show --format json`: the demo's completion shows a shift after the action.
+    @Test func outcomeShow() throws {
+        let series = try FindingsReport.outcomeSeries(Demo.study(), measure: "programme completion", group: nil)
+        let json = series.spcJSON
+        #expect(try keys(json) == Self.spc)
+        #expect(try keys(json["periods"]) == ["from", "to", "mean", "lower_limit", "upper_limit"])
+        #expect(try keys(json["signals"]) == ["rule", "from", "to", "direction"])
+        #expect(json["chart"] == .string("xmr") && json["better"] == .string("higher"))
+        #expect(items(json["periods"]).count == 2)
+        let shift = try #require(items(json["signals"]).first { $0["rule"] == .string("shift") })
+        #expect(shift["from"] == .string("2023-06") && shift["direction"] == .string("improvement"))
+        guard case .string(let verdict)? = json["verdict"] else {
+            Issue.record("no verdict")
+            return
+        }
+        #expect(verdict.hasPrefix("programme completion (ethnic minority): special-cause improvement since 2023-06"))
+        #expect(verdict.hasSuffix("not what changed it."))
+        let crisis = try FindingsReport.outcomeSeries(Demo.study(), measure: "crisis admissions", group: nil)
+        #expect(crisis.analysis.signals.filter { $0.to >= (crisis.analysis.split ?? 0) }.isEmpty)
+        #expect(crisis.verdict.contains("no signal since the action yet: common-cause variation"))
     }
 
     @Test func report() throws {
@@ -328,7 +352,8 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(withActions["actions"]) == Self.action)
         #expect(try keys(json["actions"]) == Self.action)
         #expect(
-            try keys(json["outcomes"]) == ["measure", "group", "unit", "action", "before", "after", "points"])
+            try keys(json["outcomes"]) == ["measure", "group", "unit", "action", "before", "after", "spc", "points"])
+        #expect(try keys(items(json["outcomes"]).first?["spc"]) == Self.spc)
         #expect(try keys(items(json["outcomes"]).first?["points"]) == ["period", "value", "n", "date"])
     }
 }

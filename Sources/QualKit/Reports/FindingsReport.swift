@@ -52,6 +52,10 @@ public struct FindingsReport: Sendable {
         public let points: [Outcome]
         public let before: Double?
         public let after: Double?
+        /// Which way is better (the first value that says; neither when none does).
+        public let better: XmR.Better
+        /// The XmR chart of the points, split at the action's done date.
+        public let analysis: XmR.Analysis
     }
 
     public let options: Options
@@ -275,6 +279,24 @@ public struct FindingsReport: Sendable {
         return result
     }
 
+    /// The SPC reading of one measure (and group, when it has several), as `outcome show` prints it.
+    ///
+    /// - Throws: ``FindingsError/unknownMeasure(_:)``, or ``FindingsError/measureNeedsGroup(measure:groups:)``
+    ///   when the measure has several groups and none is given.
+    public static func outcomeSeries(_ study: Study, measure: String, group: String?) throws -> OutcomeSeries {
+        let store = FindingsStore(study)
+        let all = series(try store.outcomes(), actions: try store.actions())
+        let matching = all.filter { $0.measure == measure && (group == nil || $0.group == group) }
+        guard let first = matching.first else {
+            throw FindingsError.unknownMeasure(
+                Unknown(group.map { "\(measure) (\($0))" } ?? measure, among: Array(Set(all.map(\.measure))).sorted()))
+        }
+        guard matching.count == 1 else {
+            throw FindingsError.measureNeedsGroup(measure: measure, groups: matching.map { $0.group ?? "(none)" })
+        }
+        return first
+    }
+
     static func series(_ outcomes: [Outcome], actions: [ServiceAction]) -> [OutcomeSeries] {
         let byAction = Dictionary(uniqueKeysWithValues: actions.map { ($0.id, $0) })
         let grouped = Dictionary(grouping: outcomes) { "\($0.measure)\u{0}\($0.group ?? "")" }
@@ -291,9 +313,14 @@ public struct FindingsReport: Sendable {
                 before = earlier.isEmpty ? nil : earlier.reduce(0, +) / Double(earlier.count)
                 after = later.isEmpty ? nil : later.reduce(0, +) / Double(later.count)
             }
+            let split = action?.doneOn.flatMap { done in
+                points.firstIndex { ($0.date.map { $0 >= done }) ?? false }
+            }
+            let better = points.compactMap(\.better).first ?? .neither
             return OutcomeSeries(
                 measure: points[0].measure, group: points[0].group, unit: points[0].unit?.rawValue,
-                action: action, points: points, before: before, after: after)
+                action: action, points: points, before: before, after: after, better: better,
+                analysis: XmR.analyse(points.map(\.value), split: split, better: better))
         }
     }
 

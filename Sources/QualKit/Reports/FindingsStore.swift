@@ -66,7 +66,7 @@ public struct FindingsStore {
                 group: try row["grp"],
                 unit: (try row["unit"] as String?).flatMap(Outcome.Unit.init),
                 date: (try row["date"] as String?).flatMap(CalendarDate.init),
-                action: try row["action"])
+                action: try row["action"], better: (try row["better"] as String?).flatMap(XmR.Better.init))
         }
     }
 
@@ -110,11 +110,11 @@ public struct FindingsStore {
     func insert(_ outcome: Outcome) throws {
         try db.execute(
             """
-            INSERT INTO outcome(measure, period, value, n, grp, unit, date, action, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO outcome(measure, period, value, n, grp, unit, date, action, better, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 outcome.measure, outcome.period, outcome.value, outcome.n, outcome.group, outcome.unit?.rawValue,
-                outcome.date?.description, outcome.action, Clock.nowTimestamp(),
+                outcome.date?.description, outcome.action, outcome.better?.rawValue, Clock.nowTimestamp(),
             ])
     }
 }

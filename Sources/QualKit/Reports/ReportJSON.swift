@@ -117,7 +117,7 @@ extension FindingsReport {
                             ("measure", .string(series.measure)), ("group", .string(series.group)),
                             ("unit", .string(series.unit)),
                             ("action", .int(series.action?.id)), ("before", .number(series.before)),
-                            ("after", .number(series.after)),
+                            ("after", .number(series.after)), ("spc", series.spcJSON),
                             (
                                 "points",
                                 .array(

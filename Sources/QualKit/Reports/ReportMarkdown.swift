@@ -87,11 +87,18 @@ extension FindingsReport {
         if !outcomes.isEmpty {
             out += "\n## Outcomes\n"
             for series in outcomes {
-                out += "\n### \(e(series.measure))\(series.group.map { " (\(e($0)))" } ?? "")\n\n"
-                if let action = series.action, let done = action.doneOn {
-                    out +=
-                        "Before and after action \(action.id) (\(e(action.change)), done \(done)): \(number(series.before)) → \(number(series.after))\(series.unit.map { " \($0)" } ?? "").\n\n"
+                out += "\n### \(e(series.title))\n\n"
+                out += e(series.verdict) + "\n\n"
+                for p in series.analysis.periods {
+                    let span = "\(series.points[p.from].period) to \(series.points[p.to].period)"
+                    if let lower = p.lowerLimit, let upper = p.upperLimit {
+                        out +=
+                            "- \(e(span)): mean \(number(p.mean)), process limits \(number(lower)) to \(number(upper))\n"
+                    } else {
+                        out += "- \(e(span)): median \(number(p.mean)) (run chart)\n"
+                    }
                 }
+                out += "\n"
                 out += "| Period | Value | n |\n|---|--:|--:|\n"
                 for point in series.points {
                     out += "| \(e(point.period)) | \(JSON.format(point.value)) | \(point.n.map(String.init) ?? "") |\n"
