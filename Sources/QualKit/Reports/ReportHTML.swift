@@ -317,7 +317,8 @@ extension FindingsReport {
                 }
             svg +=
                 "<circle cx=\"\(f(x(index)))\" cy=\"\(f(y(values[index])))\" r=\"\(signal == nil ? 3 : 4.5)\" fill=\"\(colour)\"></circle>"
-            if index % labelEvery == 0 || index == values.count - 1 {
+            // Every k-th period is labelled, so labels never crowd each other.
+            if index % labelEvery == 0 {
                 svg +=
                     "<text x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(e(series.points[index].period))</text>"
             }
