@@ -148,3 +148,41 @@ import Testing
         #expect(SmallNumbers(showSmall: true).count(1) == "1")
     }
 }
+
+/// The report never prints an unfilled placeholder, for the demo or for a bare study.
+@Suite struct ReportPlaceholderTests {
+    static let placeholders = ["BASE", "RUN", "0 listed terms", "(blank)", "— to —", "nil", "N = 1 participants"]
+
+    func check(_ report: FindingsReport, sourceLocation: SourceLocation = #_sourceLocation) {
+        for text in [report.html, report.markdown, report.json.serialized()] {
+            for word in Self.placeholders {
+                #expect(!text.contains(word), "\(word)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func theDemoReportHasEveryNumberFilledIn() throws {
+        var options = FindingsReport.Options()
+        options.by = ["household"]
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("protocols").path
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("qualkit-placeholders-\(getpid())-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let study = try Study.open(at: DemoStudy.build(in: folder, shipped: shipped).studyPath)
+        check(try FindingsReport.build(study, options: options))
+    }
+
+    @Test func aStudyWithNoQuotesNoActionsAndOneCoderToo() throws {
+        let fixture = try TemporaryStudy(title: "Bare")
+        try fixture.codes(["barrier.cost"])
+        try fixture.coders(["AB"])
+        try fixture.participant("P1", [("consent_quotes", "no")])
+        try fixture.transcript("P1", turns: ["Why?", "It costs too much to travel there."])
+        try fixture.tag("P1", 2, "barrier.cost", by: "AB")
+        let report = try FindingsReport.build(fixture.study, options: .init())
+        check(report)
+        #expect(report.markdown.contains(FindingsReport.noQuotes))
+        #expect(report.html.contains("no study-specific terms"))
+    }
+}

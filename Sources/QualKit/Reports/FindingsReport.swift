@@ -16,6 +16,13 @@ public struct FindingsReport: Sendable {
     }
 
     public struct Summary: Sendable {
+        /// "2023-03-10 to 2023-03-25", one date, or "not recorded".
+        public var dateRange: String {
+            switch (firstDate, lastDate) {
+            case (let first?, let last?): first == last ? first : "\(first) to \(last)"
+            default: "not recorded"
+            }
+        }
         public let title: String
         public let protocolVersions: [String]
         public let interviews: Int
@@ -324,6 +331,10 @@ public struct FindingsReport: Sendable {
         }
     }
 
+    /// What the report says when no quote may be shown.
+    static let noQuotes =
+        "No quotes: no coded passage came from a participant's own turn with consent to be quoted."
+
     /// What the methods section says, in every format.
     public var methods: [String] {
         var notes = [
@@ -331,7 +342,7 @@ public struct FindingsReport: Sendable {
             options.smallNumbers.showSmall
                 ? "Small numbers are shown (--show-small): this report is not for publication."
                 : "Small numbers are suppressed (NHS small-numbers practice): a count of people under \(options.smallNumbers.minimum) is shown as “\(options.smallNumbers.fewer)”, never as a number or a percentage, and a subgroup under \(options.smallNumbers.minimum) participants is not broken out (combined with other small groups when together they reach \(options.smallNumbers.minimum), otherwise left out). Quote captions show no attribute value held by fewer than \(options.smallNumbers.minimum) participants.",
-            "Saturation: \(Saturation.method) Base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. \(Saturation.citation)",
+            "Saturation: \(Saturation.method.replacingOccurrences(of: "BASE", with: String(saturation.base)).replacingOccurrences(of: "RUN", with: String(saturation.run))) Base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. \(Saturation.citation)",
         ]
         if agreement != nil {
             notes.append(
@@ -339,7 +350,7 @@ public struct FindingsReport: Sendable {
             )
         }
         notes.append(
-            "Quotes come only from participants' own turns (never an interviewer's, a relative's or an unassigned speaker's), of participants who consented to anonymised quotes and have not withdrawn; each is the whole sentences around a coded passage (at most \(QuoteText.maxLength) characters, cut at a word with an ellipsis), appears once in the report under its most specific theme, is attributed by pseudonym, and is redacted before it is cut: e-mail addresses, UK phone numbers, NHS numbers (modulus 11), UK postcodes, full dates, and the study's \(redactionTerms) listed term\(redactionTerms == 1 ? "" : "s")."
+            "Quotes come only from participants' own turns (never an interviewer's, a relative's or an unassigned speaker's), of participants who consented to anonymised quotes and have not withdrawn; each is the whole sentences around a coded passage (at most \(QuoteText.maxLength) characters, cut at a word with an ellipsis), appears once in the report under its most specific theme, is attributed by pseudonym, and is redacted before it is cut: e-mail addresses, UK phone numbers, NHS numbers (modulus 11), UK postcodes, full dates, and \(redactionTerms == 0 ? "no study-specific terms (the study's redaction list is empty)" : "the study's \(redactionTerms) listed term\(redactionTerms == 1 ? "" : "s")")."
         )
         return notes
     }

@@ -21,7 +21,7 @@ extension FindingsReport {
         for (label, value) in [
             ("Protocol versions", summary.protocolVersions.joined(separator: ", ")),
             ("Interviews", "\(count(summary.interviews)) with \(count(summary.participants)) participants"),
-            ("Dates", "\(summary.firstDate ?? "—") to \(summary.lastDate ?? "—")"),
+            ("Dates", summary.dateRange),
             ("Languages of interview", summary.languages.map { "\($0.0) (\(count($0.1)))" }.joined(separator: ", ")),
             (
                 "Interviewer shared the participant's language",
@@ -74,6 +74,7 @@ extension FindingsReport {
         }
 
         body += "<section><h2>In participants' words</h2>\n"
+        if quotes.values.allSatisfy(\.isEmpty) { body += "<p>\(e(Self.noQuotes))</p>\n" }
         for theme in themes where !(quotes[theme.code] ?? []).isEmpty {
             body += "<h3>\(e(theme.name))</h3>\n"
             for quote in quotes[theme.code]! {
@@ -94,17 +95,17 @@ extension FindingsReport {
             body +=
                 "<section><h2>Agreement between coders</h2>\n<p>Coders \(e(agreement.coders.joined(separator: ", "))); overall Krippendorff's alpha \(number(agreement.overall.alpha)), mean Cohen's kappa \(number(agreement.overall.meanKappa)). Alpha below 0.80 is flagged.</p>\n"
             body +=
-                "<table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
+                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
             for code in agreement.codes {
                 let low = (code.alpha ?? 1) < Agreement.acceptable
                 body +=
                     "<tr\(low ? " class=\"low\"" : "")><td><code>\(e(code.code))</code></td><td class=\"n\">\(code.units)</td><td class=\"n\">\(percent(code.percentAgreement))</td><td class=\"n\">\(number(code.kappa))</td><td class=\"n\">\(number(code.alpha))\(low ? " ⚑" : "")</td></tr>\n"
             }
-            body += "</tbody></table></section>\n"
+            body += "</tbody></table></div></section>\n"
         }
 
         body +=
-            "<section><h2>You said, we did</h2>\n<table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
+            "<section><h2>You said, we did</h2>\n<div class=\"scroll\"><table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
         for theme in themes {
             let answering = actions.filter { $0.themes.contains(theme.code) }
             let said =
@@ -115,7 +116,7 @@ extension FindingsReport {
                     "<tr>\(said)<td>\(e(action.change))</td><td>\(e(action.owner ?? ""))</td><td>\(e(action.status.rawValue))</td><td>\(e(action.doneOn?.description ?? action.due.map { "due \($0)" } ?? ""))</td></tr>\n"
             }
         }
-        body += "</tbody></table></section>\n"
+        body += "</tbody></table></div></section>\n"
 
         if !outcomes.isEmpty {
             body +=

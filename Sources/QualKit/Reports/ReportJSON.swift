@@ -46,6 +46,25 @@ extension FindingsReport {
             })
     }
 
+    /// The saturation JSON of `qualkit saturation`, its method text with this run's numbers filled in.
+    var saturationJSON: JSON {
+        guard case .object(let members) = AnalysisViews.saturation(saturation).json else {
+            return AnalysisViews.saturation(saturation).json
+        }
+        return .object(
+            members.map { member in
+                guard member.name == "method", case .string(let text) = member.value else {
+                    return (member.name, member.value)
+                }
+                return (
+                    "method",
+                    .string(
+                        text.replacingOccurrences(of: "BASE", with: String(saturation.base))
+                            .replacingOccurrences(of: "RUN", with: String(saturation.run)))
+                )
+            })
+    }
+
     public var json: JSON {
         let small = options.smallNumbers
         let count: (Int) -> JSON = small.jsonCount
@@ -91,7 +110,7 @@ extension FindingsReport {
                         ])
                     })
             ),
-            ("saturation", AnalysisViews.saturation(saturation).json),
+            ("saturation", saturationJSON),
             ("agreement", agreement.map { AnalysisViews.agreement($0).json } ?? .null),
             (
                 "you_said_we_did",

@@ -17,7 +17,7 @@ extension FindingsReport {
         out += "| | |\n|---|---|\n"
         out += "| Protocol versions | \(e(summary.protocolVersions.joined(separator: ", "))) |\n"
         out += "| Interviews | \(count(summary.interviews)) with \(count(summary.participants)) participants |\n"
-        out += "| Dates | \(summary.firstDate ?? "—") to \(summary.lastDate ?? "—") |\n"
+        out += "| Dates | \(e(summary.dateRange)) |\n"
         out +=
             "| Languages of interview | \(e(summary.languages.map { "\($0.0) (\(count($0.1)))" }.joined(separator: ", "))) |\n"
         out +=
@@ -51,6 +51,7 @@ extension FindingsReport {
             if !note.isEmpty { out += "\n\(e(note))\n" }
         }
         out += "\n## In participants' words\n"
+        if quotes.values.allSatisfy(\.isEmpty) { out += "\n\(e(Self.noQuotes))\n" }
         for theme in themes where !(quotes[theme.code] ?? []).isEmpty {
             out += "\n### \(e(theme.name))\n\n"
             for quote in quotes[theme.code]! { out += "> \(e(quote.text))\n>\n> — \(e(quote.attribution))\n\n" }
