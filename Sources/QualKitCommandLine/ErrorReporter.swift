@@ -396,6 +396,10 @@ package struct ErrorReporter {
         case .emptyRedactionTerm: return refused("<term>", "", "an empty term would redact nothing")
         case .actionWithoutTheme: return "an action answers at least one theme: give --theme CODE"
         case .outcomeOutOfRange(let value): return refused("--value", JSON.format(value), Outcome.rangeProblem)
+        case .unknownMeasure(let name): return unknown("outcome measure", name)
+        case .measureNeedsGroup(let measure, let groups):
+            return
+                "'\(measure)' has values for several groups (\(groups.joined(separator: ", "))): choose one with --group"
         }
     }
 

@@ -51,7 +51,8 @@ import Testing
 
     @Test func quotesComeOnlyFromConsentingParticipantsAndAreRedacted() throws {
         let box = try study()
-        let json = try reportJSON(box, ["--by", "household"])
+        // Three participants: --min-cell 1 shows their numbers (small-number tests are elsewhere).
+        let json = try reportJSON(box, ["--by", "household", "--min-cell", "1"])
         let quotes = try #require(json["quotes"] as? [[String: Any]])
         #expect(!quotes.isEmpty)
         #expect(Set(try quotes.map { try #require($0["participant"] as? String) }).isSubset(of: ["P1", "P3"]))
@@ -61,17 +62,51 @@ import Testing
         #expect((quotes.first?["attributes"] as? [String: String])?["household"] == "multi")
 
         try box.build { try $0.withdraw("P1") }
-        let after = try reportJSON(box)
+        let after = try reportJSON(box, ["--min-cell", "1"])
         let quotesAfter = try #require(after["quotes"] as? [[String: Any]])
         #expect(Set(try quotesAfter.map { try #require($0["participant"] as? String) }) == ["P3"])
         #expect(after["participants_total"] as? Int == 2)
+    }
+
+    /// However they are coded, an interviewer's turn and a non-consenting participant's words are
+    /// never quoted, in any format; a partial span becomes its whole sentence.
+    @Test func interviewerTurnsAndNonConsentingParticipantsAreNeverQuoted() throws {
+        let box = try study()
+        try box.build { study in
+            for id in ["P1", "P2", "P3"] {
+                try study.tag(id, 1, "barrier.stigma", coder: "AB")
+                try study.tag(id, 3, "barrier.times", coder: "AB")
+            }
+            try study.tag("P3", 4, "barrier.times", coder: "AB", quote: "at two when I was")
+        }
+        for format in ["json", "md", "html"] {
+            let out = try box.ok(["report", "--format", format, "--quotes", "10", "--min-cell", "1"]).stdout
+            #expect(!out.contains("Why?") && !out.contains("Times?"), "\(format) quotes the interviewer")
+            #expect(!out.contains("forgive the shame") && !out.contains("daytime appointments"), "\(format) quotes P2")
+        }
+        let quotes = try #require(try reportJSON(box, ["--quotes", "10"])["quotes"] as? [[String: Any]])
+        let texts = quotes.compactMap { $0["text"] as? String }
+        #expect(texts.contains("They rang at two when I was in college every single week."))
+        #expect(Set(quotes.compactMap { $0["participant"] as? String }) == ["P1", "P3"])
+    }
+
+    @Test func showSmallIsBannerAndLogged() throws {
+        let box = try study()
+        let hidden = try box.ok(["report", "--format", "md"])
+        #expect(!hidden.stdout.contains("NOT FOR PUBLICATION"))
+        #expect(try box.count("SELECT count(*) FROM disclosure_log") == 0)
+        let shown = try box.ok(["report", "--format", "md", "--show-small"])
+        #expect(shown.stdout.hasPrefix("**NOT FOR PUBLICATION: contains small numbers**"))
+        #expect(shown.stdout.contains("| Appointment times | `barrier.times` | 3 | 100.0% | 3 |"))
+        #expect(shown.stderr.contains("recorded in the study's disclosure log"))
+        #expect(try box.count("SELECT count(*) FROM disclosure_log WHERE what LIKE 'report --show-small%'") == 1)
     }
 
     @Test func reportNumbersMatchTally() throws {
         let box = try study()
         let tally = try #require(
             try parseJSON(box.ok(["tally", "--kind", "barrier", "--format", "json"]).stdout) as? [String: Any])
-        let report = try reportJSON(box)
+        let report = try reportJSON(box, ["--min-cell", "1"])
         #expect(report["participants_total"] as? Int == tally["participants_total"] as? Int)
         let fromTally = try Dictionary(
             uniqueKeysWithValues: #require(tally["themes"] as? [[String: Any]]).map {
@@ -80,8 +115,12 @@ import Testing
         for theme in try #require(report["themes"] as? [[String: Any]]) {
             #expect(fromTally[try #require(theme["code"] as? String)] == theme["participants"] as? Int)
         }
-        let markdown = try box.ok(["report", "--format", "md"]).stdout
+        let markdown = try box.ok(["report", "--format", "md", "--min-cell", "1"]).stdout
         #expect(markdown.contains("| Appointment times | `barrier.times` | 3 | 100.0% | 3 |"))
+        // By default three people are a small number: no count, no percentage.
+        let published = try box.ok(["report", "--format", "md"]).stdout
+        #expect(published.contains("| Appointment times | `barrier.times` | fewer than 5 |  |  |"))
+        #expect(!published.contains("100.0%"))
     }
 
     @Test func htmlIsSelfContainedAndEscapesHostileText() throws {

@@ -42,7 +42,7 @@ import Testing
         #expect(try run(box, ["codings", "list", "--participant", "TC-999"]).status == 65)
         #expect(try run(box, ["codings", "list", "--code", "barrier.nothing"]).status == 65)
         let outcomes = try run(box, ["outcome", "list", "--format", "csv"]).stdout
-        #expect(outcomes.hasPrefix("measure,group,period,value,n,unit,date,action\n"))
+        #expect(outcomes.hasPrefix("measure,group,period,value,n,unit,date,action,better\n"))
         let status = try #require(try parseJSON(run(box, ["status", "--format", "json"]).stdout) as? [String: Any])
         #expect((status["counts"] as? [String: Int])?["codings"] == 265)
         let interviewer =

@@ -140,7 +140,7 @@ enum ShellLine {
         // TC-007 withdraws at the end of the tour, and their transcript goes with them.
         #expect(try box.count("SELECT count(*) FROM transcript") == shippedTranscripts.count - 1)
         #expect(try box.count("SELECT count(DISTINCT coder) FROM coding") == 2)
-        #expect(try box.count("SELECT count(*) FROM outcome") == 14)
+        #expect(try box.count("SELECT count(*) FROM outcome") == 60)
     }
 }
 

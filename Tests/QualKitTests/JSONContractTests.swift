@@ -305,7 +305,7 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(FindingsViews.actions(store.actions()).json) == Self.action)
         #expect(
             try keys(FindingsViews.outcomes(store.outcomes()).json) == [
-                "measure", "group", "period", "value", "n", "unit", "date", "action",
+                "measure", "group", "period", "value", "n", "unit", "date", "action", "better",
             ])
     }
 
@@ -319,13 +319,38 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(FindingsViews.scan([hit]).json) == ["transcript", "segment", "kind", "text", "on_list"])
     }
 
+    static let spc = ["measure", "group", "unit", "better", "chart", "periods", "signals", "verdict"]
+
+    /// `outcome show --format json`: the demo's completion shows a shift after the action.
+    @Test func outcomeShow() throws {
+        let series = try FindingsReport.outcomeSeries(Demo.study(), measure: "programme completion", group: nil)
+        let json = series.spcJSON
+        #expect(try keys(json) == Self.spc)
+        #expect(try keys(json["periods"]) == ["from", "to", "mean", "lower_limit", "upper_limit"])
+        #expect(try keys(json["signals"]) == ["rule", "from", "to", "direction"])
+        #expect(json["chart"] == .string("xmr") && json["better"] == .string("higher"))
+        #expect(items(json["periods"]).count == 2)
+        let shift = try #require(items(json["signals"]).first { $0["rule"] == .string("shift") })
+        #expect(shift["from"] == .string("2023-06") && shift["direction"] == .string("improvement"))
+        guard case .string(let verdict)? = json["verdict"] else {
+            Issue.record("no verdict")
+            return
+        }
+        #expect(verdict.hasPrefix("programme completion (ethnic minority): special-cause improvement since 2023-06"))
+        #expect(verdict.hasSuffix("not what changed it."))
+        let crisis = try FindingsReport.outcomeSeries(Demo.study(), measure: "crisis admissions", group: nil)
+        #expect(crisis.analysis.signals.filter { $0.to >= (crisis.analysis.split ?? 0) }.isEmpty)
+        #expect(crisis.verdict.contains("no signal since the action yet: common-cause variation"))
+    }
+
     @Test func report() throws {
         var options = FindingsReport.Options()
         options.by = ["household"]
         let json = try FindingsReport.build(Demo.study(), options: options).json
         #expect(
             try keys(json) == [
-                "title", "generated_at", "summary", "participants_total", "coders", "themes", "subgroups", "quotes",
+                "title", "generated_at", "small_numbers", "summary", "participants_total", "coders", "themes",
+                "subgroups", "quotes",
                 "saturation", "agreement", "you_said_we_did", "actions", "outcomes", "methods",
             ])
         #expect(
@@ -335,7 +360,10 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
             ])
         #expect(try keys(json["summary"]?["languages"]) == ["language", "interviews"])
         #expect(try keys(json["themes"]) == Self.theme)
-        #expect(try keys(json["subgroups"]) == Self.grouped)
+        #expect(try keys(json["small_numbers"]) == ["min_cell", "show_small", "banner"])
+        #expect(try keys(json["subgroups"]) == Self.grouped + ["note"])
+        #expect(try keys(items(json["subgroups"]).first?["groups"]) == Self.group)
+        #expect(try keys(items(items(json["subgroups"]).first?["groups"]).first?["themes"]) == Self.groupTheme)
         #expect(try keys(json["quotes"]) == ["participant", "code", "text", "attributes"])
         #expect(try keys(json["saturation"]) == Self.saturation)
         #expect(try keys(json["agreement"]) == Self.agreement)
@@ -344,7 +372,8 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(withActions["actions"]) == Self.action)
         #expect(try keys(json["actions"]) == Self.action)
         #expect(
-            try keys(json["outcomes"]) == ["measure", "group", "unit", "action", "before", "after", "points"])
+            try keys(json["outcomes"]) == ["measure", "group", "unit", "action", "before", "after", "spc", "points"])
+        #expect(try keys(items(json["outcomes"]).first?["spc"]) == Self.spc)
         #expect(try keys(items(json["outcomes"]).first?["points"]) == ["period", "value", "n", "date"])
     }
 }

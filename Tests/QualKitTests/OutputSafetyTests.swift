@@ -104,7 +104,8 @@ import Testing
             Outcome(id: $0.offset + 1, measure: "m", period: "P\($0.offset)", value: $0.element)
         }
         let series = FindingsReport.OutcomeSeries(
-            measure: "m", group: nil, unit: nil, action: nil, points: points, before: nil, after: nil)
+            measure: "m", group: nil, unit: nil, action: nil, points: points, before: nil, after: nil,
+            better: .neither, analysis: XmR.analyse(points.map(\.value), split: nil, better: .neither))
         let svg = FindingsReport.lineChart(series).lowercased()
         #expect(svg.contains("<polyline"))
         #expect(!svg.contains("nan") && !svg.contains("inf"))

@@ -121,7 +121,8 @@ import Testing
             memo: nil)
         let report = try FindingsReport.build(fixture.study, options: FindingsReport.Options())
         let quotes = report.quotes.values.flatMap { $0 }.map(\.text)
-        #expect(quotes == ["Nobody phones back, and my NHS number [NHS number]"])
+        // The whole sentence, cut from the redacted turn.
+        #expect(quotes == ["Nobody phones back, and my NHS number [NHS number] is on every letter they send."])
     }
 }
 

@@ -8,4 +8,8 @@ public enum FindingsError: Error, Sendable, Equatable {
     case actionWithoutTheme
     /// An outcome value outside the accepted range (finite, within ±1e12).
     case outcomeOutOfRange(Double)
+    /// No outcome values for this measure (or measure and group).
+    case unknownMeasure(Unknown)
+    /// The measure has values for several groups; one must be chosen.
+    case measureNeedsGroup(measure: String, groups: [String])
 }

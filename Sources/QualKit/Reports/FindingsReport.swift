@@ -10,10 +10,19 @@ public struct FindingsReport: Sendable {
         public var coders: [String]?
         /// Participant attributes shown beside each quote (default: the --by attributes).
         public var attributes: [String]?
+        /// The small-numbers rule (`--min-cell`, `--show-small`).
+        public var smallNumbers = SmallNumbers()
         public init() {}
     }
 
     public struct Summary: Sendable {
+        /// "2023-03-10 to 2023-03-25", one date, or "not recorded".
+        public var dateRange: String {
+            switch (firstDate, lastDate) {
+            case (let first?, let last?): first == last ? first : "\(first) to \(last)"
+            default: "not recorded"
+            }
+        }
         public let title: String
         public let protocolVersions: [String]
         public let interviews: Int
@@ -50,6 +59,10 @@ public struct FindingsReport: Sendable {
         public let points: [Outcome]
         public let before: Double?
         public let after: Double?
+        /// Which way is better (the first value that says; neither when none does).
+        public let better: XmR.Better
+        /// The XmR chart of the points, split at the action's done date.
+        public let analysis: XmR.Analysis
     }
 
     public let options: Options
@@ -57,7 +70,10 @@ public struct FindingsReport: Sendable {
     public let tally: Tally.Result
     /// The ranked themes shown (the kind's root code left out: it would always lead).
     public let themes: [Tally.Theme]
+    /// The `--by` tallies as computed, small groups included (for checking; never rendered).
     public let groups: [Tally.GroupedResult]
+    /// The `--by` tables as published: small groups pooled or left out, values redacted.
+    public let published: [SmallNumbers.PublishedGroups]
     public let quotes: [String: [Quote]]
     public let saturation: Saturation.Result
     public let agreement: Agreement.Result?
@@ -81,9 +97,25 @@ public struct FindingsReport: Sendable {
         let groups = try options.by.map { try Tally.run(study, scope: scope, by: PersonFields.normalizedKey($0)) }
         let findings = FindingsStore(study)
         let redactor = try RedactionList(study).redactor()
+        let small = options.smallNumbers
+        if small.showSmall {
+            // Logged in the same call that lets the numbers out, as an unredacted export is.
+            try study.db.transaction {
+                try PrivacyStore(study).logDisclosure("report --show-small --min-cell \(small.minimum)")
+            }
+        }
+        let captionKeys = options.attributes ?? options.by.map(PersonFields.normalizedKey)
+        // A caption shows an attribute value only when that value's group reaches the threshold.
+        var captionValues: [String: Set<String>] = [:]
+        for key in captionKeys {
+            let grouped = groups.first { $0.by == key } ?? (try? Tally.run(study, scope: scope, by: key))
+            captionValues[key] = Set(
+                (grouped?.groups ?? []).filter { small.showSmall || $0.participantsTotal >= small.minimum }.map(\.value)
+            )
+        }
         let quotes = try selectQuotes(
             study, themes: themes.map(\.code), perTheme: options.quotesPerTheme,
-            coders: tally.coders, attributes: options.attributes ?? options.by.map(PersonFields.normalizedKey),
+            coders: tally.coders, attributes: captionKeys, captionValues: captionValues, kind: options.kind,
             redactor: redactor)
         let saturation = try Saturation.run(
             study, scope: AnalysisScope(coders: options.coders), base: 4, run: 2, threshold: 5, order: .date)
@@ -99,11 +131,26 @@ public struct FindingsReport: Sendable {
                 },
                 allSegments: false)
             : nil
-        let actions = try findings.actions()
+        // Action and outcome text leaves the team too: redacted like the quotes.
+        let actions = try findings.actions().map { action in
+            var action = action
+            action.change = redactor.redact(action.change)
+            action.owner = action.owner.map(redactor.redact)
+            action.note = action.note.map(redactor.redact)
+            return action
+        }
+        let outcomes = try findings.outcomes().map { outcome in
+            var outcome = outcome
+            outcome.measure = redactor.redact(outcome.measure)
+            outcome.period = redactor.redact(outcome.period)
+            outcome.group = outcome.group.map(redactor.redact)
+            return outcome
+        }
         return FindingsReport(
-            options: options, summary: try summary(study), tally: tally, themes: themes, groups: groups, quotes: quotes,
+            options: options, summary: try summary(study), tally: tally, themes: themes, groups: groups,
+            published: groups.map { small.publish($0, redactor: redactor) }, quotes: quotes,
             saturation: saturation, agreement: agreement, actions: actions,
-            outcomes: series(try findings.outcomes(), actions: actions),
+            outcomes: series(outcomes, actions: actions),
             redactionTerms: try RedactionList(study).terms().count,
             generatedAt: Clock.nowTimestamp())
     }
@@ -139,9 +186,6 @@ public struct FindingsReport: Sendable {
             withInterviewer: withInterviewer, sharedLanguage: sharedLanguage, sameCommunity: sameCommunity)
     }
 
-    /// Up to `perTheme` quotes per theme, only from participants who consented to quotes, from
-    /// participant turns, redacted, spread across participants: one per participant per theme, and
-    /// people not yet quoted in the report first.
     /// What makes two quotes "the same words": case, runs of white space (a cue's line break),
     /// punctuation and curly or straight quotes do not count.
     static func sameWordsKey(_ text: String) -> String {
@@ -162,67 +206,102 @@ public struct FindingsReport: Sendable {
         return key
     }
 
+    /// Up to `perTheme` quotes per theme.
+    ///
+    /// Only codings ``FindingsStore/quotableCodings(codePrefix:)`` returns (participant turns of
+    /// consenting participants who have not withdrawn). Each coded span becomes whole sentences of
+    /// its redacted turn (``QuoteText``). A segment is quoted under the most specific theme it is
+    /// coded with, and the same words (``sameWordsKey(_:)``) appear once in the whole report.
+    /// Within a theme: one quote per participant, segments more coders agreed on first, people not
+    /// yet quoted first. Captions hold the pseudonym and the attribute values in `captionValues`
+    /// (values whose group reaches the small-numbers threshold), redacted.
     static func selectQuotes(
         _ study: Study, themes: [String], perTheme: Int, coders: [String], attributes: [String],
-        redactor: Redactor
+        captionValues: [String: Set<String>], kind: String?, redactor: Redactor
     ) throws -> [String: [Quote]] {
         guard perTheme > 0 else { return [:] }
-        let consenting = Dictionary(
-            uniqueKeysWithValues: try PeopleStore(study).participants()
-                .filter(\.consent.quotes).map { ($0.id, $0) })
-        let segments = TranscriptStore(study)
+        let people = Dictionary(
+            uniqueKeysWithValues: try PeopleStore(study).participants().map { ($0.id, $0) })
+        let themeSet = Set(themes)
+        /// The most specific theme a code is within: the longest theme path that is it or above it.
+        func mostSpecific(_ code: String) -> String? {
+            var path = code
+            while true {
+                if themeSet.contains(path) { return path }
+                guard let dot = path.lastIndex(of: ".") else { return nil }
+                path = String(path[..<dot])
+            }
+        }
+        struct Candidate {
+            var participant: String
+            var text: String
+            var coders: Set<String>
+        }
+        // theme -> segment key -> the candidate (its shortest widened text).
+        var byTheme: [String: [String: Candidate]] = [:]
+        for coding in try FindingsStore(study).quotableCodings(codePrefix: kind)
+        where coders.contains(coding.coder) {
+            guard let theme = mostSpecific(coding.code) else { continue }
+            let text = QuoteText.quote(turn: coding.turn, from: coding.start, to: coding.end, redactor: redactor)
+            guard !text.isEmpty else { continue }
+            let key = "\(coding.transcript)\u{0}\(coding.segment)"
+            var candidate = byTheme[theme]?[key] ?? Candidate(participant: coding.participant, text: text, coders: [])
+            candidate.coders.insert(coding.coder)
+            if text.unicodeScalars.count < candidate.text.unicodeScalars.count { candidate.text = text }
+            byTheme[theme, default: [:]][key] = candidate
+        }
         var quoted: Set<String> = []
+        var said: Set<String> = []
         var result: [String: [Quote]] = [:]
         for theme in themes {
-            // Candidates with how many coders tagged that segment with the theme: agreed quotes first.
-            var candidates: [(participant: String, text: String, coders: Int)] = []
-            var codersOn: [String: Set<String>] = [:]
-            var texts: [String: (participant: String, text: String)] = [:]
-            for coding in try CodingStore(study).codings(.init(codePrefix: theme)) where coders.contains(coding.coder) {
-                guard consenting[coding.participant] != nil else { continue }
-                let segment = try segments.segment(coding.transcript, coding.segment)
-                guard segment.role == .participant else { continue }
-                // Redacted before it is cut (never part of an identifier). A very short span reads
-                // better as its whole turn.
-                let text =
-                    (ScalarText.count(coding.text) < 25
-                    ? redactor.redact(segment.text)
-                    : redactor.excerpt(of: segment.text, from: coding.start, to: coding.end))
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                let key = "\(coding.transcript)\u{0}\(coding.segment)"
-                codersOn[key, default: []].insert(coding.coder)
-                // The most precise span: the shortest coded text of the segment.
-                if texts[key] == nil || text.count < texts[key]!.text.count { texts[key] = (coding.participant, text) }
-            }
-            for (key, value) in texts { candidates.append((value.participant, value.text, codersOn[key]!.count)) }
-            func score(_ candidate: (participant: String, text: String, coders: Int)) -> (Int, Int, Int, String, String)
-            {
+            let candidates = Array((byTheme[theme] ?? [:]).values)
+            func score(_ candidate: Candidate) -> (Int, Int, Int, String, String) {
                 let length = candidate.text.count
                 return (
-                    quoted.contains(candidate.participant) ? 1 : 0, -candidate.coders,
-                    (30...300).contains(length) ? 0 : 1,
-                    candidate.participant, candidate.text
+                    quoted.contains(candidate.participant) ? 1 : 0, -candidate.coders.count,
+                    (30...300).contains(length) ? 0 : 1, candidate.participant, candidate.text
                 )
             }
             var chosen: [Quote] = []
-            var people: Set<String> = []
-            var said: Set<String> = []
+            var inTheme: Set<String> = []
             for candidate in candidates.sorted(by: { score($0) < score($1) }) where chosen.count < perTheme {
-                // The same words from two people are shown once.
+                // The same words, from anyone under any theme, are shown once.
                 let words = Self.sameWordsKey(candidate.text)
-                guard !people.contains(candidate.participant), !said.contains(words) else { continue }
-                people.insert(candidate.participant)
+                guard !inTheme.contains(candidate.participant), !said.contains(words) else { continue }
+                inTheme.insert(candidate.participant)
                 said.insert(words)
-                let participant = consenting[candidate.participant]!
+                let held = people[candidate.participant]?.attributes ?? [:]
                 chosen.append(
                     Quote(
-                        participant: candidate.participant, code: theme, text: candidate.text,
-                        attributes: attributes.compactMap { key in participant.attributes[key].map { (key, $0) } }))
+                        participant: redactor.redact(candidate.participant), code: theme, text: candidate.text,
+                        attributes: attributes.compactMap { key in
+                            held[key].flatMap { value in
+                                captionValues[key]?.contains(value) == true ? (key, redactor.redact(value)) : nil
+                            }
+                        }))
             }
-            for quote in chosen { quoted.insert(quote.participant) }
+            quoted.formUnion(inTheme)
             result[theme] = chosen
         }
         return result
+    }
+
+    /// The SPC reading of one measure (and group, when it has several), as `outcome show` prints it.
+    ///
+    /// - Throws: ``FindingsError/unknownMeasure(_:)``, or ``FindingsError/measureNeedsGroup(measure:groups:)``
+    ///   when the measure has several groups and none is given.
+    public static func outcomeSeries(_ study: Study, measure: String, group: String?) throws -> OutcomeSeries {
+        let store = FindingsStore(study)
+        let all = series(try store.outcomes(), actions: try store.actions())
+        let matching = all.filter { $0.measure == measure && (group == nil || $0.group == group) }
+        guard let first = matching.first else {
+            throw FindingsError.unknownMeasure(
+                Unknown(group.map { "\(measure) (\($0))" } ?? measure, among: Array(Set(all.map(\.measure))).sorted()))
+        }
+        guard matching.count == 1 else {
+            throw FindingsError.measureNeedsGroup(measure: measure, groups: matching.map { $0.group ?? "(none)" })
+        }
+        return first
     }
 
     static func series(_ outcomes: [Outcome], actions: [ServiceAction]) -> [OutcomeSeries] {
@@ -241,18 +320,29 @@ public struct FindingsReport: Sendable {
                 before = earlier.isEmpty ? nil : earlier.reduce(0, +) / Double(earlier.count)
                 after = later.isEmpty ? nil : later.reduce(0, +) / Double(later.count)
             }
+            let split = action?.doneOn.flatMap { done in
+                points.firstIndex { ($0.date.map { $0 >= done }) ?? false }
+            }
+            let better = points.compactMap(\.better).first ?? .neither
             return OutcomeSeries(
                 measure: points[0].measure, group: points[0].group, unit: points[0].unit?.rawValue,
-                action: action, points: points, before: before, after: after)
+                action: action, points: points, before: before, after: after, better: better,
+                analysis: XmR.analyse(points.map(\.value), split: split, better: better))
         }
     }
+
+    /// What the report says when no quote may be shown.
+    static let noQuotes =
+        "No quotes: no coded passage came from a participant's own turn with consent to be quoted."
 
     /// What the methods section says, in every format.
     public var methods: [String] {
         var notes = [
-            "Prevalence is counted as people, not mentions: a participant counts once for a theme if any selected coder (\(tally.coders.joined(separator: ", "))) tagged any of their turns with it or a theme under it. N = \(tally.participantsTotal) participants with a coded transcript.",
-            "Subgroups under \(Tally.smallGroup) participants are flagged: such small numbers can identify people and are unstable.",
-            "Saturation: \(Saturation.method) Base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. \(Saturation.citation)",
+            "Prevalence is counted as people, not mentions: a participant counts once for a theme if any selected coder (\(tally.coders.joined(separator: ", "))) tagged any of their turns with it or a theme under it. N = \(options.smallNumbers.count(tally.participantsTotal)) participants with a coded transcript.",
+            options.smallNumbers.showSmall
+                ? "Small numbers are shown (--show-small): this report is not for publication."
+                : "Small numbers are suppressed (NHS small-numbers practice): a count of people under \(options.smallNumbers.minimum) is shown as “\(options.smallNumbers.fewer)”, never as a number or a percentage, and a subgroup under \(options.smallNumbers.minimum) participants is not broken out (combined with other small groups when together they reach \(options.smallNumbers.minimum), otherwise left out). Quote captions show no attribute value held by fewer than \(options.smallNumbers.minimum) participants.",
+            "Saturation: \(Saturation.method.replacingOccurrences(of: "BASE", with: String(saturation.base)).replacingOccurrences(of: "RUN", with: String(saturation.run))) Base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. \(Saturation.citation)",
         ]
         if agreement != nil {
             notes.append(
@@ -260,7 +350,7 @@ public struct FindingsReport: Sendable {
             )
         }
         notes.append(
-            "Quotes come only from participants who consented to anonymised quotes, are attributed by pseudonym, and are redacted: e-mail addresses, UK phone numbers, NHS numbers (modulus 11), UK postcodes, full dates, and the study's \(redactionTerms) listed term\(redactionTerms == 1 ? "" : "s")."
+            "Quotes come only from participants' own turns (never an interviewer's, a relative's or an unassigned speaker's), of participants who consented to anonymised quotes and have not withdrawn; each is the whole sentences around a coded passage (at most \(QuoteText.maxLength) characters, cut at a word with an ellipsis), appears once in the report under its most specific theme, is attributed by pseudonym, and is redacted before it is cut: e-mail addresses, UK phone numbers, NHS numbers (modulus 11), UK postcodes, full dates, and \(redactionTerms == 0 ? "no study-specific terms (the study's redaction list is empty)" : "the study's \(redactionTerms) listed term\(redactionTerms == 1 ? "" : "s")")."
         )
         return notes
     }

@@ -66,18 +66,55 @@ public struct FindingsStore {
                 group: try row["grp"],
                 unit: (try row["unit"] as String?).flatMap(Outcome.Unit.init),
                 date: (try row["date"] as String?).flatMap(CalendarDate.init),
-                action: try row["action"])
+                action: try row["action"], better: (try row["better"] as String?).flatMap(XmR.Better.init))
         }
+    }
+
+    /// Codings that may be quoted: on turns whose speaker role is `participant`, of participants
+    /// who consented to quotes and have not withdrawn, under `codePrefix` (every code when nil).
+    ///
+    /// Interviewer, other and unknown turns are left out here, in the query, however they are
+    /// coded, so no later step can quote them.
+    public func quotableCodings(codePrefix: String?) throws -> [Coding] {
+        var result: [Coding] = []
+        try db.forEachRow(
+            """
+            SELECT t.id AS transcript, s.number, c.code, c.coder, c.start, c.end, c.transcript_start, c.transcript_end,
+                   c.memo, s.text, i.participant
+            FROM coding c
+            JOIN segment s ON s.id = c.segment
+            JOIN transcript t ON t.id = s.transcript
+            JOIN interview i ON i.id = t.interview
+            JOIN participant p ON p.id = i.participant
+            WHERE s.role = 'participant'
+              AND p.consent_quotes = 1
+              AND NOT EXISTS (SELECT 1 FROM withdrawal w WHERE w.participant = p.id)
+              AND (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
+            ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
+            """,
+            [codePrefix, codePrefix.map(CodeStore.likePrefix)]
+        ) { row in
+            let start: Int = try row["start"]
+            let end: Int = try row["end"]
+            let turn: String = try row["text"]
+            result.append(
+                Coding(
+                    transcript: try row["transcript"], segment: try row["number"], code: try row["code"],
+                    coder: try row["coder"], start: start, end: end, transcriptStart: try row["transcript_start"],
+                    transcriptEnd: try row["transcript_end"], memo: try row["memo"],
+                    text: ScalarText.slice(turn, start, end) ?? "", participant: try row["participant"], turn: turn))
+        }
+        return result
     }
 
     func insert(_ outcome: Outcome) throws {
         try db.execute(
             """
-            INSERT INTO outcome(measure, period, value, n, grp, unit, date, action, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO outcome(measure, period, value, n, grp, unit, date, action, better, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 outcome.measure, outcome.period, outcome.value, outcome.n, outcome.group, outcome.unit?.rawValue,
-                outcome.date?.description, outcome.action, Clock.nowTimestamp(),
+                outcome.date?.description, outcome.action, outcome.better?.rawValue, Clock.nowTimestamp(),
             ])
     }
 }

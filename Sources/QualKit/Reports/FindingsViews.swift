@@ -23,6 +23,7 @@ public enum FindingsViews {
         .field("period", json: { .string($0.period) }), .field("value", .right, json: { .double($0.value) }),
         .field("n", .right, json: { .int($0.n) }), .field("unit", json: { .string($0.unit?.rawValue) }),
         .field("date", json: { .string($0.date?.description) }), .field("action", .right, json: { .int($0.action) }),
+        .field("better", json: { .string($0.better?.rawValue) }),
     ])
 
     public static func outcomes(_ outcomes: [Outcome]) -> Rendered {

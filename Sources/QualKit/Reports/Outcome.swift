@@ -22,11 +22,14 @@ public struct Outcome: Sendable, Equatable {
     public var date: CalendarDate?
     /// The action this outcome is read against (before and after its done date).
     public var action: Int?
+    /// Whether a higher or a lower value is better (nil: not said, read as neither).
+    public var better: XmR.Better?
 
     public init(
         id: Int, measure: String, period: String, value: Double, n: Int? = nil, group: String? = nil,
-        unit: Unit? = nil, date: CalendarDate? = nil, action: Int? = nil
+        unit: Unit? = nil, date: CalendarDate? = nil, action: Int? = nil, better: XmR.Better? = nil
     ) {
+        self.better = better
         self.id = id
         self.measure = measure
         self.period = period

@@ -3,14 +3,47 @@ extension FindingsReport {
     /// (file name, CSV text) for every table.
     public var csvFiles: [(String, String)] {
         var files: [(String, String)] = []
+        if options.smallNumbers.showSmall {
+            files.append(("NOT-FOR-PUBLICATION.txt", SmallNumbers.banner + "\n"))
+        }
+        let small = options.smallNumbers
+        func cells(_ theme: Tally.Theme) -> [String] {
+            let hidden = small.suppresses(theme.participants)
+            return [
+                small.count(theme.participants), hidden ? "" : String(format: "%.1f", theme.percent),
+            ]
+        }
         files.append(
             (
                 "themes.csv",
-                AnalysisViews.tally(
-                    Tally.Result(participantsTotal: tally.participantsTotal, coders: tally.coders, themes: themes)
-                ).text(.csv)
+                CSVWriter.document(
+                    header: ["code", "kind", "name", "excerpts", "participants", "percent", "transcripts"],
+                    rows: themes.map { theme in
+                        let hidden = small.suppresses(theme.participants)
+                        return [theme.code, theme.kind, theme.name, hidden ? "" : String(theme.excerpts)] + cells(theme)
+                            + [hidden ? "" : String(theme.transcripts)]
+                    })
             ))
-        for group in groups { files.append(("by-\(group.by).csv", AnalysisViews.grouped(group).text(.csv))) }
+        for table in published {
+            var rows: [[String]] = []
+            for group in table.groups {
+                for theme in group.themes.sorted(by: { $0.code < $1.code }) {
+                    rows.append(
+                        [
+                            table.by, group.value, small.count(group.participantsTotal), group.small ? "yes" : "no",
+                            theme.code,
+                        ]
+                            + cells(theme))
+                }
+            }
+            files.append(
+                (
+                    "by-\(table.by).csv",
+                    CSVWriter.document(
+                        header: ["by", "value", "participants_total", "small", "code", "participants", "percent"],
+                        rows: rows)
+                ))
+        }
         files.append(
             (
                 "quotes.csv",

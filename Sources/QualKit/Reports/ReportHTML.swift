@@ -10,63 +10,71 @@ extension FindingsReport {
         let e = HTML.escape
         func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "—" }
         func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
-        var body =
-            "<header><h1>\(e(summary.title)): findings</h1><p class=\"meta\">Generated \(e(String(generatedAt.prefix(10)))) by qualkit · quotes from consenting participants, redacted, attributed by pseudonym</p></header>\n<main>\n"
+        let small = options.smallNumbers
+        let count = small.count
+        var body = "<header>"
+        if small.showSmall { body += "<p class=\"banner\" role=\"alert\">\(e(SmallNumbers.banner))</p>" }
+        body +=
+            "<h1>\(e(summary.title)): findings</h1><p class=\"meta\">Generated \(e(String(generatedAt.prefix(10)))) by qualkit · quotes from consenting participants, redacted, attributed by pseudonym</p></header>\n<main>\n"
 
         body += "<section><h2>Study summary</h2><table class=\"facts\"><tbody>\n"
         for (label, value) in [
             ("Protocol versions", summary.protocolVersions.joined(separator: ", ")),
-            ("Interviews", "\(summary.interviews) with \(summary.participants) participants"),
-            ("Dates", "\(summary.firstDate ?? "—") to \(summary.lastDate ?? "—")"),
-            ("Languages of interview", summary.languages.map { "\($0.0) (\($0.1))" }.joined(separator: ", ")),
+            ("Interviews", "\(count(summary.interviews)) with \(count(summary.participants)) participants"),
+            ("Dates", summary.dateRange),
+            ("Languages of interview", summary.languages.map { "\($0.0) (\(count($0.1)))" }.joined(separator: ", ")),
             (
                 "Interviewer shared the participant's language",
-                "\(summary.sharedLanguage) of \(summary.withInterviewer)"
+                "\(count(summary.sharedLanguage)) of \(count(summary.withInterviewer))"
             ),
-            ("Interviewer from the participant's community", "\(summary.sameCommunity) of \(summary.withInterviewer)"),
+            (
+                "Interviewer from the participant's community",
+                "\(count(summary.sameCommunity)) of \(count(summary.withInterviewer))"
+            ),
         ] { body += "<tr><th scope=\"row\">\(e(label))</th><td>\(e(value))</td></tr>\n" }
         body += "</tbody></table></section>\n"
 
         body +=
-            "<section><h2>Barrier themes by prevalence</h2>\n<p>N = \(tally.participantsTotal) participants with a coded transcript. Each bar is the share of participants who raised the theme.</p>\n"
+            "<section><h2>Barrier themes by prevalence</h2>\n<p>N = \(count(tally.participantsTotal)) participants with a coded transcript. Each bar is the share of participants who raised the theme.</p>\n"
         body += barChart()
         body +=
-            "<table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">%</th><th scope=\"col\" class=\"n\">Excerpts</th></tr></thead><tbody>\n"
+            "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">%</th><th scope=\"col\" class=\"n\">Excerpts</th></tr></thead><tbody>\n"
         for theme in themes {
+            let hidden = small.suppresses(theme.participants)
             body +=
-                "<tr><td>\(e(theme.name))</td><td><code>\(e(theme.code))</code></td><td class=\"n\">\(theme.participants)</td><td class=\"n\">\(percent(theme.percent))</td><td class=\"n\">\(theme.excerpts)</td></tr>\n"
+                "<tr><td>\(e(theme.name))</td><td><code>\(e(theme.code))</code></td><td class=\"n\">\(count(theme.participants))</td><td class=\"n\">\(hidden ? "" : percent(theme.percent))</td><td class=\"n\">\(hidden ? "" : String(theme.excerpts))</td></tr>\n"
         }
-        body += "</tbody></table></section>\n"
+        body += "</tbody></table></div></section>\n"
 
-        for group in groups {
+        for group in published {
             body +=
                 "<section><h2>By \(e(group.by))</h2>\n<p>Participants in each group who raised each theme; darker cells are higher shares.</p>\n"
-            body += "<table class=\"heat\"><thead><tr><th scope=\"col\">Theme</th>"
+            body += "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th scope=\"col\">Theme</th>"
             for g in group.groups {
                 body +=
-                    "<th scope=\"col\" class=\"n\">\(e(g.value))<br><span class=\"sub\">n=\(g.participantsTotal)\(g.small ? " · small" : "")</span></th>"
+                    "<th scope=\"col\" class=\"n\">\(e(g.value))<br><span class=\"sub\">n=\(count(g.participantsTotal))\(g.small ? " · small" : "")</span></th>"
             }
             body += "</tr></thead><tbody>\n"
             for theme in themes {
                 body += "<tr><th scope=\"row\">\(e(theme.name))</th>"
                 for g in group.groups {
                     let t = g.themes.first { $0.code == theme.code }
-                    let share = (t?.percent ?? 0) / 100
+                    let people = t?.participants ?? 0
+                    let share = small.suppresses(people) ? 0 : (t?.percent ?? 0) / 100
                     let ink = share > 0.55 ? "#ffffff" : "#1a1a1a"
                     body +=
-                        "<td class=\"n\" style=\"background: rgba(0,114,178,\(String(format: "%.2f", share * 0.9))); color: \(ink)\">\(t?.participants ?? 0) (\(percent(t?.percent)))</td>"
+                        "<td class=\"n\" style=\"background: rgba(0,114,178,\(String(format: "%.2f", share * 0.9))); color: \(ink)\">\(e(small.countAndPercent(people, t?.percent ?? 0)))</td>"
                 }
                 body += "</tr>\n"
             }
-            body += "</tbody></table>\n"
-            if group.groups.contains(where: \.small) {
-                body +=
-                    "<p class=\"warn\">Groups under \(Tally.smallGroup) participants are marked small: their numbers can identify people and are unstable. Do not publish them.</p>\n"
-            }
+            body += "</tbody></table></div>\n"
+            let note = small.note(group)
+            if !note.isEmpty { body += "<p class=\"warn\">\(e(note))</p>\n" }
             body += "</section>\n"
         }
 
         body += "<section><h2>In participants' words</h2>\n"
+        if quotes.values.allSatisfy(\.isEmpty) { body += "<p>\(e(Self.noQuotes))</p>\n" }
         for theme in themes where !(quotes[theme.code] ?? []).isEmpty {
             body += "<h3>\(e(theme.name))</h3>\n"
             for quote in quotes[theme.code]! {
@@ -87,44 +95,46 @@ extension FindingsReport {
             body +=
                 "<section><h2>Agreement between coders</h2>\n<p>Coders \(e(agreement.coders.joined(separator: ", "))); overall Krippendorff's alpha \(number(agreement.overall.alpha)), mean Cohen's kappa \(number(agreement.overall.meanKappa)). Alpha below 0.80 is flagged.</p>\n"
             body +=
-                "<table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
+                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
             for code in agreement.codes {
                 let low = (code.alpha ?? 1) < Agreement.acceptable
                 body +=
                     "<tr\(low ? " class=\"low\"" : "")><td><code>\(e(code.code))</code></td><td class=\"n\">\(code.units)</td><td class=\"n\">\(percent(code.percentAgreement))</td><td class=\"n\">\(number(code.kappa))</td><td class=\"n\">\(number(code.alpha))\(low ? " ⚑" : "")</td></tr>\n"
             }
-            body += "</tbody></table></section>\n"
+            body += "</tbody></table></div></section>\n"
         }
 
         body +=
-            "<section><h2>You said, we did</h2>\n<table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
+            "<section><h2>You said, we did</h2>\n<div class=\"scroll\"><table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
         for theme in themes {
             let answering = actions.filter { $0.themes.contains(theme.code) }
-            let said = "<td>\(e(theme.name))</td><td class=\"n\">\(theme.participants) (\(percent(theme.percent)))</td>"
+            let said =
+                "<td>\(e(theme.name))</td><td class=\"n\">\(e(small.countAndPercent(theme.participants, theme.percent)))</td>"
             if answering.isEmpty { body += "<tr>\(said)<td colspan=\"4\"><em>No action yet</em></td></tr>\n" }
             for action in answering {
                 body +=
                     "<tr>\(said)<td>\(e(action.change))</td><td>\(e(action.owner ?? ""))</td><td>\(e(action.status.rawValue))</td><td>\(e(action.doneOn?.description ?? action.due.map { "due \($0)" } ?? ""))</td></tr>\n"
             }
         }
-        body += "</tbody></table></section>\n"
+        body += "</tbody></table></div></section>\n"
 
         if !outcomes.isEmpty {
-            body += "<section><h2>Outcomes</h2>\n"
+            body +=
+                "<section><h2>Outcomes</h2>\n<p>Each measure is drawn as a statistical process control chart (XmR), as NHS England's Making Data Count advises: the baseline is the points before the action, its mean and process limits (mean ± 2.66 × the mean moving range) are drawn across the series, and points after the action are judged against them. A signal shows that the process changed, not what changed it.</p>\n"
             for series in outcomes {
-                body += "<h3>\(e(series.measure))\(series.group.map { " — \(e($0))" } ?? "")</h3>\n"
-                if let action = series.action, let done = action.doneOn {
+                body += "<h3>\(e(series.title))</h3>\n"
+                if let action = series.action {
                     body +=
-                        "<p>Before and after “\(e(action.change))” (done \(e(done.description))): mean \(number(series.before)) before, \(number(series.after)) after\(series.unit.map { " (\(e($0)))" } ?? "").</p>\n"
+                        "<p>Read against “\(e(action.change))”\(action.doneOn.map { " (done \(e($0.description)))" } ?? " (not done yet)").</p>\n"
                 }
-                if series.points.count >= 3 { body += Self.lineChart(series) }
+                body += Self.lineChart(series)
                 body +=
-                    "<table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">n</th></tr></thead><tbody>\n"
+                    "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">n</th></tr></thead><tbody>\n"
                 for point in series.points {
                     body +=
                         "<tr><td>\(e(point.period))</td><td class=\"n\">\(e(JSON.format(point.value)))</td><td class=\"n\">\(point.n.map(String.init) ?? "")</td></tr>\n"
                 }
-                body += "</tbody></table>\n"
+                body += "</tbody></table></div>\n"
             }
             body += "</section>\n"
         }
@@ -142,6 +152,8 @@ extension FindingsReport {
                 table.facts th { width: 22em; font-weight: 600; } tr.low td { background: #fdf0e6; }
                 .quote { margin: 1em 0; border-left: 4px solid #E69F00; padding: .2em 1em; } .quote blockquote { margin: 0; font-size: 1.05em; }
                 .quote figcaption { color: #4c4c4c; font-size: .9em; } .warn { color: #8a3b00; }
+                .banner { background: #8a0000; color: #ffffff; font-weight: 700; padding: .5em 1em; font-size: 1.1em; }
+                .scroll { overflow-x: auto; max-width: 100%; }
                 svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
                 @page { size: A4; margin: 16mm 14mm; }
                 @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
@@ -163,19 +175,22 @@ extension FindingsReport {
             "<desc id=\"bars-desc\">"
             + e(
                 themes.map {
-                    "\($0.name): \($0.participants) of \(tally.participantsTotal) (\(String(format: "%.1f", $0.percent))%)"
+                    options.smallNumbers.suppresses($0.participants)
+                        ? "\($0.name): \(options.smallNumbers.fewer)"
+                        : "\($0.name): \($0.participants) of \(options.smallNumbers.count(tally.participantsTotal)) (\(String(format: "%.1f", $0.percent))%)"
                 }.joined(separator: "; ")) + "</desc>\n"
         for (index, theme) in themes.enumerated() {
             let y = 10 + index * rowHeight
-            let width = Int((theme.percent / 100 * Double(barWidth)).rounded())
+            let hidden = options.smallNumbers.suppresses(theme.participants)
+            let width = hidden ? 0 : Int((theme.percent / 100 * Double(barWidth)).rounded())
             svg += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 15)\" text-anchor=\"end\">\(e(theme.name))</text>"
             svg +=
                 "<rect x=\"\(labelWidth)\" y=\"\(y + 3)\" width=\"\(width)\" height=\"\(rowHeight - 8)\" fill=\"#0072B2\"></rect>"
             svg +=
-                "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(theme.participants) (\(String(format: "%.1f", theme.percent))%)</text>\n"
+                "<text x=\"\(labelWidth + width + 6)\" y=\"\(y + 15)\">\(e(options.smallNumbers.countAndPercent(theme.participants, theme.percent)))</text>\n"
         }
         return svg
-            + "</svg><figcaption class=\"meta\">Share of the \(tally.participantsTotal) participants who raised each theme.</figcaption></figure>\n"
+            + "</svg><figcaption class=\"meta\">Share of the \(options.smallNumbers.count(tally.participantsTotal)) participants who raised each theme.</figcaption></figure>\n"
     }
 
     /// The cumulative number of unique codes per interview.
@@ -210,50 +225,108 @@ extension FindingsReport {
             + "</svg><figcaption class=\"meta\">Cumulative unique codes as interviews were added.</figcaption></figure>\n"
     }
 
-    /// An outcome over periods, with the action's done date marked.
+    /// An outcome as an XmR chart: values, mean and process limits per period (or the median for a
+    /// run chart), a y axis with labels, the action's done date, and signal points coloured by
+    /// improvement (blue) or concern (orange) as Making Data Count colours them; common-cause
+    /// points grey. The text alternative holds every number.
     static func lineChart(_ series: OutcomeSeries) -> String {
         let e = HTML.escape
         let values = series.points.map(\.value)
         guard !values.isEmpty else { return "" }
-        let width = 600.0
-        let height = 200.0
-        let step = (width - 80) / Double(max(1, values.count - 1))
-        let scale = ChartScale(values)
-        func point(_ index: Int) -> (Double, Double) {
-            (50 + Double(index) * step, height - 40 - scale.fraction(values[index]) * (height - 70))
+        let analysis = series.analysis
+        let width = 640.0
+        let height = 260.0
+        let left = 56.0
+        let right = 20.0
+        let top = 24.0
+        let bottom = 48.0
+        let step = (width - left - right) / Double(max(1, values.count - 1))
+        let limitValues = analysis.periods.flatMap { [$0.mean, $0.lowerLimit, $0.upperLimit].compactMap { $0 } }
+        let scale = ChartScale(values + limitValues, fromZero: false)
+        func x(_ index: Int) -> Double { left + Double(index) * step }
+        func y(_ value: Double) -> Double { height - bottom - scale.fraction(value) * (height - top - bottom) }
+        // A study written before the import bound may hold values whose mean or limits overflow:
+        // those are left undrawn rather than written into the SVG as nan or inf.
+        func f(_ value: Double) -> String { value.isFinite ? String(format: "%.1f", value) : "—" }
+        let unit = series.unit.map { " \($0)" } ?? ""
+        var desc = "\(series.title)\(unit), \(values.count) points: "
+        desc += series.points.map { "\($0.period) \(JSON.format($0.value))" }.joined(separator: ", ") + ". "
+        for p in analysis.periods {
+            let span = "\(series.points[p.from].period) to \(series.points[p.to].period)"
+            if let lower = p.lowerLimit, let upper = p.upperLimit {
+                desc += "Mean \(f(p.mean)), process limits \(f(lower)) to \(f(upper)) (\(span)). "
+            } else {
+                desc += "Median \(f(p.mean)) (\(span)). "
+            }
         }
+        desc += series.verdict
         var svg =
-            "<figure><svg role=\"img\" aria-label=\"\(e(series.measure)) by period\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
+            "<figure class=\"chart\"><svg role=\"img\" aria-labelledby=\"\(e(series.id))-t \(e(series.id))-d\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" xmlns=\"http://www.w3.org/2000/svg\">\n"
         svg +=
-            "<title>\(e(series.measure)) by period</title><desc>"
-            + e(series.points.map { "\($0.period): \(JSON.format($0.value))" }.joined(separator: "; ")) + "</desc>\n"
-        if let done = series.action?.doneOn,
-            let index = series.points.firstIndex(where: { ($0.date.map { $0 >= done }) ?? false })
-        {
-            let x = point(index).0 - step / 2
-            svg += String(
-                format:
-                    "<line x1=\"%.1f\" y1=\"20\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#D55E00\" stroke-dasharray=\"4 3\"></line>",
-                x, x, height - 40)
+            "<title id=\"\(e(series.id))-t\">\(e(series.title)): \(analysis.limits ? "XmR chart" : "run chart")</title><desc id=\"\(e(series.id))-d\">\(e(desc))</desc>\n"
+        // Y axis with five labelled ticks.
+        svg +=
+            "<line x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(height - bottom))\" stroke=\"#4c4c4c\"></line>"
+        for tick in 0...4 {
+            let value = scale.low + scale.span * Double(tick) / 4
+            guard value.isFinite else { continue }
+            let ty = y(value)
             svg +=
-                String(format: "<text x=\"%.1f\" y=\"14\" text-anchor=\"middle\">", x)
-                + "action done \(e(done.description))</text>"
+                "<line x1=\"\(f(left - 4))\" y1=\"\(f(ty))\" x2=\"\(f(width - right))\" y2=\"\(f(ty))\" stroke=\"#e3e6e8\"></line>"
+            svg +=
+                "<text x=\"\(f(left - 7))\" y=\"\(f(ty + 4))\" text-anchor=\"end\">\(e(JSON.format((value * 10).rounded() / 10)))</text>"
+        }
+        if let unitLabel = series.unit {
+            svg += "<text x=\"4\" y=\"14\">\(e(unitLabel))</text>"
+        }
+        // The action's done date.
+        if let split = analysis.split, let done = series.action?.doneOn {
+            let ax = x(split) - step / 2
+            svg +=
+                "<line x1=\"\(f(ax))\" y1=\"\(f(top - 6))\" x2=\"\(f(ax))\" y2=\"\(f(height - bottom))\" stroke=\"#D55E00\" stroke-dasharray=\"4 3\"></line>"
+            svg +=
+                "<text x=\"\(f(ax + 4))\" y=\"\(f(top - 10))\">action done \(e(done.description))</text>"
+        }
+        // Mean (or median) and limits, per period.
+        for p in analysis.periods where [p.mean, p.lowerLimit ?? 0, p.upperLimit ?? 0].allSatisfy(\.isFinite) {
+            let x1 = x(p.from) - (p.from == 0 ? 0 : step / 2)
+            let x2 = x(p.to)
+            svg +=
+                "<line x1=\"\(f(x1))\" y1=\"\(f(y(p.mean)))\" x2=\"\(f(x2))\" y2=\"\(f(y(p.mean)))\" stroke=\"#1a1a1a\" stroke-width=\"1.5\"></line>"
+            svg +=
+                "<text x=\"\(f(x2 - 2))\" y=\"\(f(y(p.mean) - 4))\" text-anchor=\"end\">\(analysis.limits ? "mean" : "median") \(f(p.mean))</text>"
+            for (limit, name) in [(p.upperLimit, "upper limit"), (p.lowerLimit, "lower limit")] {
+                guard let limit else { continue }
+                svg +=
+                    "<line x1=\"\(f(x1))\" y1=\"\(f(y(limit)))\" x2=\"\(f(x2))\" y2=\"\(f(y(limit)))\" stroke=\"#4c4c4c\" stroke-dasharray=\"6 4\"></line>"
+                svg +=
+                    "<text x=\"\(f(x2 - 2))\" y=\"\(f(y(limit) + (name == "upper limit" ? -4 : 12)))\" text-anchor=\"end\">\(name) \(f(limit))</text>"
+            }
         }
         svg +=
-            "<polyline fill=\"none\" stroke=\"#0072B2\" stroke-width=\"2\" points=\""
-            + values.indices.map { String(format: "%.1f,%.1f", point($0).0, point($0).1) }.joined(separator: " ")
-            + "\"></polyline>\n"
+            "<polyline fill=\"none\" stroke=\"#7f7f7f\" stroke-width=\"1.5\" points=\""
+            + values.indices.map { "\(f(x($0))),\(f(y(values[$0])))" }.joined(separator: " ") + "\"></polyline>\n"
+        let labelEvery = max(1, Int((Double(values.count) / 10).rounded(.up)))
         for index in values.indices {
-            let (x, y) = point(index)
-            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#0072B2\"></circle>", x, y)
+            let signal = analysis.signals.last { $0.from <= index && index <= $0.to }
+            let colour =
+                switch signal?.direction {
+                case .improvement: "#0072B2"
+                case .concern: "#E69F00"
+                case .neutral: "#CC79A7"
+                case nil: "#7f7f7f"
+                }
             svg +=
-                String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, y - 8)
-                + e(JSON.format(values[index])) + "</text>"
-            svg +=
-                String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x, height - 22)
-                + e(series.points[index].period) + "</text>"
+                "<circle cx=\"\(f(x(index)))\" cy=\"\(f(y(values[index])))\" r=\"\(signal == nil ? 3 : 4.5)\" fill=\"\(colour)\"></circle>"
+            // Every k-th period is labelled, so labels never crowd each other.
+            if index % labelEvery == 0 {
+                svg +=
+                    "<text x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(e(series.points[index].period))</text>"
+            }
         }
-        return svg + "</svg></figure>\n"
+        svg +=
+            "<text x=\"\(f(left))\" y=\"\(f(height - 8))\">● grey: common cause · blue: improvement · orange: concern · dashed: process limits</text>"
+        return svg + "</svg><figcaption>\(e(series.verdict))</figcaption></figure>\n"
     }
 }
 
@@ -266,10 +339,15 @@ struct ChartScale {
     let low: Double
     let span: Double
 
-    init(_ values: [Double]) {
+    init(_ values: [Double], fromZero: Bool = true) {
         let finite = values.filter(\.isFinite)
-        let low = Swift.min(0, finite.min() ?? 0)
-        let high = Swift.max(finite.max() ?? 0, low + 1)
+        var low = fromZero ? Swift.min(0, finite.min() ?? 0) : (finite.min() ?? 0)
+        if !fromZero, let high = finite.max(), high > low {
+            // A margin below and above, and a round bottom, so the axis labels read well.
+            low = (low - (high - low) * 0.08)
+        }
+        let top = finite.max() ?? 0
+        let high = Swift.max(fromZero ? top : top + (top - low) * 0.06, low + 1)
         self.low = low
         self.span = high - low
     }

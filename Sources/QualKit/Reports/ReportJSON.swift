@@ -1,28 +1,104 @@
 /// The report as JSON: the same data as the other formats, machine-readable.
 extension FindingsReport {
+    /// A theme with the small-numbers rule applied: a suppressed count is the string "fewer than 5"
+    /// and its percentage, excerpts and transcripts null.
+    func publishedJSON(_ theme: Tally.Theme, full: Bool) -> JSON {
+        let small = options.smallNumbers
+        let hidden = small.suppresses(theme.participants)
+        var fields: [(String, JSON)] = [("code", .string(theme.code))]
+        if full { fields += [("kind", .string(theme.kind)), ("name", .string(theme.name))] }
+        if full { fields.append(("excerpts", hidden ? .null : .int(theme.excerpts))) }
+        fields += [
+            ("participants", small.jsonCount(theme.participants)),
+            ("percent", small.jsonPercent(theme.percent, of: theme.participants)),
+        ]
+        if full { fields.append(("transcripts", hidden ? .null : .int(theme.transcripts))) }
+        return .object(fields)
+    }
+
+    var subgroupsJSON: JSON {
+        let small = options.smallNumbers
+        let count: (Int) -> JSON = small.jsonCount
+        return .array(
+            published.map { table in
+                .object([
+                    ("by", .string(table.by)), ("coders", .strings(tally.coders)),
+                    (
+                        "groups",
+                        .array(
+                            table.groups.map { group in
+                                .object([
+                                    ("value", .string(group.value)),
+                                    ("participants_total", count(group.participantsTotal)),
+                                    ("small", .bool(group.small)),
+                                    (
+                                        "themes",
+                                        .array(
+                                            group.themes.sorted { $0.code < $1.code }.map {
+                                                publishedJSON($0, full: false)
+                                            })
+                                    ),
+                                ])
+                            })
+                    ),
+                    ("note", .string(small.note(table).isEmpty ? nil : small.note(table))),
+                ])
+            })
+    }
+
+    /// The saturation JSON of `qualkit saturation`, its method text with this run's numbers filled in.
+    var saturationJSON: JSON {
+        guard case .object(let members) = AnalysisViews.saturation(saturation).json else {
+            return AnalysisViews.saturation(saturation).json
+        }
+        return .object(
+            members.map { member in
+                guard member.name == "method", case .string(let text) = member.value else {
+                    return (member.name, member.value)
+                }
+                return (
+                    "method",
+                    .string(
+                        text.replacingOccurrences(of: "BASE", with: String(saturation.base))
+                            .replacingOccurrences(of: "RUN", with: String(saturation.run)))
+                )
+            })
+    }
+
     public var json: JSON {
-        .object([
+        let small = options.smallNumbers
+        let count: (Int) -> JSON = small.jsonCount
+        return .object([
             ("title", .string(summary.title)), ("generated_at", .string(generatedAt)),
+            (
+                "small_numbers",
+                .object([
+                    ("min_cell", .int(small.minimum)), ("show_small", .bool(small.showSmall)),
+                    ("banner", small.showSmall ? .string(SmallNumbers.banner) : .null),
+                ])
+            ),
             (
                 "summary",
                 .object([
-                    ("protocol_versions", .strings(summary.protocolVersions)), ("interviews", .int(summary.interviews)),
-                    ("participants", .int(summary.participants)), ("first_date", .string(summary.firstDate)),
+                    ("protocol_versions", .strings(summary.protocolVersions)),
+                    ("interviews", count(summary.interviews)),
+                    ("participants", count(summary.participants)), ("first_date", .string(summary.firstDate)),
                     ("last_date", .string(summary.lastDate)),
                     (
                         "languages",
                         .array(
                             summary.languages.map {
-                                .object([("language", .string($0.0)), ("interviews", .int($0.1))])
+                                .object([("language", .string($0.0)), ("interviews", count($0.1))])
                             })
                     ),
-                    ("interviews_with_interviewer", .int(summary.withInterviewer)),
-                    ("shared_language", .int(summary.sharedLanguage)), ("same_community", .int(summary.sameCommunity)),
+                    ("interviews_with_interviewer", count(summary.withInterviewer)),
+                    ("shared_language", count(summary.sharedLanguage)),
+                    ("same_community", count(summary.sameCommunity)),
                 ])
             ),
-            ("participants_total", .int(tally.participantsTotal)), ("coders", .strings(tally.coders)),
-            ("themes", AnalysisViews.theme.json(themes)),
-            ("subgroups", .array(groups.map { AnalysisViews.grouped($0).json })),
+            ("participants_total", count(tally.participantsTotal)), ("coders", .strings(tally.coders)),
+            ("themes", .array(themes.map { publishedJSON($0, full: true) })),
+            ("subgroups", subgroupsJSON),
             (
                 "quotes",
                 .array(
@@ -34,7 +110,7 @@ extension FindingsReport {
                         ])
                     })
             ),
-            ("saturation", AnalysisViews.saturation(saturation).json),
+            ("saturation", saturationJSON),
             ("agreement", agreement.map { AnalysisViews.agreement($0).json } ?? .null),
             (
                 "you_said_we_did",
@@ -42,8 +118,8 @@ extension FindingsReport {
                     themes.map { theme in
                         .object([
                             ("code", .string(theme.code)), ("name", .string(theme.name)),
-                            ("participants", .int(theme.participants)),
-                            ("percent", .double(theme.percent)),
+                            ("participants", count(theme.participants)),
+                            ("percent", small.jsonPercent(theme.percent, of: theme.participants)),
                             (
                                 "actions",
                                 FindingsViews.action.json(actions.filter { $0.themes.contains(theme.code) })
@@ -60,7 +136,7 @@ extension FindingsReport {
                             ("measure", .string(series.measure)), ("group", .string(series.group)),
                             ("unit", .string(series.unit)),
                             ("action", .int(series.action?.id)), ("before", .number(series.before)),
-                            ("after", .number(series.after)),
+                            ("after", .number(series.after)), ("spc", series.spcJSON),
                             (
                                 "points",
                                 .array(

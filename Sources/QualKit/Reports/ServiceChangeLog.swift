@@ -78,11 +78,11 @@ public struct ServiceChangeLog {
         try study.db.transaction { try store.insert(outcome) }
     }
 
-    /// `outcome import FILE.csv`: columns measure, period, value and optionally n, group, unit, date, action.
+    /// `outcome import FILE.csv`: columns measure, period, value and optionally n, group, unit, date, action, better.
     public func importOutcomes(path: String) throws -> Int {
         let csv = try HeadedCSV(path: path, expected: "a header row with measure, period and value columns")
         let columns = csv.columns
-        let known = ["measure", "period", "value", "n", "group", "unit", "date", "action"]
+        let known = ["measure", "period", "value", "n", "group", "unit", "date", "action", "better"]
         var problems = csv.unknownColumns(known)
         for column in ["measure", "period", "value"] where !columns.contains(column) {
             problems.append(csv.headerProblem("no '\(column)' column"))
@@ -123,11 +123,16 @@ public struct ServiceChangeLog {
             if !actionText.isEmpty && (action == nil || !actions.contains(action!)) {
                 bad("unknown action '\(actionText)'"); continue
             }
+            let betterText = fields["better"] ?? ""
+            let better = XmR.Better(rawValue: betterText)
+            if !betterText.isEmpty && better == nil {
+                bad("bad better '\(betterText)': expected higher, lower or neither"); continue
+            }
             outcomes.append(
                 Outcome(
                     id: 0, measure: measure, period: period, value: value, n: n,
                     group: (fields["group"] ?? "").isEmpty ? nil : fields["group"], unit: unit, date: date,
-                    action: action))
+                    action: action, better: better))
         }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         try study.db.transaction { for outcome in outcomes { try store.insert(outcome) } }

@@ -11,6 +11,7 @@ public enum Schema {
         .speakerRoles,
         .reachFigures,
         .memosAboutCodes,
+        .outcomeDirection,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

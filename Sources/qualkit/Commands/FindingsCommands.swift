@@ -5,7 +5,8 @@ import QualKitCommandLine
 /// `qualkit action ...`, `outcome ...`, `redact ...` and `report`.
 enum FindingsCommands {
     static let all: [Command] = [
-        actionAdd, actionUpdate, actionList, actionShow, outcomeAdd, outcomeList, outcomeImport, redactAdd, redactList,
+        actionAdd, actionUpdate, actionList, actionShow, outcomeAdd, outcomeList, outcomeShow, outcomeImport, redactAdd,
+        redactList,
         redactRemove, redactScan, report,
     ]
 
@@ -83,18 +84,19 @@ enum FindingsCommands {
         let date = Opt<CalendarDate?>.date("date", help: "A date in the period, for before/after comparisons.")
         let action = Opt<Int?>.integer(
             "action", "id", in: 1...Int.max, help: "The action this outcome is read against.")
+        let better = Opt.choice("better", of: XmR.Better.self, help: "Which way is better: higher, lower or neither.")
         return Command(
             path: ["outcome", "add"], summary: "Record one value of an outcome measure for one period.",
-            options: [measure, period, value, n, group, unit, date, action],
+            options: [measure, period, value, n, group, unit, date, action, better],
             writes: true,
             examples: [
-                "qualkit outcome add --measure 'programme completion' --period 2023-Q1 --value 41.0 --n 120 --group 'ethnic minority' --unit % --date 2023-02-15 --action 1"
+                "qualkit outcome add --measure 'programme completion' --period 2023-Q1 --value 41.0 --n 120 --group 'ethnic minority' --unit % --date 2023-02-15 --action 1 --better higher"
             ]
         ) { inv in
             try ServiceChangeLog(inv.openStudy()).addOutcome(
                 Outcome(
                     id: 0, measure: inv[measure], period: inv[period], value: inv[value], n: inv[n],
-                    group: inv[group], unit: inv[unit], date: inv[date], action: inv[action]))
+                    group: inv[group], unit: inv[unit], date: inv[date], action: inv[action], better: inv[better]))
             inv.console.line("recorded \(inv[measure]) for \(inv[period])")
         }
     }()
@@ -106,11 +108,60 @@ enum FindingsCommands {
             inv.print(FindingsViews.outcomes(try FindingsStore(inv.openStudy()).outcomes()))
         })
 
+    /// What `outcome show` prints.
+    enum ShowFormat: String, CaseIterable, Sendable { case table, json }
+
+    static let outcomeShow: Command = {
+        let measure = Arg<String>.single("measure", help: "The measure, as recorded.")
+        let group = Opt<String?>.text("group", "text", help: "The group, when the measure has several.")
+        let format = Opt.choice("format", default: ShowFormat.table, help: "table or json.")
+        return Command(
+            path: ["outcome", "show"],
+            summary: "Read one outcome measure as an XmR chart: mean, process limits, signals and the verdict.",
+            discussion:
+                "The baseline is the points before the linked action's done date; limits are its mean ± 2.66 × mean moving range. Signals: outside the limits, a shift of 7, a trend of 7, two of three near a limit. With fewer than 12 baseline points, a run chart around the median.",
+            arguments: [measure], options: [group, format],
+            examples: [
+                "qualkit outcome show 'crisis admissions'", "qualkit outcome show 'programme completion' --format json",
+            ]
+        ) { inv in
+            let series = try FindingsReport.outcomeSeries(inv.openStudy(), measure: inv[measure], group: inv[group])
+            switch inv[format] {
+            case .json: inv.console.out(series.spcJSON.serialized() + "\n")
+            case .table:
+                let analysis = series.analysis
+                func period(of index: Int) -> XmR.Period? { analysis.periods.last { $0.from <= index } }
+                var rows: [[String]] = []
+                for (index, point) in series.points.enumerated() {
+                    let p = period(of: index)
+                    let marks = analysis.signals.filter { $0.from <= index && index <= $0.to }.map {
+                        "\($0.rule.rawValue) (\($0.direction.rawValue))"
+                    }
+                    rows.append([
+                        point.period, JSON.format(point.value), p.map { String(format: "%.2f", $0.mean) } ?? "",
+                        p?.lowerLimit.map { String(format: "%.2f", $0) } ?? "",
+                        p?.upperLimit.map { String(format: "%.2f", $0) } ?? "",
+                        index == analysis.split ? "action" : "", marks.joined(separator: ", "),
+                    ])
+                }
+                let table = TextTable(
+                    columns: [
+                        .init("period"), .init("value", .right), .init(analysis.limits ? "mean" : "median", .right),
+                        .init("lower", .right), .init("upper", .right), .init(""), .init("signals"),
+                    ], rows: rows)
+                inv.console.out(table.rendered())
+                inv.console.line("")
+                inv.console.line(series.verdict)
+            }
+        }
+    }()
+
     static let outcomeImport: Command = {
         let file = Arg<String>.single("file", help: "A CSV file.")
         return Command(
             path: ["outcome", "import"], summary: "Import outcome values from CSV: every row or none.",
-            discussion: "Columns measure, period, value and optionally n, group, unit, date, action.",
+            discussion:
+                "Columns measure, period, value and optionally n, group, unit, date, action, better (higher, lower or neither).",
             arguments: [file],
             writes: true, examples: ["qualkit outcome import protocols/demo/outcomes.csv"]
         ) { inv in
@@ -181,13 +232,19 @@ enum FindingsCommands {
         ).alias("coder")
         let attribute = Opt<[String]>.repeated(
             "attribute", "attr", help: "Attributes shown beside quotes (default: the --by attributes).")
+        let minCell = Opt<Int>.integer(
+            "min-cell", "n", in: 1...1000, default: SmallNumbers.defaultMinimum,
+            help: "Suppress counts of people and groups under n (shown as 'fewer than n').")
+        let showSmall = Opt<Bool>.flag(
+            "show-small", help: "Show small numbers; marks the report NOT FOR PUBLICATION (logged).")
         return Command(
             path: ["report"],
             summary:
                 "Write the barrier findings: prevalence, subgroups, consented redacted quotes, saturation, agreement, you said / we did.",
             discussion:
-                "HTML is one self-contained file (inline CSS and SVG charts, no scripts, no external requests) with a print stylesheet. Markdown has the same content with tables. JSON has the same data. CSV writes one file per table into the --out folder. Quotes come only from participants with consent_quotes = yes and are always redacted.",
-            options: [format, out, Opt.force, by, quotes, kind, coders, attribute],
+                "HTML is one self-contained file (inline CSS and SVG charts, no scripts, no external requests) with a print stylesheet. Markdown has the same content with tables. JSON has the same data. CSV writes one file per table into the --out folder. Quotes come only from participants' own turns, of participants with consent_quotes = yes who have not withdrawn, and are always redacted. Counts of people under --min-cell (default 5) are shown as 'fewer than 5' and smaller groups are not broken out, unless --show-small, which is recorded in the study's disclosure log.",
+            options: [format, out, Opt.force, by, quotes, kind, coders, attribute, minCell, showSmall],
+            writes: true,
             examples: [
                 "qualkit report --by household,age_band --out report.html",
                 "qualkit report --format csv --out findings/",
@@ -199,9 +256,15 @@ enum FindingsCommands {
             options.kind = inv[kind]
             options.coders = inv[coders]
             if !inv[attribute].isEmpty { options.attributes = inv[attribute].map(PersonFields.normalizedKey) }
+            options.smallNumbers = SmallNumbers(minimum: inv[minCell], showSmall: inv[showSmall])
             let study = try inv.openStudy()
             // Every attribute named is checked against the study: a misspelt one would print blank columns.
             try AnalysisScope.checkAttributes(options.by + inv[attribute].map(PersonFields.normalizedKey), in: study)
+            if inv[showSmall] {
+                inv.console.err(
+                    "warning: small numbers shown; the report is NOT FOR PUBLICATION and this is recorded in the study's disclosure log"
+                )
+            }
             let report = try FindingsReport.build(study, options: options)
             switch inv[format] {
             case .md: try inv.emit(report.markdown, to: inv[out])
