@@ -38,9 +38,9 @@ public struct CodeStore {
         if isNew {
             try db.execute(
                 """
-                INSERT INTO code(name, kind, definition, use_when, do_not_use_when, example, color, path, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, values + [Clock.nowTimestamp()])
+                INSERT INTO code(name, kind, definition, use_when, do_not_use_when, example, color, path, created_at, uuid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, values + [Clock.nowTimestamp(), StableID.make()])
         } else {
             try db.execute(
                 """
@@ -103,6 +103,6 @@ public struct CodeStore {
     }
 
     package func addCoder(_ id: String, name: String?) throws {
-        try db.execute("INSERT INTO coder(id, name, created_at) VALUES (?, ?, ?)", [id, name, Clock.nowTimestamp()])
+        try db.execute("INSERT INTO coder(id, name, created_at, uuid) VALUES (?, ?, ?, ?)", [id, name, Clock.nowTimestamp(), StableID.make()])
     }
 }
