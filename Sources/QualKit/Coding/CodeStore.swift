@@ -87,6 +87,15 @@ public struct CodeStore {
 
     // MARK: Coders
 
+    /// Every code's stable UUID by path (migration 8).
+    public func uuids() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for row in try db.rows("SELECT path, uuid FROM code") {
+            if let path = row[0].stringValue, let uuid = row[1].stringValue { result[path] = uuid }
+        }
+        return result
+    }
+
     public func coderIDs() throws -> [String] {
         try db.rows("SELECT id FROM coder ORDER BY id").map { try $0["id"] }
     }
