@@ -42,7 +42,9 @@ import Testing
         try db.execute("INSERT INTO coder (id, created_at) VALUES ('ab', '2024-01-01'), ('cd', '2024-01-01')")
         try db.execute("INSERT INTO code (path, kind, created_at) VALUES ('a', 'theme', '2024-01-01')")
         try Schema.migrator.migrate(db)
-        let uuids = try db.rows("SELECT uuid FROM coder UNION ALL SELECT uuid FROM code").compactMap { $0[0].stringValue }
+        let uuids = try db.rows("SELECT uuid FROM coder UNION ALL SELECT uuid FROM code").compactMap {
+            $0[0].stringValue
+        }
         #expect(uuids.count == 3 && Set(uuids).count == 3)
     }
 }

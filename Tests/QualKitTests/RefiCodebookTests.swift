@@ -29,17 +29,22 @@ import Testing
         #expect(stigma.attributes["isCodable"] == "true")
         let uuid = try fixture.study.db.value("SELECT uuid FROM code WHERE path = 'barrier.stigma'").stringValue
         #expect(stigma.attributes["guid"] == uuid)
-        #expect(stigma.child("Description")?.text == "Definition: Fear of being judged\nKind: barrier\nPath: barrier.stigma")
+        #expect(
+            stigma.child("Description")?.text == "Definition: Fear of being judged\nKind: barrier\nPath: barrier.stigma"
+        )
         #expect(stigma.child("Code")?.attributes["name"] == "family")
         // Two exports agree, implicit parents included.
-        let (_, again) = (fixture, RefiCodebook.qdc(try CodeStore(fixture.study).codes(), uuids: try CodeStore(fixture.study).uuids()))
+        let (_, again) = (
+            fixture, RefiCodebook.qdc(try CodeStore(fixture.study).codes(), uuids: try CodeStore(fixture.study).uuids())
+        )
         #expect(again == xml)
         #expect(RefiCodebook.derivedGUID("barrier") != RefiCodebook.derivedGUID("facilitator"))
     }
 
     @Test func validatesAgainstTheCodebookSchema() throws {
-        guard let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homebrew/bin/xmllint"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        guard
+            let xmllint = ["/usr/bin/xmllint", "/usr/local/bin/xmllint", "/opt/homebrew/bin/xmllint"]
+                .first(where: { FileManager.default.isExecutableFile(atPath: $0) })
         else {
             print("skipped: xmllint is not installed (apt-get install libxml2-utils)")
             return

@@ -53,7 +53,9 @@ import Testing
 
     @Test func malformedAndNonUTF8AreRefused() {
         #expect(throws: (any Error).self) { try SafeXML.parse(Data("<a><b></a>".utf8), document: "f") }
-        #expect(throws: XMLError.notUTF8(document: "f")) { try SafeXML.parse(Data([0xFF, 0xFE, 0x3C, 0x00]), document: "f") }
+        #expect(throws: XMLError.notUTF8(document: "f")) {
+            try SafeXML.parse(Data([0xFF, 0xFE, 0x3C, 0x00]), document: "f")
+        }
     }
 
     @Test func deepNestingIsRefused() {

@@ -45,12 +45,16 @@ import Testing
         ("..\\windows.txt", .parentFolder), ("/etc/passwd", .absolute), ("C:/boot.ini", .absolute),
     ])
     func zipSlipAndAbsolutePathsAreRefused(_ name: String, _ reason: ZipError.UnsafePath) {
-        let archive = HostileZip(entries: [.init(name: "ok.txt", data: Data("a".utf8)), .init(name: name, data: Data("b".utf8))]).archive
+        let archive = HostileZip(entries: [
+            .init(name: "ok.txt", data: Data("a".utf8)), .init(name: name, data: Data("b".utf8)),
+        ]).archive
         #expect(throws: ZipError.unsafePath(entry: name, reason: reason)) { try ZipReader.entries(of: archive) }
     }
 
     @Test func symlinkEntryIsRefused() {
-        let archive = HostileZip(entries: [.init(name: "sources/link.txt", data: Data("/etc/passwd".utf8), unixMode: 0o120777)]).archive
+        let archive = HostileZip(entries: [
+            .init(name: "sources/link.txt", data: Data("/etc/passwd".utf8), unixMode: 0o120777)
+        ]).archive
         #expect(throws: ZipError.notARegularFile(entry: "sources/link.txt", kind: "symbolic link")) {
             try ZipReader.entries(of: archive)
         }
@@ -77,7 +81,8 @@ import Testing
         let entries = (0..<5).map { HostileZip.Entry(name: "e\($0).txt", data: Data(count: 600)) }
         let archive = HostileZip(entries: entries).archive
         #expect(throws: ZipError.archiveTooLarge(declared: 3000, limit: 2500)) {
-            try ZipReader.entries(of: archive, limits: ZipLimits(maxEntries: 10, maxEntryBytes: 1000, maxTotalBytes: 2500))
+            try ZipReader.entries(
+                of: archive, limits: ZipLimits(maxEntries: 10, maxEntryBytes: 1000, maxTotalBytes: 2500))
         }
         #expect(throws: ZipError.tooManyEntries(count: 5, limit: 4)) {
             try ZipReader.entries(of: archive, limits: ZipLimits(maxEntries: 4))
@@ -86,8 +91,12 @@ import Testing
 
     @Test func crcMismatchIsRefused() {
         for deflate in [false, true] {
-            let archive = HostileZip(entries: [.init(name: "project.qde", data: text, deflate: deflate, crc: 0xDEAD_BEEF)]).archive
-            #expect(throws: ZipError.crcMismatch(entry: "project.qde", expected: 0xDEAD_BEEF, actual: Deflate.crc32(text))) {
+            let archive = HostileZip(entries: [
+                .init(name: "project.qde", data: text, deflate: deflate, crc: 0xDEAD_BEEF)
+            ]).archive
+            #expect(
+                throws: ZipError.crcMismatch(entry: "project.qde", expected: 0xDEAD_BEEF, actual: Deflate.crc32(text))
+            ) {
                 try ZipReader.entries(of: archive)
             }
         }
@@ -106,7 +115,9 @@ import Testing
     }
 
     @Test func duplicateEntriesAreRefused() {
-        let archive = HostileZip(entries: [.init(name: "a.txt", data: Data()), .init(name: "a.txt", data: Data("x".utf8))]).archive
+        let archive = HostileZip(entries: [
+            .init(name: "a.txt", data: Data()), .init(name: "a.txt", data: Data("x".utf8)),
+        ]).archive
         #expect(throws: ZipError.duplicateEntry(entry: "a.txt")) { try ZipReader.entries(of: archive) }
     }
 }

@@ -112,6 +112,8 @@ public struct CodeStore {
     }
 
     package func addCoder(_ id: String, name: String?) throws {
-        try db.execute("INSERT INTO coder(id, name, created_at, uuid) VALUES (?, ?, ?, ?)", [id, name, Clock.nowTimestamp(), StableID.make()])
+        try db.execute(
+            "INSERT INTO coder(id, name, created_at, uuid) VALUES (?, ?, ?, ?)",
+            [id, name, Clock.nowTimestamp(), StableID.make()])
     }
 }

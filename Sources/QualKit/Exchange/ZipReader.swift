@@ -142,7 +142,8 @@ public enum ZipReader {
             data = raw
         } else {
             // Never inflate more than declared: an entry that lies about its size is a bomb.
-            data = try Deflate.inflate(raw, limit: min(header.uncompressedSize, limits.maxEntryBytes), entry: header.path)
+            data = try Deflate.inflate(
+                raw, limit: min(header.uncompressedSize, limits.maxEntryBytes), entry: header.path)
             guard data.count == header.uncompressedSize else {
                 throw ZipError.corrupt(
                     entry: header.path,
