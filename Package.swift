@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// qualkit depends on no third-party package: only the toolchain and the system's libsqlite3.
+// qualkit depends on no third-party package: only the toolchain and the system's libsqlite3 and zlib.
 let package = Package(
     name: "qualkit",
     platforms: [.macOS(.v13)],
@@ -16,7 +16,13 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
-        .target(name: "QualKit", dependencies: ["CSQLite"]),
+        // DEFLATE for zip archives (REFI-QDA projects), from the system's zlib.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(name: "QualKit", dependencies: ["CSQLite", "CZlib"]),
         // The command-line machinery both executables share: typed options, parsing, help, errors.
         .target(name: "QualKitCommandLine", dependencies: ["QualKit"]),
         .executableTarget(name: "qualkit", dependencies: ["QualKit", "QualKitCommandLine"]),

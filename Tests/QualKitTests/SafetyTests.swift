@@ -96,12 +96,12 @@ import Testing
         let study = try Study.create(at: dir + "/s.sqlite", title: "t")
         let recorder = AuditLog.Recorder(study: study, user: "u", command: "coder add", words: "coder add <id>")
         try study.db.transaction {
-            try study.db.execute("INSERT INTO coder(id, created_at) VALUES ('AB', 'now')")
+            try study.db.execute("INSERT INTO coder(id, created_at, uuid) VALUES ('AB', 'now', 'ab')")
         }
         #expect(throws: StoreError.self) {
             try study.db.transaction {
-                try study.db.execute("INSERT INTO coder(id, created_at) VALUES ('CD', 'now')")
-                try study.db.execute("INSERT INTO coder(id, created_at) VALUES ('AB', 'now')")
+                try study.db.execute("INSERT INTO coder(id, created_at, uuid) VALUES ('CD', 'now', 'cd')")
+                try study.db.execute("INSERT INTO coder(id, created_at, uuid) VALUES ('AB', 'now', 'ab')")
             }
         }
         try recorder.finish()

@@ -38,9 +38,9 @@ public struct CodeStore {
         if isNew {
             try db.execute(
                 """
-                INSERT INTO code(name, kind, definition, use_when, do_not_use_when, example, color, path, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, values + [Clock.nowTimestamp()])
+                INSERT INTO code(name, kind, definition, use_when, do_not_use_when, example, color, path, created_at, uuid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, values + [Clock.nowTimestamp(), StableID.make()])
         } else {
             try db.execute(
                 """
@@ -87,6 +87,15 @@ public struct CodeStore {
 
     // MARK: Coders
 
+    /// Every code's stable UUID by path (migration 8).
+    public func uuids() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for row in try db.rows("SELECT path, uuid FROM code") {
+            if let path = row[0].stringValue, let uuid = row[1].stringValue { result[path] = uuid }
+        }
+        return result
+    }
+
     public func coderIDs() throws -> [String] {
         try db.rows("SELECT id FROM coder ORDER BY id").map { try $0["id"] }
     }
@@ -108,6 +117,8 @@ public struct CodeStore {
     }
 
     package func addCoder(_ id: String, name: String?) throws {
-        try db.execute("INSERT INTO coder(id, name, created_at) VALUES (?, ?, ?)", [id, name, Clock.nowTimestamp()])
+        try db.execute(
+            "INSERT INTO coder(id, name, created_at, uuid) VALUES (?, ?, ?, ?)",
+            [id, name, Clock.nowTimestamp(), StableID.make()])
     }
 }

@@ -5,8 +5,8 @@ public struct CodingStore {
     public init(_ study: Study) { self.db = study.db }
 
     static let insertSQL = """
-        INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, memo, created_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+        INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, memo, created_at, uuid)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
 
     /// Records a coding unless the same one exists; marks the transcript covered by the coder.
@@ -26,7 +26,7 @@ public struct CodingStore {
     ) throws -> Bool {
         try statement.run([
             segment.id, code, coder, start, end, segment.textStart + start, segment.textStart + end, memo,
-            Clock.nowTimestamp(),
+            Clock.nowTimestamp(), StableID.make(),
         ])
         return db.changes > 0
     }
@@ -61,8 +61,8 @@ public struct CodingStore {
 
     func addMemo(transcript: String?, segment: Int?, code: String?, coder: String?, text: String) throws -> Int {
         try db.execute(
-            "INSERT INTO memo(transcript, segment_number, code, coder, text, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [transcript, segment, code, coder, text, Clock.nowTimestamp()])
+            "INSERT INTO memo(transcript, segment_number, code, coder, text, created_at, uuid) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [transcript, segment, code, coder, text, Clock.nowTimestamp(), StableID.make()])
         return Int(db.lastInsertedRowID)
     }
 

@@ -72,9 +72,9 @@ public struct PeopleStore {
             try db.execute(
                 """
                 INSERT INTO participant(languages, gender, community, availability, prefers_gender,
-                    prefers_same_community, consent_date, consent_version, consent_quotes, id, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, values + [participant.id, Clock.nowTimestamp()])
+                    prefers_same_community, consent_date, consent_version, consent_quotes, id, created_at, uuid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, values + [participant.id, Clock.nowTimestamp(), StableID.make()])
         } else {
             try db.execute(
                 """

@@ -12,6 +12,7 @@ public enum Schema {
         .reachFigures,
         .memosAboutCodes,
         .outcomeDirection,
+        .identity,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

@@ -111,8 +111,9 @@ extension TranscriptStore {
         } else {
             try db.execute(
                 """
-                INSERT INTO transcript(id, interview, format, source_file, header, text, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, [id, interview, format, file, header, text, Clock.nowTimestamp()])
+                INSERT INTO transcript(id, interview, format, source_file, header, text, imported_at, uuid)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, [id, interview, format, file, header, text, Clock.nowTimestamp(), StableID.make()])
         }
         let update = try db.cachedStatement(
             """

@@ -141,10 +141,10 @@ enum CodeCommands {
     }()
 
     /// What `codebook export` writes.
-    enum CodebookFormat: String, CaseIterable, Sendable { case md, csv }
+    enum CodebookFormat: String, CaseIterable, Sendable { case md, csv, qdc }
 
     static let codebookExport: Command = {
-        let format = Opt.choice("format", default: CodebookFormat.md, help: "md or csv.")
+        let format = Opt.choice("format", default: CodebookFormat.md, help: "md, csv or qdc (REFI-QDA codebook).")
         return Command(
             path: ["codebook", "export"], summary: "Write the codebook as a reviewable Markdown document or CSV.",
             options: [format, Opt.out, Opt.force],
@@ -156,6 +156,7 @@ enum CodeCommands {
                 switch inv[format] {
                 case .csv: CodebookFile.csv(codes)
                 case .md: CodebookFile.markdown(codes, title: try study.title())
+                case .qdc: RefiCodebook.qdc(codes, uuids: try CodeStore(study).uuids())
                 }
             try inv.emit(text, to: inv[Opt.out])
         }
