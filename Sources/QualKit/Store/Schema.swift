@@ -8,6 +8,7 @@ public enum Schema {
         .findings,
         .codingsFollowSegments,
         .audit,
+        .transcriptTextApart,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.
