@@ -173,28 +173,46 @@ public struct FindingsReport: Sendable {
         let segments = TranscriptStore(study)
         var quoted: Set<String> = []
         var result: [String: [Quote]] = [:]
+        // One pass over the codings for every theme: a coding counts for its own code and each
+        // ancestor that is a theme (reading them per theme re-read every child under each parent).
+        let themeSet = Set(themes)
+        var codersOnByTheme: [String: [String: Set<String>]] = [:]
+        var textsByTheme: [String: [String: (participant: String, text: String)]] = [:]
+        var roles: [String: Segment.Role] = [:]
+        try CodingStore(study).forEachCoding { coding in
+            guard coders.contains(coding.coder), consenting[coding.participant] != nil else { return }
+            var owners: [String] = []
+            var path = Substring(coding.code)
+            while true {
+                if themeSet.contains(String(path)) { owners.append(String(path)) }
+                guard let dot = path.lastIndex(of: ".") else { break }
+                path = path[..<dot]
+            }
+            guard !owners.isEmpty else { return }
+            let key = "\(coding.transcript)\u{0}\(coding.segment)"
+            if roles[key] == nil { roles[key] = try segments.segment(coding.transcript, coding.segment).role }
+            guard roles[key] == .participant else { return }
+            // Redacted before it is cut (never part of an identifier). A very short span reads
+            // better as its whole turn.
+            let text =
+                (ScalarText.count(coding.text) < 25
+                ? redactor.redact(coding.turn)
+                : redactor.excerpt(of: coding.turn, from: coding.start, to: coding.end))
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            for theme in owners {
+                codersOnByTheme[theme, default: [:]][key, default: []].insert(coding.coder)
+                // The most precise span: the shortest coded text of the segment.
+                if let kept = textsByTheme[theme]?[key], kept.text.count <= text.count { continue }
+                textsByTheme[theme, default: [:]][key] = (coding.participant, text)
+            }
+        }
         for theme in themes {
             // Candidates with how many coders tagged that segment with the theme: agreed quotes first.
             var candidates: [(participant: String, text: String, coders: Int)] = []
-            var codersOn: [String: Set<String>] = [:]
-            var texts: [String: (participant: String, text: String)] = [:]
-            for coding in try CodingStore(study).codings(.init(codePrefix: theme)) where coders.contains(coding.coder) {
-                guard consenting[coding.participant] != nil else { continue }
-                let segment = try segments.segment(coding.transcript, coding.segment)
-                guard segment.role == .participant else { continue }
-                // Redacted before it is cut (never part of an identifier). A very short span reads
-                // better as its whole turn.
-                let text =
-                    (ScalarText.count(coding.text) < 25
-                    ? redactor.redact(segment.text)
-                    : redactor.excerpt(of: segment.text, from: coding.start, to: coding.end))
-                    .trimmingCharacters(in: .whitespacesAndNewlines)
-                let key = "\(coding.transcript)\u{0}\(coding.segment)"
-                codersOn[key, default: []].insert(coding.coder)
-                // The most precise span: the shortest coded text of the segment.
-                if texts[key] == nil || text.count < texts[key]!.text.count { texts[key] = (coding.participant, text) }
+            let codersOn = codersOnByTheme[theme] ?? [:]
+            for (key, value) in textsByTheme[theme] ?? [:] {
+                candidates.append((value.participant, value.text, codersOn[key]!.count))
             }
-            for (key, value) in texts { candidates.append((value.participant, value.text, codersOn[key]!.count)) }
             func score(_ candidate: (participant: String, text: String, coders: Int)) -> (Int, Int, Int, String, String)
             {
                 let length = candidate.text.count
