@@ -47,7 +47,8 @@ import Testing
         #expect(result.stdout.contains("speakers: Interviewer -> interviewer; TC-001 -> participant"))
         #expect(try box.count("SELECT count(*) FROM segment WHERE transcript = 'TC-001' AND role = 'participant'") == 2)
         #expect(try box.rows("SELECT status FROM interview WHERE id = 'TC-001'").first?["status"] == "done")
-        let header = try #require(try box.rows("SELECT header, x.text FROM transcript JOIN transcript_text x ON x.transcript = id").first)
+        let header = try #require(
+            try box.rows("SELECT header, x.text FROM transcript JOIN transcript_text x ON x.transcript = id").first)
         #expect(try (header["header"] as String).contains("Interview held in Urdu"))
         // Segment offsets slice the full plain text exactly.
         let text: String = try header["text"]

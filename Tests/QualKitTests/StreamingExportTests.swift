@@ -35,7 +35,9 @@ import Testing
         for format in ["csv", "json"] {
             var pieces: [Int] = []
             var text = ""
-            let write: (String) throws -> Void = { pieces.append($0.utf8.count); text += $0 }
+            let write: (String) throws -> Void = {
+                pieces.append($0.utf8.count); text += $0
+            }
             if format == "csv" {
                 try CodingExport.csv(fixture.study, disclosure: .redacted, write: write)
             } else {

@@ -16,7 +16,10 @@ import Testing
         _ = try Roster(study).addParticipant("TC-001", fields: [])
         var lines = ""
         for turn in 0..<20_000 {
-            lines += turn % 2 == 0 ? "Interviewer: Question \(turn) about the clinic?\n" : "Participant: Answer \(turn), we waited a long time.\n"
+            lines +=
+                turn % 2 == 0
+                ? "Interviewer: Question \(turn) about the clinic?\n"
+                : "Participant: Answer \(turn), we waited a long time.\n"
         }
         let file = folder.appendingPathComponent("TC-001.txt").path
         try Data(lines.utf8).write(to: URL(fileURLWithPath: file))
@@ -25,7 +28,9 @@ import Testing
         let text = try TranscriptStore(study).text(of: "TC-001")
         let last = try TranscriptStore(study).segment("TC-001", 20_000)
         #expect(ScalarText.slice(text, last.textStart, last.textEnd) == last.text)
-        #expect(try study.db.value("SELECT count(*) FROM segment_search WHERE segment_search MATCH 'waited'").intValue == 10_000)
+        #expect(
+            try study.db.value("SELECT count(*) FROM segment_search WHERE segment_search MATCH 'waited'").intValue
+                == 10_000)
     }
 
     @Test func movingTheTextOutKeepsEveryTranscript() throws {
@@ -42,7 +47,8 @@ import Testing
             VALUES ('T1', 1, 'Interviewer', 'interviewer', 'Hi.', 13, 16);
             """)
         try Schema.migrator.migrate(db)
-        #expect(try db.value("SELECT text FROM transcript_text WHERE transcript = 'T1'").stringValue == "Interviewer: Hi.")
+        #expect(
+            try db.value("SELECT text FROM transcript_text WHERE transcript = 'T1'").stringValue == "Interviewer: Hi.")
         #expect(try db.value("SELECT header FROM transcript WHERE id = 'T1'").stringValue == "head")
         #expect(try db.value("SELECT count(*) FROM segment").intValue == 1)
         #expect(try db.rows("PRAGMA foreign_key_check").isEmpty)
