@@ -170,6 +170,8 @@ public struct FindingsReport: Sendable {
         let consenting = Dictionary(
             uniqueKeysWithValues: try PeopleStore(study).participants()
                 .filter(\.consent.quotes).map { ($0.id, $0) })
+        // Without consent to quote there is nothing to choose from: skip the pass over the codings.
+        guard !consenting.isEmpty else { return Dictionary(uniqueKeysWithValues: themes.map { ($0, []) }) }
         let segments = TranscriptStore(study)
         var quoted: Set<String> = []
         var result: [String: [Quote]] = [:]
