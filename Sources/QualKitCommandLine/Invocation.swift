@@ -146,6 +146,16 @@ package final class Invocation {
     /// Writes a document to `out` when given (whole or not at all), else to standard output.
     ///
     /// `-` means standard output; an existing file is replaced only with `--force`.
+    /// Like ``emit(_:to:)`` for output produced in pieces: each piece is written as it comes.
+    package func emitStreaming(to out: String?, _ produce: ((String) throws -> Void) throws -> Void) throws {
+        if let out, out != "-" {
+            try OutputFile.stream(to: out, replacing: self[Opt.force], produce)
+            console.err("wrote \(out)")
+        } else {
+            try produce { console.out($0) }
+        }
+    }
+
     package func emit(_ text: String, to out: String?) throws {
         let text = csvPrefix + text
         if let out, out != "-" {

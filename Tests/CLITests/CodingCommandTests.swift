@@ -47,7 +47,8 @@ import Testing
         #expect(result.stdout.contains("speakers: Interviewer -> interviewer; TC-001 -> participant"))
         #expect(try box.count("SELECT count(*) FROM segment WHERE transcript = 'TC-001' AND role = 'participant'") == 2)
         #expect(try box.rows("SELECT status FROM interview WHERE id = 'TC-001'").first?["status"] == "done")
-        let header = try #require(try box.rows("SELECT header, text FROM transcript").first)
+        let header = try #require(
+            try box.rows("SELECT header, x.text FROM transcript JOIN transcript_text x ON x.transcript = id").first)
         #expect(try (header["header"] as String).contains("Interview held in Urdu"))
         // Segment offsets slice the full plain text exactly.
         let text: String = try header["text"]
@@ -132,7 +133,7 @@ import Testing
             try box.rows(
                 """
                 SELECT c.start, c.end, c.transcript_start, c.transcript_end, s.text AS segment_text, t.text AS full_text
-                FROM coding c JOIN segment s ON s.id = c.segment JOIN transcript t ON t.id = s.transcript
+                FROM coding c JOIN segment s ON s.id = c.segment JOIN transcript_text t ON t.transcript = s.transcript
                 WHERE c.code = 'barrier.appointment-times'
                 """
             ).first)
@@ -235,7 +236,7 @@ import Testing
         for row in try box.rows(
             """
             SELECT c.start, c.end, c.transcript_start, c.transcript_end, s.text AS st, t.text AS tt
-            FROM coding c JOIN segment s ON s.id = c.segment JOIN transcript t ON t.id = s.transcript
+            FROM coding c JOIN segment s ON s.id = c.segment JOIN transcript_text t ON t.transcript = s.transcript
             """)
         {
             #expect(

@@ -34,7 +34,7 @@ import Testing
         #expect((span.start, span.end, span.text) == (32, 37, "never"))
         #expect(span.participant == "P1" && span.coder == "AB" && span.segment == 2)
         // Offsets into the whole transcript slice the same words.
-        let full: String = try #require(try fixture.study.db.row("SELECT text FROM transcript"))["text"]
+        let full: String = try #require(try fixture.study.db.row("SELECT text FROM transcript_text"))["text"]
         for coding in try CodingStore(fixture.study).codings() {
             #expect(ScalarText.slice(full, coding.transcriptStart, coding.transcriptEnd) == coding.text)
         }

@@ -31,7 +31,7 @@ import Testing
             try study.db.row(
                 """
                 SELECT c.transcript_start, c.transcript_end, t.text FROM coding c
-                JOIN segment s ON s.id = c.segment JOIN transcript t ON t.id = s.transcript
+                JOIN segment s ON s.id = c.segment JOIN transcript_text t ON t.transcript = s.transcript
                 """))
         let start: Int = try row["transcript_start"]
         let end: Int = try row["transcript_end"]

@@ -29,6 +29,7 @@ public enum CodingImport {
         let csv = try HeadedCSV(path: path, expected: "the header transcript,segment,code,coder")
         var importer = try Importer(
             path: path, csv: csv, defaultCoder: defaultCoder, createCodes: createCodes, study: study)
+        try study.db.useBulkSettings()
         try study.db.transaction {
             while let record = try csv.next({
                 importer.problem($0.line ?? 0, $0.message)

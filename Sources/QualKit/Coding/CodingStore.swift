@@ -121,6 +121,13 @@ public struct CodingStore {
     /// filter matches everything.
     public func codings(_ filter: Filter = Filter()) throws -> [Coding] {
         var result: [Coding] = []
+        try forEachCoding(filter) { result.append($0) }
+        return result
+    }
+
+    /// Each coding ``codings(_:)`` would return, in the same order, one at a time: for exports
+    /// that must not hold millions of rows.
+    public func forEachCoding(_ filter: Filter = Filter(), _ body: (Coding) throws -> Void) throws {
         try db.forEachRow(
             """
             SELECT t.id AS transcript, s.number, c.code, c.coder, c.start, c.end, c.transcript_start, c.transcript_end,
@@ -143,7 +150,7 @@ public struct CodingStore {
             let start: Int = try row["start"]
             let end: Int = try row["end"]
             let turn: String = try row["text"]
-            result.append(
+            try body(
                 Coding(
                     transcript: try row["transcript"], segment: try row["number"], code: try row["code"],
                     coder: try row["coder"],
@@ -152,7 +159,6 @@ public struct CodingStore {
                     memo: try row["memo"],
                     text: ScalarText.slice(turn, start, end) ?? "", participant: try row["participant"], turn: turn))
         }
-        return result
     }
 
     /// (transcript, coder) pairs covered, with whether the coder marked the transcript done.

@@ -122,7 +122,9 @@ public enum CodingViews {
     }
 
     static func shorten(_ text: String, _ limit: Int) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        // Table output calls this per row: Foundation's replace and a grapheme count only when needed.
+        let flat = text.utf8.contains(10) ? text.replacingOccurrences(of: "\n", with: " ") : text
+        if flat.utf8.count <= limit { return flat }
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
     }
 }

@@ -66,6 +66,14 @@ public indirect enum JSON: Sendable, Equatable, ExpressibleByStringLiteral, Expr
         return out
     }
 
+    /// Pretty-printed as it appears nested `indent` levels deep (its first line not indented):
+    /// for writers that stream a long array one item at a time.
+    public func serialized(indent: Int) -> String {
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
     private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"

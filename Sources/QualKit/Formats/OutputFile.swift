@@ -54,6 +54,46 @@ public enum OutputFile {
         try moveIntoPlace(temporary, at: path, replacing: replacing)
     }
 
+    /// Writes to `path` atomically what `produce` hands its writer, piece by piece, so a long export
+    /// never has to be held in memory; the file appears at `path` only once `produce` returns.
+    public static func stream(
+        to path: String, replacing: Bool = true, _ produce: ((String) throws -> Void) throws -> Void
+    ) throws {
+        try checkTarget(path, replacing: replacing)
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
+            isFolder.boolValue
+        else {
+            throw CannotCreateOutput(path: path, reason: "folder \(folder) does not exist")
+        }
+        let (descriptor, temporary) = try createTemporary(in: folder, for: name, target: path)
+        do {
+            try produce { text in
+                var text = text
+                let failure: Int32 = text.withUTF8 { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                        if count < 0 && errno == EINTR { continue }
+                        if count <= 0 { return count == 0 ? EIO : errno }
+                        offset += count
+                    }
+                    return 0
+                }
+                if failure != 0 { throw CannotCreateOutput(path: path, reason: String(cString: strerror(failure))) }
+            }
+            if fsync(descriptor) != 0 { throw CannotCreateOutput(path: path, reason: String(cString: strerror(errno))) }
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        close(descriptor)
+        try moveIntoPlace(temporary, at: path, replacing: replacing)
+    }
+
     /// Moves a finished temporary file to `path`: replacing a regular file only when `replacing`.
     /// The temporary file is removed on failure.
     static func moveIntoPlace(_ temporary: String, at path: String, replacing: Bool) throws {

@@ -26,26 +26,50 @@ public struct TextTable: Sendable, Equatable {
 
     /// The table as aligned text; each line ends with a newline. Trailing spaces are trimmed.
     public func rendered() -> String {
-        let cells = rows.map { row in row.map { $0.replacingOccurrences(of: "\n", with: " ") } }
-        var widths = columns.map { $0.title.count }
-        for row in cells {
-            for (index, cell) in row.enumerated() where index < widths.count {
-                widths[index] = max(widths[index], cell.count)
+        // Per cell work is what a long table costs: newlines are replaced only where present, and a
+        // width is counted in bytes when the cell is ASCII (the common case) instead of by grapheme.
+        let cells = rows.map { row in row.map(Self.oneLine) }
+        let counts = cells.map { row in row.map(Self.width) }
+        var widths = columns.map { Self.width($0.title) }
+        for row in counts {
+            for (index, count) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], count)
             }
         }
-        func line(_ values: [String]) -> String {
-            var parts: [String] = []
+        var out = ""
+        out.reserveCapacity((widths.reduce(0, +) + 2 * widths.count + 1) * (cells.count + 2))
+        func line(_ values: [String], _ counts: [Int]) {
+            var pending = 0  // spaces owed before the next non-empty text, so trailing ones are never written
             for (index, column) in columns.enumerated() {
                 let value = index < values.count ? values[index] : ""
-                let padding = String(repeating: " ", count: max(0, widths[index] - value.count))
-                parts.append(column.alignment == .right ? padding + value : value + padding)
+                let count = index < counts.count ? counts[index] : 0
+                if index > 0 { pending += 2 }
+                let padding = max(0, widths[index] - count)
+                if column.alignment == .right { pending += padding }
+                if !value.isEmpty {
+                    if pending > 0 { out.append(String(repeating: " ", count: pending)) }
+                    out.append(value)
+                    pending = 0
+                }
+                if column.alignment == .left { pending += padding }
             }
-            return String(parts.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+            while out.utf8.last == 0x20 { out.removeLast() }  // a value's own trailing spaces
+            out.append("\n")
         }
-        var out = line(columns.map { $0.title.uppercased() }) + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in cells { out += line(row) + "\n" }
+        let titles = columns.map { $0.title.uppercased() }
+        line(titles, titles.map(Self.width))
+        out.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
+        out.append("\n")
+        for (row, count) in zip(cells, counts) { line(row, count) }
         return out
+    }
+
+    static func oneLine(_ cell: String) -> String {
+        cell.utf8.contains(10) ? cell.replacingOccurrences(of: "\n", with: " ") : cell
+    }
+
+    static func width(_ cell: String) -> Int {
+        cell.utf8.allSatisfy { $0 < 0x80 } ? cell.utf8.count : cell.count
     }
 
     /// The table as CSV with the column titles as the header row.

@@ -43,8 +43,8 @@ public enum StudyCheck {
         // length() counts characters, as the offsets count Unicode scalars.
         for row in try db.rows(
             """
-            SELECT s.transcript, s.number FROM segment s JOIN transcript t ON t.id = s.transcript
-            WHERE s.text_start < 0 OR s.text_end < s.text_start OR s.text_end > length(t.text)
+            SELECT s.transcript, s.number FROM segment s LEFT JOIN transcript_text t ON t.transcript = s.transcript
+            WHERE s.text_start < 0 OR s.text_end < s.text_start OR s.text_end > coalesce(length(t.text), 0)
             ORDER BY s.transcript, s.number
             """)
         {

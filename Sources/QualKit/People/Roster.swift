@@ -112,6 +112,7 @@ public struct Roster {
             if rowOK { plans.append((member, isNew)) }
         }
         guard problems.isEmpty else { throw InvalidInput(problems) }
+        try study.db.useBulkSettings()
         try study.db.transaction {
             for (member, isNew) in plans { try save(member, isNew) }
         }

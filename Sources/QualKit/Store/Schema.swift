@@ -13,6 +13,7 @@ public enum Schema {
         .memosAboutCodes,
         .outcomeDirection,
         .identity,
+        .transcriptTextApart,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

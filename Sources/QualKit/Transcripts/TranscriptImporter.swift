@@ -72,7 +72,8 @@ public enum TranscriptImporter {
     public static func run(_ paths: [String], target: Target, options: Options, study: Study) throws
         -> [ImportedTranscript]
     {
-        try study.db.transaction {
+        try study.db.useBulkSettings()
+        return try study.db.transaction {
             var outcomes: [ImportedTranscript] = []
             var seen: Set<String> = []
             for path in paths {

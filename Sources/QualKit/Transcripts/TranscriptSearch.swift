@@ -18,7 +18,13 @@ public enum TranscriptSearch {
     /// A query is at most ``maxQueryCharacters`` characters and ``maxTerms`` terms, else
     /// ``TranscriptError/searchTooLong(characters:limit:)`` or ``TranscriptError/searchTooManyTerms(terms:limit:)`` is thrown before SQLite sees it: FTS5's time grows with both, and a
     /// pasted document or a generated list of thousands of ORs would otherwise run for many seconds.
-    public static func search(_ query: String, role: Segment.Role?, code: String?, study: Study) throws -> [Hit] {
+    ///
+    /// `limit` and `offset` page through the hits in that order, so a common word over a large corpus
+    /// reads only the page it shows (SQLite still ranks every match); ``count(_:role:code:study:)``
+    /// tells how many there are in all.
+    public static func search(
+        _ query: String, role: Segment.Role?, code: String?, limit: Int? = nil, offset: Int = 0, study: Study
+    ) throws -> [Hit] {
         try checkLimits(query)
         if let code { _ = try CodeStore(study).require(code) }
         do {
@@ -35,7 +41,8 @@ public enum TranscriptSearch {
                   AND (?3 IS NULL OR EXISTS (SELECT 1 FROM coding c WHERE c.segment = s.id
                                              AND (c.code = ?3 OR c.code LIKE ?4 ESCAPE '\\')))
                 ORDER BY bm25(segment_search), s.transcript, s.number
-                """, [ftsQuery(query), role?.rawValue, code, code.map(CodeStore.likePrefix)]
+                LIMIT ?5 OFFSET ?6
+                """, [ftsQuery(query), role?.rawValue, code, code.map(CodeStore.likePrefix), limit ?? -1, max(0, offset)]
             ).map { row in
                 Hit(
                     transcript: try row["transcript"], segment: try row["number"], speaker: try row["speaker"],
@@ -61,6 +68,30 @@ public enum TranscriptSearch {
         }
         return String(scalars)
     }
+
+    /// How many segments ``search(_:role:code:limit:offset:study:)`` finds in all, without ranking
+    /// them or building their context.
+    public static func count(_ query: String, role: Segment.Role?, code: String?, study: Study) throws -> Int {
+        try checkLimits(query)
+        if let code { _ = try CodeStore(study).require(code) }
+        do {
+            return try study.db.value(
+                """
+                SELECT count(*) FROM segment_search
+                JOIN segment s ON s.id = segment_search.rowid
+                WHERE segment_search MATCH ?1
+                  AND (?2 IS NULL OR s.role = ?2)
+                  AND (?3 IS NULL OR EXISTS (SELECT 1 FROM coding c WHERE c.segment = s.id
+                                             AND (c.code = ?3 OR c.code LIKE ?4 ESCAPE '\\')))
+                """, [ftsQuery(query), role?.rawValue, code, code.map(CodeStore.likePrefix)]
+            ).intValue ?? 0
+        } catch let error as StoreError where error.primaryCode == 1 {
+            throw TranscriptError.invalidSearch(query, reason: error.message)
+        }
+    }
+
+    /// How many hits `search` shows unless told otherwise.
+    public static let defaultLimit = 50
 
     /// The longest query, in characters.
     public static let maxQueryCharacters = 1000

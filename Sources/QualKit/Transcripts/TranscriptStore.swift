@@ -18,7 +18,7 @@ public struct TranscriptStore {
     }
 
     public func text(of id: String) throws -> String {
-        try db.value("SELECT text FROM transcript WHERE id = ?", [id]).stringValue ?? ""
+        try db.value("SELECT text FROM transcript_text WHERE transcript = ?", [id]).stringValue ?? ""
     }
 
     public func header(of id: String) throws -> String {
@@ -36,8 +36,8 @@ public struct TranscriptStore {
             SELECT t.id, t.interview, i.participant, t.format, t.source_file, t.imported_at,
                    (SELECT count(*) FROM segment s WHERE s.transcript = t.id) AS segments,
                    (SELECT count(*) FROM coding c JOIN segment s ON s.id = c.segment WHERE s.transcript = t.id) AS codings,
-                   t.text
-            FROM transcript t JOIN interview i ON i.id = t.interview
+                   coalesce(x.text, '') AS text
+            FROM transcript t JOIN interview i ON i.id = t.interview LEFT JOIN transcript_text x ON x.transcript = t.id
             ORDER BY t.id
             """
         ).map { row in
@@ -105,16 +105,21 @@ extension TranscriptStore {
         let existed = try exists(id)
         if existed {
             try db.execute(
-                "UPDATE transcript SET format = ?, source_file = ?, header = ?, text = ?, imported_at = ? WHERE id = ?",
-                [format, file, header, text, Clock.nowTimestamp(), id])
+                "UPDATE transcript SET format = ?, source_file = ?, header = ?, imported_at = ? WHERE id = ?",
+                [format, file, header, Clock.nowTimestamp(), id])
             try db.execute("DELETE FROM segment WHERE transcript = ? AND number > ?", [id, segments.count])
         } else {
             try db.execute(
                 """
-                INSERT INTO transcript(id, interview, format, source_file, header, text, imported_at, uuid)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, [id, interview, format, file, header, text, Clock.nowTimestamp(), StableID.make()])
+                INSERT INTO transcript(id, interview, format, source_file, header, imported_at, uuid)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, [id, interview, format, file, header, Clock.nowTimestamp(), StableID.make()])
         }
+        try db.execute(
+            """
+            INSERT INTO transcript_text(transcript, text) VALUES (?, ?)
+            ON CONFLICT (transcript) DO UPDATE SET text = excluded.text
+            """, [id, text])
         let update = try db.cachedStatement(
             """
             UPDATE segment SET speaker = ?, role = ?, start_ms = ?, end_ms = ?, text = ?, text_start = ?, text_end = ?

@@ -43,7 +43,7 @@ enum AnalysisBenchmark {
                     "INSERT INTO interview(id, participant, status, date, created_at) VALUES (?, ?, 'done', ?, '2026-01-01')"
                 )
                 let transcript = try db.prepare(
-                    "INSERT INTO transcript(id, interview, format, source_file, text, imported_at) VALUES (?, ?, 'txt', 'generated', '', '2026-01-01')"
+                    "INSERT INTO transcript(id, interview, format, source_file, imported_at) VALUES (?, ?, 'txt', 'generated', '2026-01-01')"
                 )
                 let segment = try db.prepare(
                     "INSERT INTO segment(transcript, number, speaker, role, text, text_start, text_end) VALUES (?, ?, ?, ?, 'turn', 0, 4)"

@@ -127,16 +127,17 @@ enum CodingCommands {
                 inv[noRedact]
                 ? .unredacted(request: "codings export --no-redact" + (inv[Opt.out].map { " --out " + $0 } ?? ""))
                 : .redacted
-            let text =
-                switch inv[format] {
-                case .json: try CodingExport.json(study, disclosure: disclosure)
-                case .csv: try CodingExport.csv(study, disclosure: disclosure)
-                }
             if inv[noRedact] {
                 inv.console.err(
                     "warning: coded text exported unredacted; this is recorded in the study's disclosure log")
             }
-            try inv.emit(text, to: inv[Opt.out])
+            // Rows are written as they are read: constant memory for any number of codings.
+            try inv.emitStreaming(to: inv[Opt.out]) { write in
+                switch inv[format] {
+                case .json: try CodingExport.json(study, disclosure: disclosure, write: write)
+                case .csv: try CodingExport.csv(study, disclosure: disclosure, write: write)
+                }
+            }
         }
     }()
 

@@ -191,32 +191,51 @@ enum TranscriptCommands {
         let code = Opt<String?>.text("code", "path", help: "Only segments tagged with this code or one under it.")
         let tag = Opt<String?>.text("tag", "path", help: "Tag every hit segment with this code.")
         let coder = Opt<String?>.text("coder", "id", help: "The coder the tags are recorded for (with --tag).")
+        let limit = Opt<Int>.integer(
+            "limit", in: 0...100_000_000, default: TranscriptSearch.defaultLimit,
+            help: "Show at most this many hits; 0 shows all. How many more there are is said on standard error.")
+        let offset = Opt<Int>.integer(
+            "offset", in: 0...100_000_000, default: 0, help: "Skip this many hits first (the next page).")
         return Command(
             path: ["search"],
             summary: "Search transcripts (words, \"phrases\", prefix*, AND/OR/NOT); --tag auto-codes every hit.",
             discussion:
-                "Full-text search with SQLite FTS5, best matches first, each hit in context. With --tag CODE --coder C, every segment found is tagged (whole segment) and the number tagged is reported.",
+                "Full-text search with SQLite FTS5, best matches first, each hit in context, at most --limit hits (50 unless said) from --offset. With --tag CODE --coder C, every segment found is tagged (whole segment, regardless of --limit) and the number tagged is reported.",
             arguments: [query],
-            options: [role, code, tag, coder, Opt.format],
+            options: [role, code, tag, coder, limit, offset, Opt.format],
             // With --tag it codes every hit, so it is declared as a command that writes.
             writes: true,
             examples: [
                 "qualkit search '\"what people would say\" OR shame' --role participant",
                 "qualkit search 'evening* OR weekend*' --tag barrier.appointment-times --coder AB",
+                "qualkit search 'appointment*' --limit 10 --offset 10",
             ]
         ) { inv in
             let study = try inv.openStudy()
-            let hits = try TranscriptSearch.search(inv[query], role: inv[role], code: inv[code], study: study)
-            if let code = inv[tag] {
+            if let tagCode = inv[tag] {
+                let hits = try TranscriptSearch.search(inv[query], role: inv[role], code: inv[code], study: study)
                 guard let coder = inv[coder] else {
                     throw UsageError(message: "--tag needs --coder: whose codings are these?", command: inv.command)
                 }
-                let (added, already) = try CodingLog(study).tag(hits: hits, code: code, coder: coder)
+                let (added, already) = try CodingLog(study).tag(hits: hits, code: tagCode, coder: coder)
                 inv.console.line(
-                    "tagged \(added) segment\(added == 1 ? "" : "s") with \(code) for \(coder) (\(already) already had it)"
+                    "tagged \(added) segment\(added == 1 ? "" : "s") with \(tagCode) for \(coder) (\(already) already had it)"
                 )
             } else {
+                let page = inv[limit] == 0 ? nil : inv[limit]
+                let hits = try TranscriptSearch.search(
+                    inv[query], role: inv[role], code: inv[code], limit: page, offset: inv[offset], study: study)
                 inv.print(TranscriptViews.search(hits))
+                if let page, hits.count == page {
+                    let more =
+                        try TranscriptSearch.count(inv[query], role: inv[role], code: inv[code], study: study)
+                        - inv[offset] - hits.count
+                    if more > 0 {
+                        inv.console.err(
+                            "\(more) more hit\(more == 1 ? "" : "s"): --offset \(inv[offset] + hits.count) shows the next \(page), --limit 0 shows all"
+                        )
+                    }
+                }
             }
         }
     }()
