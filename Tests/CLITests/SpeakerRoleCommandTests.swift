@@ -144,7 +144,7 @@ import Testing
         }
         #expect(after == before)
         // Each coding still covers its words in the rewritten transcript text.
-        let text: String = try #require(try box.rows("SELECT text FROM transcript").first)["text"]
+        let text: String = try #require(try box.rows("SELECT text FROM transcript_text").first)["text"]
         for row in try box.rows(
             "SELECT c.transcript_start, c.transcript_end, s.text, c.start, c.end FROM coding c JOIN segment s ON s.id = c.segment"
         ) {
@@ -221,7 +221,7 @@ import Testing
         let result = try box.ok(["transcript", "import", file])
         #expect(result.stdout.contains("Shazia (stored as Speaker 3) -> unknown"))
         #expect(try roles(box, "TC-012")["Speaker 3"] == "unknown")
-        #expect(try box.count("SELECT count(*) FROM transcript WHERE text LIKE '%Shazia%'") == 0)
+        #expect(try box.count("SELECT count(*) FROM transcript_text WHERE text LIKE '%Shazia%'") == 0)
     }
 
     @Test func everyDemoTranscriptHasAnInterviewerAndAParticipantAndNothingUnknown() throws {

@@ -42,7 +42,8 @@ public enum TranscriptSearch {
                                              AND (c.code = ?3 OR c.code LIKE ?4 ESCAPE '\\')))
                 ORDER BY bm25(segment_search), s.transcript, s.number
                 LIMIT ?5 OFFSET ?6
-                """, [ftsQuery(query), role?.rawValue, code, code.map(CodeStore.likePrefix), limit ?? -1, max(0, offset)]
+                """,
+                [ftsQuery(query), role?.rawValue, code, code.map(CodeStore.likePrefix), limit ?? -1, max(0, offset)]
             ).map { row in
                 Hit(
                     transcript: try row["transcript"], segment: try row["number"], speaker: try row["speaker"],

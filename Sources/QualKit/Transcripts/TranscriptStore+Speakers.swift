@@ -40,6 +40,6 @@ extension TranscriptStore {
         for segment in segments {
             try update.run([segment.speaker, segment.textStart, segment.textEnd, transcript, segment.number])
         }
-        try db.execute("UPDATE transcript SET text = ? WHERE id = ?", [text, transcript])
+        try db.execute("UPDATE transcript_text SET text = ? WHERE transcript = ?", [text, transcript])
     }
 }

@@ -78,7 +78,8 @@ enum TranscriptCommands {
                     inv.console.line(
                         "  speakers: "
                             + outcome.speakers.map { speaker in
-                                (speaker.original.map { "\($0) (stored as \(speaker.label))" } ?? speaker.label) + " -> "
+                                (speaker.original.map { "\($0) (stored as \(speaker.label))" } ?? speaker.label)
+                                    + " -> "
                                     + speaker.role.rawValue
                             }.joined(separator: "; "))
                 }
