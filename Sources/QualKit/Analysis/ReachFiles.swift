@@ -76,30 +76,7 @@ public enum ReachFiles {
         let byCount = columns[2] == "count"
         var problems: [Diagnostic] = []
         var raw: [(attribute: String, value: String, figure: Double, line: Int)] = []
-        var seen: [String: Int] = [:]
-        for record in records.dropFirst() {
-            guard record.fields.count == 3 else {
-                problems.append(
-                    Diagnostic(
-                        file: file, line: record.line,
-                        "expected 3 fields as in the header, found \(record.fields.count)"))
-                continue
-            }
-            let attribute = PersonFields.normalizedKey(record.fields[0])
-            let value = record.fields[1].trimmingCharacters(in: .whitespaces)
-            let figureText = record.fields[2].trimmingCharacters(in: .whitespaces)
-            if attribute.isEmpty {
-                problems.append(Diagnostic(file: file, line: record.line, column: 1, "no attribute"))
-            }
-            if value.isEmpty { problems.append(Diagnostic(file: file, line: record.line, column: 2, "no value")) }
-            let key = attribute + "\u{1F}" + value.lowercased()
-            if let first = seen[key] {
-                problems.append(
-                    Diagnostic(
-                        file: file, line: record.line, column: 2,
-                        "\(attribute)=\(value) is listed twice (first on line \(first))"))
-            }
-            seen[key] = seen[key] ?? record.line
+        for (attribute, value, figureText, record) in groupRows(records, file: file, problems: &problems) {
             if byCount {
                 guard let count = Int(figureText), count >= 0 else {
                     problems.append(
@@ -125,6 +102,8 @@ public enum ReachFiles {
                 raw.append((attribute, value, share, record.line))
             }
         }
+        // Row problems in file order; the sums' problems, about whole attributes, come after them.
+        problems = inFileOrder(problems)
         var totals: [String: Double] = [:]
         for row in raw { totals[row.attribute, default: 0] += row.figure }
         if !byCount {
@@ -153,6 +132,28 @@ public enum ReachFiles {
         _ = try header(records, file: file, expected: [["attribute", "value", "target"]])
         var problems: [Diagnostic] = []
         var entries: [RecruitmentTargets.Entry] = []
+        for (attribute, value, text, record) in groupRows(records, file: file, problems: &problems) {
+            guard let target = Int(text), target >= 0 else {
+                problems.append(
+                    Diagnostic(
+                        file: file, line: record.line, column: 3,
+                        "bad target '\(text)': expected a whole number of participants, 0 or more"))
+                continue
+            }
+            entries.append(.init(attribute: attribute, value: value, target: target, line: record.line))
+        }
+        guard problems.isEmpty else { throw InvalidInput(inFileOrder(problems)) }
+        return RecruitmentTargets(entries: entries)
+    }
+
+    /// The rows after the header as (attribute, value, figure text), each checked once for what
+    /// population and target files share: three fields, an attribute, a value, no group twice.
+    /// A row with the wrong number of fields is left out; other problems still yield the row so
+    /// its figure is checked too.
+    private static func groupRows(_ records: [CSVRecord], file: String, problems: inout [Diagnostic]) -> [(
+        attribute: String, value: String, figure: String, record: CSVRecord
+    )] {
+        var rows: [(attribute: String, value: String, figure: String, record: CSVRecord)] = []
         var seen: [String: Int] = [:]
         for record in records.dropFirst() {
             guard record.fields.count == 3 else {
@@ -164,7 +165,6 @@ public enum ReachFiles {
             }
             let attribute = PersonFields.normalizedKey(record.fields[0])
             let value = record.fields[1].trimmingCharacters(in: .whitespaces)
-            let text = record.fields[2].trimmingCharacters(in: .whitespaces)
             if attribute.isEmpty {
                 problems.append(Diagnostic(file: file, line: record.line, column: 1, "no attribute"))
             }
@@ -177,17 +177,18 @@ public enum ReachFiles {
                         "\(attribute)=\(value) is listed twice (first on line \(first))"))
             }
             seen[key] = seen[key] ?? record.line
-            guard let target = Int(text), target >= 0 else {
-                problems.append(
-                    Diagnostic(
-                        file: file, line: record.line, column: 3,
-                        "bad target '\(text)': expected a whole number of participants, 0 or more"))
-                continue
-            }
-            entries.append(.init(attribute: attribute, value: value, target: target, line: record.line))
+            rows.append((attribute, value, record.fields[2].trimmingCharacters(in: .whitespaces), record))
         }
-        guard problems.isEmpty else { throw InvalidInput(problems) }
-        return RecruitmentTargets(entries: entries)
+        return rows
+    }
+
+    /// Problems as a reader meets them in the file: by line, then column, else as found.
+    private static func inFileOrder(_ problems: [Diagnostic]) -> [Diagnostic] {
+        problems.enumerated().sorted { a, b in
+            let left = (a.element.line ?? Int.max, a.element.column ?? 0, a.offset)
+            let right = (b.element.line ?? Int.max, b.element.column ?? 0, b.offset)
+            return left < right
+        }.map(\.element)
     }
 
     /// Reads a file as UTF-8 text, or throws ``MissingInputFile``.
