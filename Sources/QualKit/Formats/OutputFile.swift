@@ -21,16 +21,7 @@ public enum OutputFile {
     /// - Throws: ``OutputRefused`` when the target exists (and `replacing` is false) or is not a
     ///   regular file; ``CannotCreateOutput`` when the folder is missing or not writable.
     public static func write(_ data: Data, to path: String, replacing: Bool = true) throws {
-        try checkTarget(path, replacing: replacing)
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
-            isFolder.boolValue
-        else {
-            throw CannotCreateOutput(path: path, reason: "folder \(folder) does not exist")
-        }
-        let (descriptor, temporary) = try createTemporary(in: folder, for: name, target: path)
+        let (descriptor, temporary) = try openTemporary(for: path, replacing: replacing)
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
             var offset = 0
@@ -54,21 +45,25 @@ public enum OutputFile {
         try moveIntoPlace(temporary, at: path, replacing: replacing)
     }
 
-    /// Writes to `path` atomically what `produce` hands its writer, piece by piece, so a long export
-    /// never has to be held in memory; the file appears at `path` only once `produce` returns.
-    public static func stream(
-        to path: String, replacing: Bool = true, _ produce: ((String) throws -> Void) throws -> Void
-    ) throws {
+    /// A new temporary file beside `path`, once the target may be written and its folder exists.
+    private static func openTemporary(for path: String, replacing: Bool) throws -> (Int32, String) {
         try checkTarget(path, replacing: replacing)
         let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.isEmpty ? "." : folder, isDirectory: &isFolder),
             isFolder.boolValue
         else {
             throw CannotCreateOutput(path: path, reason: "folder \(folder) does not exist")
         }
-        let (descriptor, temporary) = try createTemporary(in: folder, for: name, target: path)
+        return try createTemporary(in: folder, for: (path as NSString).lastPathComponent, target: path)
+    }
+
+    /// Writes to `path` atomically what `produce` hands its writer, piece by piece, so a long export
+    /// never has to be held in memory; the file appears at `path` only once `produce` returns.
+    public static func stream(
+        to path: String, replacing: Bool = true, _ produce: ((String) throws -> Void) throws -> Void
+    ) throws {
+        let (descriptor, temporary) = try openTemporary(for: path, replacing: replacing)
         do {
             try produce { text in
                 var text = text
