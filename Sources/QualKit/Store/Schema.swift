@@ -14,6 +14,7 @@ public enum Schema {
         .outcomeDirection,
         .identity,
         .transcriptTextApart,
+        .multiTurnSelections,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.
