@@ -15,6 +15,9 @@ import Foundation
 /// Kind: barrier
 /// Path: barrier.stigma
 /// ```
+///
+/// A value over several lines has its second and later lines indented by two spaces.
+/// ``RefiCodebookReader`` reads this layout back.
 public enum RefiCodebook {
     /// The `.qdc` document for `codes`, whose GUIDs are `uuids[path]`.
     public static func qdc(_ codes: [Code], uuids: [String: String]) -> String {
@@ -62,7 +65,11 @@ public enum RefiCodebook {
                 ("Definition", code.definition), ("Use when", code.useWhen), ("Do not use when", code.doNotUseWhen),
                 ("Example", code.example),
             ] {
-                if let value, !value.isEmpty { lines.append("\(label): \(value)") }
+                // Lines after a value's first are indented two spaces, so that a line of the value
+                // that reads `Example: ...` is not taken for a field when the layout is read back.
+                if let value, !value.isEmpty {
+                    lines.append("\(label): " + value.replacingOccurrences(of: "\n", with: "\n  "))
+                }
             }
             lines.append("Kind: \(code.kind)")
         }

@@ -11,12 +11,17 @@ public struct XMLTree: Sendable, Equatable {
     public var attributes: [String: String]
     public var children: [XMLTree]
     public var text: String
+    /// The line its start tag ends on (0 when built in code), for errors that name where.
+    public var line: Int
 
-    public init(name: String, attributes: [String: String] = [:], children: [XMLTree] = [], text: String = "") {
+    public init(
+        name: String, attributes: [String: String] = [:], children: [XMLTree] = [], text: String = "", line: Int = 0
+    ) {
         self.name = name
         self.attributes = attributes
         self.children = children
         self.text = text
+        self.line = line
     }
 
     /// The first child named `name`.
@@ -90,7 +95,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
         }
         var plain: [String: String] = [:]
         for (key, value) in attributes { plain[localName(key)] = value }
-        stack.append(XMLTree(name: localName(elementName), attributes: plain))
+        stack.append(XMLTree(name: localName(elementName), attributes: plain, line: parser.lineNumber))
     }
 
     func parser(

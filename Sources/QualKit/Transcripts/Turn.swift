@@ -25,7 +25,7 @@ public struct Turn: Sendable, Equatable {
 /// What a transcript file holds: header lines (kept as metadata) and speaker turns.
 public struct ParsedTranscript: Sendable, Equatable {
     public enum Format: String, Sendable, CaseIterable {
-        case txt, vtt, srt
+        case txt, vtt, srt, docx
 
         /// The format a file name's extension implies, if any.
         public init?(fileName: String) {
@@ -36,6 +36,8 @@ public struct ParsedTranscript: Sendable, Equatable {
                 self = .vtt
             } else if lower.hasSuffix(".srt") {
                 self = .srt
+            } else if lower.hasSuffix(".docx") {
+                self = .docx
             } else {
                 return nil
             }
@@ -53,18 +55,21 @@ public struct ParsedTranscript: Sendable, Equatable {
 
 /// Reads transcript files. Pure: bytes in, turns or located errors out.
 public enum TranscriptParser {
-    /// Reads a transcript file as speaker turns: plain text (`Speaker: words`), WebVTT or SRT.
+    /// Reads a transcript file as speaker turns: plain text (`Speaker: words`), WebVTT, SRT or Word (`.docx`).
     ///
     /// Pure: bytes in (UTF-8, or UTF-16 with a BOM), turns with their lines and times out, or
     /// ``InvalidInput`` listing every problem with its line.
     public static func parse(_ bytes: [UInt8], format: ParsedTranscript.Format, file: String) throws -> ParsedTranscript
     {
+        // A Word document is a zip archive, not text: its reader finds the text first.
+        if format == .docx { return try WordTranscript.parse(bytes, file: file) }
         let text = try SourceText.decode(bytes, file: file)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         switch format {
         case .txt: return try PlainTranscript.parse(lines, file: file)
         case .vtt: return try CueTranscript.parseVTT(lines, file: file)
         case .srt: return try CueTranscript.parseSRT(lines, file: file)
+        case .docx: return try WordTranscript.parse(bytes, file: file)
         }
     }
 

@@ -119,21 +119,32 @@ enum CodeCommands {
     }()
 
     static let codebookImport: Command = {
-        let file = Arg<String>.single("file", help: "A .md or .csv codebook.")
+        let file = Arg<String>.single("file", help: "A .md, .csv or .qdc (REFI-QDA) codebook.")
         return Command(
             path: ["codebook", "import"],
-            summary: "Add and update codes from a Markdown or CSV codebook (never deletes).",
+            summary: "Add and update codes from a Markdown, CSV or REFI-QDA codebook (never deletes).",
             discussion:
-                "Markdown: one '## path — Name' heading per code with Kind:, Definition:, Use when:, Do not use when:, Example: and Colour: lines (docs/codebook-format.md). CSV columns: path,kind,name,definition,use_when,do_not_use_when,example,color.",
+                "Markdown: one '## path — Name' heading per code with Kind:, Definition:, Use when:, Do not use when:, Example: and Colour: lines (docs/codebook-format.md). CSV columns: path,kind,name,definition,use_when,do_not_use_when,example,color. REFI-QDA .qdc (from NVivo, ATLAS.ti, MAXQDA, QualCoder, Taguette or qualkit): nesting gives the hierarchy, other tools' names become dotted paths by the rule in docs/exchange.md and stay as display names.",
             arguments: [file],
-            writes: true, examples: ["qualkit codebook import protocols/talking-change.codebook.md"]
+            writes: true,
+            examples: [
+                "qualkit codebook import protocols/talking-change.codebook.md",
+                "qualkit codebook import codebook.qdc",
+            ]
         ) { inv in
             let study = try inv.openStudy()
             let file = inv[file]
-            let entries =
-                file.lowercased().hasSuffix(".csv")
-                ? try CodebookFile.parseCSV(path: file)
-                : try CodebookFile.parseMarkdown(SourceText.readBytes(file), file: file)
+            let bytes = try SourceText.readBytes(file)
+            let entries: [CodebookFile.Entry]
+            if file.lowercased().hasSuffix(".qdc") || RefiCodebookReader.looksLikeCodebook(bytes) {
+                let read = try RefiCodebookReader.parse(Data(bytes), file: file)
+                for warning in read.warnings { inv.console.err(warning.description) }
+                entries = read.entries
+            } else if file.lowercased().hasSuffix(".csv") {
+                entries = try CodebookFile.parseCSV(path: file)
+            } else {
+                entries = try CodebookFile.parseMarkdown(bytes, file: file)
+            }
             let report = try Codebook(study).importEntries(entries, file: file)
             inv.console.line(
                 "codebook \(file): \(report.added) added, \(report.updated) updated, \(report.unchanged) unchanged")
@@ -146,9 +157,13 @@ enum CodeCommands {
     static let codebookExport: Command = {
         let format = Opt.choice("format", default: CodebookFormat.md, help: "md, csv or qdc (REFI-QDA codebook).")
         return Command(
-            path: ["codebook", "export"], summary: "Write the codebook as a reviewable Markdown document or CSV.",
+            path: ["codebook", "export"],
+            summary: "Write the codebook as a reviewable Markdown document, CSV or REFI-QDA codebook (.qdc).",
             options: [format, Opt.out, Opt.force],
-            examples: ["qualkit codebook export --format md --out codebook.md"]
+            examples: [
+                "qualkit codebook export --format md --out codebook.md",
+                "qualkit codebook export --format qdc --out codebook.qdc",
+            ]
         ) { inv in
             let study = try inv.openStudy()
             let codes = try CodeStore(study).codes()
