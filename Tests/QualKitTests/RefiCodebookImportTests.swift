@@ -77,11 +77,15 @@ import Testing
         let fixture = try TemporaryStudy()
         _ = try Codebook(fixture.study).importEntries(read.entries, file: "book.qdc")
         #expect(try CodeStore(fixture.study).code("facilitators.cost")?.displayName == "Cost")
-        #expect(try CodeStore(fixture.study).code("hbm-4-perceived-barriers-eszlelt-akadalyok.cost-2")?.displayName == "cost")
+        #expect(
+            try CodeStore(fixture.study).code("hbm-4-perceived-barriers-eszlelt-akadalyok.cost-2")?.displayName
+                == "cost")
     }
 
     @Test func pathPartRule() {
-        #expect(RefiCodebookReader.pathPart(for: "HBM 4. Perceived Barriers – Észlelt akadályok") == "hbm-4-perceived-barriers-eszlelt-akadalyok")
+        #expect(
+            RefiCodebookReader.pathPart(for: "HBM 4. Perceived Barriers – Észlelt akadályok")
+                == "hbm-4-perceived-barriers-eszlelt-akadalyok")
         #expect(RefiCodebookReader.pathPart(for: "  Ärger/Wut!! ") == "arger-wut")
         #expect(RefiCodebookReader.pathPart(for: "Стигма") == "code")
         #expect(RefiCodebookReader.pathPart(for: "barrier.stigma") == "barrier-stigma")

@@ -195,7 +195,9 @@ public enum TranscriptImporter {
             try InterviewStore(study).update(done)
         }
         try store.write(
-            id: transcriptID, interview: interview.id, format: format.rawValue, file: path,
+            // The schema's format column allows txt, vtt and srt: a Word document is stored as the
+            // text read from it (source_file keeps the .docx name).
+            id: transcriptID, interview: interview.id, format: format == .docx ? "txt" : format.rawValue, file: path,
             header: parsed.header.joined(separator: "\n"), text: text, segments: segments)
         return ImportedTranscript(
             transcript: transcriptID, file: path, segments: segments.count, speakers: speakers,
