@@ -54,7 +54,8 @@ import Testing
         #expect(qde.contains("name=\"no quiet corner to talk\""))
         let sources = files.keys.filter { $0.hasPrefix("sources/") }
         #expect(sources.count == 1)
-        let text = String(decoding: try #require(files[try #require(sources.first)]), as: UTF8.self)
+        let entry = try #require(sources.first)
+        let text = String(decoding: try #require(files[entry]), as: UTF8.self)
         #expect(text.contains("[phone]") && !text.contains("900123"))
         #expect(try box.count("SELECT count(*) FROM disclosure_log") == 0)
 

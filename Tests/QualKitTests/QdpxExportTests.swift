@@ -46,11 +46,10 @@ import Testing
             $0.attributes["isCodable"] == "true"
         }
         #expect(codable.count == (try count("SELECT count(*) FROM code")))
-        #expect(
-            try #require(project.child("Cases")).children("Case").count
-                == (try count("SELECT count(*) FROM participant")))
-        #expect(
-            try #require(project.child("Users")).children("User").count == (try count("SELECT count(*) FROM coder")))
+        let cases = try #require(project.child("Cases")).children("Case")
+        #expect(cases.count == (try count("SELECT count(*) FROM participant")))
+        let users = try #require(project.child("Users")).children("User")
+        #expect(users.count == (try count("SELECT count(*) FROM coder")))
         #expect(Self.all("Note", in: project).count == (try count("SELECT count(*) FROM memo")))
         // GUIDs are the stored UUIDs.
         let transcriptUUIDs = Set(try study.db.rows("SELECT uuid FROM transcript").compactMap { $0[0].stringValue })
