@@ -12,6 +12,7 @@ enum CommandTable {
         CommandSection("Codebook and coding", CodeCommands.all + CodingCommands.all),
         CommandSection("Analysis", AnalysisCommands.all + ReachCommands.all),
         CommandSection("Findings and service change", FindingsCommands.all),
+        CommandSection("Exchange with other tools", QdpxExportCommands.all),
     ]
 
     static let about = """

@@ -96,6 +96,18 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(MemoViews.show(try log.memo(1)).json) == Self.memo)
     }
 
+    @Test func qdpxExport() throws {
+        let report = try QdpxExport.archive(Demo.study(), disclosure: .redacted).report
+        let json = QdpxViews.export(report, file: "study.qdpx").json
+        #expect(try keys(json) == ["file", "redacted", "exported", "left_out"])
+        #expect(
+            try keys(json["exported"]) == [
+                "users", "codes", "variables", "cases", "sources", "selections", "codings", "notes",
+            ])
+        #expect(try keys(json["left_out"]) == ["what", "count"])
+        #expect(items(json["left_out"]).count == 7)
+    }
+
     @Test func status() throws {
         let json = try StudySummary.load(Demo.study()).rendered.json
         #expect(try keys(json) == ["path", "title", "created_at", "schema_version", "counts"])

@@ -29,7 +29,11 @@ public enum RefiCodebook {
     }
 
     /// The `<Codes>` element (shared with the project file, whose codebook has the same shape).
-    static func writeCodes(_ codes: [Code], uuids: [String: String], into writer: inout XMLWriter) {
+    /// `notes[path]` are the GUIDs of notes about that code, written as `NoteRef`s (a project
+    /// file has notes; a `.qdc` has none).
+    static func writeCodes(
+        _ codes: [Code], uuids: [String: String], notes: [String: [String]] = [:], into writer: inout XMLWriter
+    ) {
         var byPath: [String: Code] = [:]
         for code in codes { byPath[code.path] = code }
         var all = Set(codes.map(\.path))
@@ -50,6 +54,7 @@ public enum RefiCodebook {
             ]
             writer.start("Code", attributes)
             writer.element("Description", description(code, path: path))
+            for note in notes[path] ?? [] { writer.start("NoteRef", [("targetGUID", note)], empty: true) }
             for kid in kids { write(kid) }
             writer.end()
         }
