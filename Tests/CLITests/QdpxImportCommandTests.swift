@@ -75,7 +75,8 @@ import Testing
         slip.replace("aa/evil.txt", with: "../evil.txt")
         var crc = try Self.archive()
         crc.replace("There's no", with: "There is_n")
-        let xxe = try Self.archive(qde: Self.qde(prefix: "<!DOCTYPE Project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"))
+        let xxe = try Self.archive(
+            qde: Self.qde(prefix: "<!DOCTYPE Project [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"))
         for (data, words) in [
             (slip, "entry '../evil.txt' has a '..' part"), (crc, "is damaged: its checksum"),
             (xxe, "'project.qde' declares a DTD"), (Data("not a zip".utf8), "not a zip archive"),
@@ -94,7 +95,8 @@ import Testing
         let box = try Sandbox()
         try box.initStudy()
         let before = try Data(contentsOf: URL(fileURLWithPath: box.studyPath))
-        let qde = Self.qde().replacingOccurrences(of: "c0000000-0000-4000-8000-000000000003\"/>", with: "d0000000-0000-4000-8000-000000000003\"/>")
+        let qde = Self.qde().replacingOccurrences(
+            of: "c0000000-0000-4000-8000-000000000003\"/>", with: "d0000000-0000-4000-8000-000000000003\"/>")
         let run = try box.run(["qdpx", "import", try write(box, try Self.archive(qde: qde))])
         #expect(run.status == 65)
         #expect(run.stderr.contains("<CodeRef> refers to d0000000-0000-4000-8000-000000000003"))

@@ -92,12 +92,20 @@ let access = "c0000000-0000-4000-8000-000000000003"
             SELECT s.transcript, c.code, c.coder, s.number, substr(s.text, c.start + 1, c.end - c.start) AS covered, c.selection
             FROM coding c JOIN segment s ON s.id = c.segment ORDER BY s.transcript, s.number, c.code
             """
-        ).map { (try $0["transcript"], try $0["code"], try $0["coder"], try $0["number"], try $0["covered"], try $0["selection"]) }
+        ).map {
+            (
+                try $0["transcript"], try $0["code"], try $0["coder"], try $0["number"], try $0["covered"],
+                try $0["selection"]
+            )
+        }
     }
 
     func counts(_ box: TemporaryStudy) throws -> [Int] {
-        try ["transcript", "segment", "coding", "code", "coder", "participant", "participant_attribute", "memo", "coverage"]
-            .map { try box.study.db.value("SELECT count(*) FROM \($0)").intValue ?? -1 }
+        try [
+            "transcript", "segment", "coding", "code", "coder", "participant", "participant_attribute", "memo",
+            "coverage",
+        ]
+        .map { try box.study.db.value("SELECT count(*) FROM \($0)").intValue ?? -1 }
     }
 
     func minimal() -> QdpxFixture {
@@ -108,10 +116,14 @@ let access = "c0000000-0000-4000-8000-000000000003"
         fixture.sources = [
             QdpxFixture.source(
                 text: text,
-                selections: [("60000000-0000-4000-8000-000000000001", start, start + 15, "no quiet corner", stigma, anna, nil)])
+                selections: [
+                    ("60000000-0000-4000-8000-000000000001", start, start + 15, "no quiet corner", stigma, anna, nil)
+                ])
         ]
-        fixture.cases = #"<Case guid="70000000-0000-4000-8000-000000000001" name="P01"><VariableValue><VariableRef targetGUID="a0000000-0000-4000-8000-000000000001"/><TextValue>Leeds</TextValue></VariableValue><SourceRef targetGUID="50000000-0000-4000-8000-000000000001"/></Case>"#
-        fixture.notes = #"<Note guid="80000000-0000-4000-8000-000000000001" name="memo" creatingUser="\#(anna)"><PlainTextContent>Timing is a theme.</PlainTextContent></Note>"#
+        fixture.cases =
+            #"<Case guid="70000000-0000-4000-8000-000000000001" name="P01"><VariableValue><VariableRef targetGUID="a0000000-0000-4000-8000-000000000001"/><TextValue>Leeds</TextValue></VariableValue><SourceRef targetGUID="50000000-0000-4000-8000-000000000001"/></Case>"#
+        fixture.notes =
+            #"<Note guid="80000000-0000-4000-8000-000000000001" name="memo" creatingUser="\#(anna)"><PlainTextContent>Timing is a theme.</PlainTextContent></Note>"#
         return fixture
     }
 
@@ -163,7 +175,9 @@ let access = "c0000000-0000-4000-8000-000000000003"
         fixture.sources = [
             QdpxFixture.source(
                 folder: "Sources", text: text,
-                selections: [("60000000-0000-4000-8000-000000000002", utf16Start, utf16Start + 9, target, access, anna, nil)])
+                selections: [
+                    ("60000000-0000-4000-8000-000000000002", utf16Start, utf16Start + 9, target, access, anna, nil)
+                ])
         ]
         let box = try TemporaryStudy()
         let report = try imported(fixture, in: box)
@@ -180,7 +194,9 @@ let access = "c0000000-0000-4000-8000-000000000003"
         fixture.sources = [
             QdpxFixture.source(
                 text: text,
-                selections: [("60000000-0000-4000-8000-000000000003", utf16Start, utf16Start + 14, target, access, anna, nil)])
+                selections: [
+                    ("60000000-0000-4000-8000-000000000003", utf16Start, utf16Start + 14, target, access, anna, nil)
+                ])
         ]
         let box = try TemporaryStudy()
         let report = try imported(fixture, in: box)
@@ -196,12 +212,18 @@ let access = "c0000000-0000-4000-8000-000000000003"
         fixture.method = .stored
         fixture.sets = #"<Sets/>"#
         fixture.users = #"<User guid="{11111111-1111-4111-8111-111111111111}" name="Anna Smith"/>"#
-        fixture.codes = #"<q:Code xmlns:q="urn:QDA-XML:codebook:0:4" guid="{C0000000-0000-4000-8000-000000000003}" name="Access" isCodable="true"/>"#
+        fixture.codes =
+            #"<q:Code xmlns:q="urn:QDA-XML:codebook:0:4" guid="{C0000000-0000-4000-8000-000000000003}" name="Access" isCodable="true"/>"#
         let text = "Notes about access without any speaker.\n\nA second paragraph on access."
         fixture.sources = [
             QdpxFixture.source(
                 guid: "50000000-0000-4000-8000-00000000000A", folder: "Sources", scheme: false, text: text,
-                selections: [("{60000000-0000-4000-8000-00000000000B}", 0, 5, "Notes", "{C0000000-0000-4000-8000-000000000003}", "{11111111-1111-4111-8111-111111111111}", nil)])
+                selections: [
+                    (
+                        "{60000000-0000-4000-8000-00000000000B}", 0, 5, "Notes",
+                        "{C0000000-0000-4000-8000-000000000003}", "{11111111-1111-4111-8111-111111111111}", nil
+                    )
+                ])
         ]
         fixture.cases = ""
         let box = try TemporaryStudy()
@@ -222,7 +244,8 @@ let access = "c0000000-0000-4000-8000-000000000003"
         let start = text.unicodeScalars.distance(from: text.startIndex, to: from)
         let end = text.unicodeScalars.distance(from: text.startIndex, to: to)
         fixture.sources = [
-            QdpxFixture.source(text: text, selections: [("60000000-0000-4000-8000-000000000009", start, end, nil, access, anna, nil)])
+            QdpxFixture.source(
+                text: text, selections: [("60000000-0000-4000-8000-000000000009", start, end, nil, access, anna, nil)])
         ]
         let box = try TemporaryStudy()
         _ = try imported(fixture, in: box)
@@ -240,8 +263,11 @@ let access = "c0000000-0000-4000-8000-000000000003"
             QdpxFixture.source(
                 text: text,
                 selections: [
-                    ("60000000-0000-4000-8000-000000000011", 0, 11, nil, access, nil, "22222222-2222-4222-8222-222222222222"),
-                    ("60000000-0000-4000-8000-000000000012", 0, 11, nil, stigma, nil, nil),
+                    (
+                        "60000000-0000-4000-8000-000000000011", 13, 19, nil, access, nil,
+                        "22222222-2222-4222-8222-222222222222"
+                    ),
+                    ("60000000-0000-4000-8000-000000000012", 13, 19, nil, stigma, nil, nil),
                 ])
         ]
         let box = try TemporaryStudy()
@@ -297,7 +323,8 @@ let access = "c0000000-0000-4000-8000-000000000003"
     }
 
     @Test func zipBombIsRefused() throws {
-        let bomb = HostileZip.Entry(name: "sources/bomb.txt", data: Data(count: 1 << 20), deflate: true, declaredSize: 1 << 30)
+        let bomb = HostileZip.Entry(
+            name: "sources/bomb.txt", data: Data(count: 1 << 20), deflate: true, declaredSize: 1 << 30)
         try refused(hostile([bomb])) {
             if case .entryTooLarge(entry: "sources/bomb.txt", _) = $0 as? ZipError { return true }
             return false
@@ -316,8 +343,9 @@ let access = "c0000000-0000-4000-8000-000000000003"
         try "SECRET".write(to: secret, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: secret) }
         let xml = minimal().qde.replacingOccurrences(
-            of: "<Project ", with: "<!DOCTYPE Project [<!ENTITY leak SYSTEM \"file://\(secret.path)\">]>\n<Project ")
-            .replacingOccurrences(of: "name=\"Fixture\"", with: "name=\"&leak;\"")
+            of: "<Project ", with: "<!DOCTYPE Project [<!ENTITY leak SYSTEM \"file://\(secret.path)\">]>\n<Project "
+        )
+        .replacingOccurrences(of: "name=\"Fixture\"", with: "name=\"&leak;\"")
         var zip = ZipWriter()
         try zip.add("project.qde", Data(xml.utf8))
         try refused(zip.data) { ($0 as? XMLError) == .doctype(document: "project.qde") }
@@ -337,10 +365,19 @@ let access = "c0000000-0000-4000-8000-000000000003"
     @Test func unknownCodeReferenceIsRefusedNamingTheElement() throws {
         var fixture = minimal()
         fixture.sources = [
-            QdpxFixture.source(text: Self.interview, selections: [("60000000-0000-4000-8000-000000000013", 0, 5, nil, "d0000000-0000-4000-8000-000000000000", anna, nil)])
+            QdpxFixture.source(
+                text: Self.interview,
+                selections: [
+                    (
+                        "60000000-0000-4000-8000-000000000013", 0, 5, nil, "d0000000-0000-4000-8000-000000000000", anna,
+                        nil
+                    )
+                ])
         ]
         try refused(fixture.archive) {
-            ($0 as? QdpxError) == .unknownReference(entry: "project.qde", element: "CodeRef", guid: "d0000000-0000-4000-8000-000000000000")
+            ($0 as? QdpxError)
+                == .unknownReference(
+                    entry: "project.qde", element: "CodeRef", guid: "d0000000-0000-4000-8000-000000000000")
         }
     }
 
@@ -354,8 +391,11 @@ let access = "c0000000-0000-4000-8000-000000000003"
     }
 
     @Test func guidsAreNormalised() {
-        #expect(QdpxProject.normalizedGUID("{ABCDEF01-2345-6789-ABCD-EF0123456789}") == "abcdef01-2345-6789-abcd-ef0123456789")
-        #expect(QdpxProject.normalizedGUID("abcdef0123456789abcdef0123456789") == "abcdef01-2345-6789-abcd-ef0123456789")
+        #expect(
+            QdpxProject.normalizedGUID("{ABCDEF01-2345-6789-ABCD-EF0123456789}")
+                == "abcdef01-2345-6789-abcd-ef0123456789")
+        #expect(
+            QdpxProject.normalizedGUID("abcdef0123456789abcdef0123456789") == "abcdef01-2345-6789-abcd-ef0123456789")
         #expect(QdpxProject.normalizedGUID("not-a-guid") == nil)
     }
 }

@@ -178,7 +178,8 @@ private struct Planner {
         let folded = name.folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en"))
         var out = ""
         for scalar in folded.unicodeScalars {
-            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar)) {
+            if scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar) || "._-".unicodeScalars.contains(scalar))
+            {
                 out.unicodeScalars.append(scalar)
             } else if !out.hasSuffix("-") {
                 out += "-"
@@ -230,7 +231,9 @@ private struct Planner {
                 var candidate = base
                 var number = 2
                 // Two codes of one name under one parent stay two codes.
-                while taken.contains(candidate) && !existing.contains(candidate) || newCodes.contains(where: { $0.code.path == candidate }) {
+                while taken.contains(candidate) && !existing.contains(candidate)
+                    || newCodes.contains(where: { $0.code.path == candidate })
+                {
                     candidate = "\(base)-\(number)"
                     number += 1
                 }
@@ -272,7 +275,9 @@ private struct Planner {
         let labels = ["Definition", "Use when", "Do not use when", "Example", "Kind", "Path"]
         var fields: [String: String] = [:]
         for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
-            guard let colon = line.range(of: ": "), labels.contains(String(line[..<colon.lowerBound])) else { return [:] }
+            guard let colon = line.range(of: ": "), labels.contains(String(line[..<colon.lowerBound])) else {
+                return [:]
+            }
             fields[String(line[..<colon.lowerBound])] = String(line[colon.upperBound...])
         }
         return fields
@@ -347,21 +352,24 @@ private struct Planner {
                 report.transcripts.unchanged += 1
                 if !sameText {
                     report.warnings.append(
-                        "source '\(source.name)' matches transcript \(known), whose text differs: its text was not imported, and its selections are placed by their text")
+                        "source '\(source.name)' matches transcript \(known), whose text differs: its text was not imported, and its selections are placed by their text"
+                    )
                 }
             } else {
                 let participant: String
                 if let owner = participantOf[source.guid] {
                     participant = owner
                 } else {
-                    participant = Self.personID(Self.stem(source.name)).isEmpty ? "source" : Self.personID(Self.stem(source.name))
+                    participant =
+                        Self.personID(Self.stem(source.name)).isEmpty ? "source" : Self.personID(Self.stem(source.name))
                     if !(try PeopleStore(study).participantExists(participant))
                         && !newParticipants.contains(where: { $0.id == participant })
                     {
                         newParticipants.append((participant, nil, [:]))
                         report.participants.added += 1
                     }
-                    report.warnings.append("source '\(source.name)' has no case: it is the transcript of participant \(participant)")
+                    report.warnings.append(
+                        "source '\(source.name)' has no case: it is the transcript of participant \(participant)")
                 }
                 var id = participant
                 var number = 2
@@ -372,7 +380,8 @@ private struct Planner {
                 takenIDs.insert(id)
                 let planned = try segment(content, name: source.name, participant: participant)
                 newTranscripts.append(
-                    NewTranscript(id: id, participant: participant, name: source.name, text: content.text, segments: planned))
+                    NewTranscript(
+                        id: id, participant: participant, name: source.name, text: content.text, segments: planned))
                 segments = planned.map { ($0.number, nil, $0.range) }
                 transcript = id
                 report.transcripts.added += 1
@@ -386,25 +395,33 @@ private struct Planner {
                     let length = content.length(rule: rule)
                     if selection.start < length, selection.end > length {
                         range = content.range(selection.start, length, rule: rule)
-                        report.warnings.append("\(label) ends at \(selection.end), past the text's \(length): cut at the end")
-                    } else if rule == .utf16, let other = content.range(selection.start, selection.end, rule: .codePoints) {
+                        report.warnings.append(
+                            "\(label) ends at \(selection.end), past the text's \(length): cut at the end")
+                    } else if rule == .utf16,
+                        let other = content.range(selection.start, selection.end, rule: .codePoints)
+                    {
                         range = other
                         rule = .codePoints
                     }
                 }
                 guard var placed = range else {
-                    report.leftOut.append("\(label): positions \(selection.start)–\(selection.end) lie outside its text")
+                    report.leftOut.append(
+                        "\(label): positions \(selection.start)–\(selection.end) lie outside its text")
                     continue
                 }
                 let covered = content.slice(placed)
                 if let name = selection.name, !QdpxText.nameMatches(name, covered: covered) {
-                    report.warnings.append("\(label): its name '\(Self.short(name))' differs from the text it covers '\(Self.short(covered))'")
+                    report.warnings.append(
+                        "\(label): its name '\(Self.short(name))' differs from the text it covers '\(Self.short(covered))'"
+                    )
                 }
                 rules[rule, default: 0] += 1
                 if !sameText {
                     let found = QdpxText(existingText).occurrences(of: covered)
                     guard found.count == 1 else {
-                        report.leftOut.append("\(label): its text '\(Self.short(covered))' occurs \(found.count) times in transcript \(transcript)")
+                        report.leftOut.append(
+                            "\(label): its text '\(Self.short(covered))' occurs \(found.count) times in transcript \(transcript)"
+                        )
                         continue
                     }
                     placed = found[0]..<(found[0] + covered.unicodeScalars.count)
@@ -420,7 +437,8 @@ private struct Planner {
                 }
                 if selection.codings.isEmpty { report.leftOut.append("\(label): it has no coding") }
                 for coding in selection.codings {
-                    guard let code = codeOf[coding.code], let coder = try coderFor(coding, selection: selection, label: label)
+                    guard let code = codeOf[coding.code],
+                        let coder = try coderFor(coding, selection: selection, label: label)
                     else { continue }
                     for (number, part, base) in parts {
                         let planned = PlannedCoding(
@@ -483,12 +501,16 @@ private struct Planner {
                 "\(fits[.utf16]!) of \(named) selection names match their text in UTF-16 code units, \(fits[.codePoints]!) in code points"
             )
         }
-        if !astral { return (.codePoints, "the standard's rule (no character outside the BMP, so UTF-16 counts the same)") }
+        if !astral {
+            return (.codePoints, "the standard's rule (no character outside the BMP, so UTF-16 counts the same)")
+        }
         return (.codePoints, "the standard's rule")
     }
 
     /// The coder of a coding: its creating user, else its selection's, else the project's.
-    mutating func coderFor(_ coding: QdpxProject.Coding, selection: QdpxProject.Selection, label: String) throws -> String? {
+    mutating func coderFor(_ coding: QdpxProject.Coding, selection: QdpxProject.Selection, label: String) throws
+        -> String?
+    {
         if let user = coding.creatingUser, let coder = coderOf[user] {
             if let other = selection.creatingUser, other != user, coderOf[other] != nil, !warnedDiffer.contains(label) {
                 warnedDiffer.insert(label)
@@ -501,7 +523,9 @@ private struct Planner {
             return coder
         }
         if let user = project.creatingUser, let coder = coderOf[user] {
-            report.warnings.append("\(label): neither the coding nor the selection names a known user; the project's creator \(coder) is used")
+            report.warnings.append(
+                "\(label): neither the coding nor the selection names a known user; the project's creator \(coder) is used"
+            )
             return coder
         }
         report.leftOut.append("\(label): no user to be its coder (give the file a user, or a creatingUser)")
@@ -533,7 +557,8 @@ private struct Planner {
             // The study is pseudonymous: a label that looks like a name is stored as its role.
             if SpeakerRoles.looksLikeName(label, redactionTerms: terms) {
                 taken.remove(label)
-                let replacement = SpeakerRoles.replacement(role: roles[label] ?? .unknown, position: index + 1, taken: taken)
+                let replacement = SpeakerRoles.replacement(
+                    role: roles[label] ?? .unknown, position: index + 1, taken: taken)
                 taken.insert(replacement)
                 stored[label] = replacement
             }
@@ -610,7 +635,9 @@ private struct Planner {
         let people = PeopleStore(study)
         for person in newParticipants {
             try people.save(Participant(id: person.id, attributes: person.attributes), isNew: true)
-            if let uuid = person.uuid { try db.execute("UPDATE participant SET uuid = ? WHERE id = ?", [uuid, person.id]) }
+            if let uuid = person.uuid {
+                try db.execute("UPDATE participant SET uuid = ? WHERE id = ?", [uuid, person.id])
+            }
         }
         for update in attributeUpdates {
             try db.execute(
@@ -621,9 +648,11 @@ private struct Planner {
         }
         let transcripts = TranscriptStore(study)
         for transcript in newTranscripts {
-            try InterviewStore(study).insert(Interview(id: transcript.id, participant: transcript.participant, status: .done))
+            try InterviewStore(study).insert(
+                Interview(id: transcript.id, participant: transcript.participant, status: .done))
             try transcripts.write(
-                id: transcript.id, interview: transcript.id, format: "txt", file: "\(file)#\(transcript.name)", header: "",
+                id: transcript.id, interview: transcript.id, format: "txt", file: "\(file)#\(transcript.name)",
+                header: "",
                 text: transcript.text,
                 segments: transcript.segments.map {
                     ($0.number, $0.speaker, $0.role, nil, nil, $0.text, $0.range.lowerBound, $0.range.upperBound)

@@ -169,7 +169,8 @@ private struct Reader {
                 for part in child.children {
                     switch part.name {
                     case "Codes": try codes(part.children("Code"), parents: [])
-                    case "Sets": if !part.children.isEmpty { result.leftOut.append("\(part.children.count) code set(s)") }
+                    case "Sets":
+                        if !part.children.isEmpty { result.leftOut.append("\(part.children.count) code set(s)") }
                     default: result.leftOut.append("codebook element <\(part.name)>")
                     }
                 }
@@ -189,7 +190,9 @@ private struct Reader {
                 }
             case "Sets": if !child.children.isEmpty { result.leftOut.append("\(child.children.count) set(s)") }
             case "Links", "Graphs":
-                if !child.children.isEmpty { result.leftOut.append("\(child.children.count) \(child.name.lowercased())") }
+                if !child.children.isEmpty {
+                    result.leftOut.append("\(child.children.count) \(child.name.lowercased())")
+                }
             case "Description":
                 if !child.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                     result.leftOut.append("the project's description")
