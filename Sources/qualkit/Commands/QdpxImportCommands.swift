@@ -18,7 +18,7 @@ enum QdpxImportCommands {
                 "Into the study given by --db, which is created when it does not exist. One transaction: on any error nothing is written. Importing the same file again changes nothing. Positions are read as Unicode code points, or as UTF-16 code units for NVivo files; the rule used, every repair and everything left out are printed. See docs/exchange.md.",
             arguments: [file], options: [coderMap, dryRun],
             writes: true,
-            examples: ["qualkit qdpx import project.qdpx --coder-map 'Anna Smith=AS' --dry-run"]
+            examples: ["qualkit qdpx import protocols/demo/example.qdpx --coder-map 'Anna Smith=AS' --dry-run"]
         ) { inv in
             var map: [String: String] = [:]
             for pair in inv[coderMap] {
