@@ -86,6 +86,9 @@ package struct ErrorReporter {
         case let error as TranscriptError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as AnalysisError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as FindingsError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as ZipError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as XMLError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as QdpxError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as StudyError:
             return Self.describe(error)
         case let error as StoreError:
@@ -425,6 +428,101 @@ package struct ErrorReporter {
         case .deleteCodings: return ", or delete with --force to delete those codings too"
         case .registerCoder(let id): return " (register with: qualkit coder add \(id))"
         case .selectBySpan: return ": give a longer quote or --span START:END"
+        }
+    }
+
+    static func words(for error: ZipError) -> String {
+        let nothing = "; nothing was imported"
+        switch error {
+        case .notAZip: return "not a zip archive (or cut short): a .qdpx file is a zip archive" + nothing
+        case .corrupt(let entry, let reason):
+            return "the archive is damaged\(entry.map { " at entry '\(echo($0))'" } ?? ""): \(reason)" + nothing
+        case .zip64(let entry):
+            return
+                "the archive\(entry.map { "'s entry '\(echo($0))'" } ?? "") needs ZIP64 (over 4 GB or 65,535 entries), which qualkit does not read"
+                + nothing
+        case .encrypted(let entry):
+            return "entry '\(echo(entry))' is encrypted; export the project without a password" + nothing
+        case .unsupportedMethod(let entry, let method):
+            return "entry '\(echo(entry))' uses compression method \(method); only stored (0) and deflated (8) are read"
+                + nothing
+        case .unsafePath(let entry, let reason):
+            return
+                "entry '\(echo(entry))' has \(reason.rawValue), which could write outside its folder (zip slip); the archive is refused"
+                + nothing
+        case .notARegularFile(let entry, let kind):
+            return "entry '\(echo(entry))' is a \(kind), not a file; the archive is refused" + nothing
+        case .duplicateEntry(let entry): return "entry '\(echo(entry))' appears twice in the archive" + nothing
+        case .tooManyEntries(let count, let limit):
+            return "the archive lists \(count) entries, over the limit of \(limit) (a zip bomb?)" + nothing
+        case .entryTooLarge(let entry, let limit):
+            return
+                "entry '\(echo(entry))' is larger than the limit of \(limit) bytes, or than it declares (a zip bomb?)"
+                + nothing
+        case .archiveTooLarge(let declared, let limit):
+            return "the archive's entries declare \(declared) bytes in all, over the limit of \(limit) (a zip bomb?)"
+                + nothing
+        case .crcMismatch(let entry, let expected, let actual):
+            return
+                "entry '\(echo(entry))' is damaged: its checksum is \(String(actual, radix: 16)), the archive says \(String(expected, radix: 16))"
+                + nothing
+        case .inflateFailed(let entry, let reason):
+            return "entry '\(echo(entry))' cannot be decompressed: \(reason)" + nothing
+        case .invalidEntryPath(let path): return "cannot write an archive entry named '\(echo(path))'"
+        }
+    }
+
+    static func words(for error: XMLError) -> String {
+        let nothing = "; nothing was imported"
+        switch error {
+        case .doctype(let document):
+            return
+                "'\(echo(document))' declares a DTD or an entity (<!DOCTYPE or <!ENTITY), which qualkit never loads (external entities and entity bombs come in that way); remove it"
+                + nothing
+        case .notUTF8(let document): return "'\(echo(document))' is not UTF-8 XML (REFI-QDA requires UTF-8)" + nothing
+        case .malformed(let document, let line, let reason):
+            return "'\(echo(document))' line \(line) is not well-formed XML: \(reason)" + nothing
+        case .tooDeep(let document, let limit):
+            return "'\(echo(document))' nests elements more than \(limit) deep" + nothing
+        }
+    }
+
+    static func words(for error: QdpxError) -> String {
+        let nothing = "; nothing was imported"
+        switch error {
+        case .noProjectFile(let entries):
+            return
+                "no project file (*.qde) at the top of the archive (it holds: \(echo(entries.prefix(5).joined(separator: ", "))))"
+                + nothing
+        case .severalProjectFiles(let names):
+            return "the archive holds several project files (\(echo(names.joined(separator: ", ")))); a .qdpx has one"
+                + nothing
+        case .notAProject(let entry, let root):
+            return "'\(echo(entry))' is not a REFI-QDA project: its root element is <\(echo(root))>, not <Project>"
+                + nothing
+        case .missingAttribute(let entry, let element, let attribute):
+            return "'\(echo(entry))': <\(echo(element))> has no \(attribute)" + nothing
+        case .badGUID(let entry, let element, let value):
+            return "'\(echo(entry))': <\(echo(element))> has '\(echo(value))' where a GUID belongs" + nothing
+        case .duplicateGUID(let entry, let element, let guid):
+            return "'\(echo(entry))': two <\(echo(element))> elements have GUID \(guid)" + nothing
+        case .unknownReference(let entry, let element, let guid):
+            return "'\(echo(entry))': <\(echo(element))> refers to \(guid), which the project does not define" + nothing
+        case .missingSourceText(let entry, let source, let path):
+            return "'\(echo(entry))': \(echo(source)) has its text at '\(echo(path))', which is not in the archive"
+                + nothing
+        case .sourceTextNotUTF8(let entry):
+            return "'\(echo(entry))' is not UTF-8 text (REFI-QDA requires UTF-8)" + nothing
+        case .badPosition(let entry, let selection, let reason):
+            return "'\(echo(entry))': selection \(selection) \(reason)" + nothing
+        case .badCoderMap(let value):
+            return "--coder-map '\(echo(value))' is not USER=CODER (for example --coder-map 'Anna Smith=AS')"
+        case .coderMapUnknownUser(let user, let users):
+            return
+                "--coder-map names user '\(echo(user))', who is not in the file (its users: \(echo(users.joined(separator: ", "))))"
+        case .invalidCoderID(let user, let id):
+            return
+                "user '\(echo(user))' cannot be coder '\(echo(id))': a coder id is letters, digits, '.', '_' or '-'; give --coder-map '\(echo(user))=ID'"
         }
     }
 }

@@ -10,9 +10,9 @@ enum CommandTable {
         CommandSection("People and interviews", PeopleCommands.all + InterviewCommands.all),
         CommandSection("Transcripts and search", TranscriptCommands.all),
         CommandSection("Codebook and coding", CodeCommands.all + CodingCommands.all),
+        CommandSection("Exchange with other tools", QdpxExportCommands.all + QdpxImportCommands.all),
         CommandSection("Analysis", AnalysisCommands.all + ReachCommands.all),
         CommandSection("Findings and service change", FindingsCommands.all),
-        CommandSection("Exchange with other tools", QdpxExportCommands.all),
     ]
 
     static let about = """
