@@ -5,7 +5,7 @@ import QualKitCommandLine
 /// `qualkit-bench ...`: benchmarks on generated data. Build in release mode for real figures:
 /// `swift run -c release qualkit-bench match`.
 enum BenchCommands {
-    static let all: [Command] = [match, importFiles, analysis, redact]
+    static let all: [Command] = [match, assign, importFiles, analysis, redact]
 
     /// Every benchmark generates its data from a seed, so figures can be reproduced.
     static let seed = Opt<Int>.integer("seed", in: 0...Int.max, default: 1, help: "Seed of the generator.")

@@ -9,11 +9,20 @@ public struct HeadedCSV {
 
     /// Opens `path` and reads its header; an empty file is an error saying what was `expected`.
     public init(path: String, expected: String) throws {
-        reader = try CSVReader(path: path)
+        try self.init(reader: try CSVReader(path: path), expected: expected)
+    }
+
+    /// Reads CSV text named `file` in problems: pure, for parsers that are tested and fuzzed.
+    public init(text: String, file: String, expected: String) throws {
+        try self.init(reader: CSVReader(text: text, file: file), expected: expected)
+    }
+
+    private init(reader: CSVReader, expected: String) throws {
+        self.reader = reader
         guard let header = try reader.next() else {
-            throw InvalidInput(file: path, line: 1, "the file is empty: expected \(expected)")
+            throw InvalidInput(file: reader.file, line: 1, "the file is empty: expected \(expected)")
         }
-        file = path
+        file = reader.file
         headerLine = header.line
         columns = header.fields.map(ColumnName.normalized)
     }

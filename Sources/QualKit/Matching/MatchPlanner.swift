@@ -40,6 +40,10 @@ public enum MatchPlanner {
                 throw PeopleError.unknownInterviewer(Unknown(pair.interviewer, among: interviewerIDs.sorted()))
             }
         }
+        if let pairCosts = settings.pairCosts {
+            let problems = pairCosts.unknownIDs(participants: participantIDs, interviewers: interviewerIDs)
+            guard problems.isEmpty else { throw InvalidInput(problems) }
+        }
         let alreadyInterviewed = try interviews.participantsWithActiveInterviews()
         let load = try interviews.activeLoad()
         let participants = try people.participants().filter { !alreadyInterviewed.contains($0.id) }

@@ -11,6 +11,8 @@ public struct MatchSettings: Sendable, Equatable {
     public var weights: Weights
     /// (participant, interviewer) pairs that must not be matched.
     public var exclusions: Set<Pair>
+    /// Costs given per pair (`match --pair-costs`), added to or replacing the derived ones.
+    public var pairCosts: PairCosts?
 
     public struct Pair: Sendable, Hashable {
         public let participant: String
@@ -65,8 +67,9 @@ public struct MatchSettings: Sendable, Equatable {
 
     public init(
         interviewMinutes: Int = 60, gapMinutes: Int = MatchSettings.standardGapMinutes, weights: Weights = .standard,
-        exclusions: Set<Pair> = [], protocolReference: String? = nil
+        exclusions: Set<Pair> = [], protocolReference: String? = nil, pairCosts: PairCosts? = nil
     ) {
+        self.pairCosts = pairCosts
         self.interviewMinutes = interviewMinutes
         self.gapMinutes = gapMinutes
         self.protocolReference = protocolReference

@@ -62,26 +62,13 @@ public enum Matcher {
         let languageIndex = LanguageSets(people.map(\.languages) + seats.map(\.interviewer.languages))
         let pairs = allowedPairs(people: people, seats: seats, settings: settings)
 
-        // Nodes: source, participants, interviewers, sink.
-        let source = 0
-        let sink = people.count + seats.count + 1
-        var network = MinCostFlow(nodes: sink + 1)
-        var candidates: [[(seat: Int, cost: Int, edge: Int, slot: WeeklyWindow)]] = Array(
-            repeating: [], count: people.count)
-        for p in people.indices { network.addEdge(from: source, to: 1 + p, capacity: 1, cost: 0) }
-        for pair in pairs.allowed {
-            let edge = network.addEdge(
-                from: 1 + pair.participant, to: 1 + people.count + pair.seat, capacity: 1, cost: pair.cost)
-            candidates[pair.participant].append((pair.seat, pair.cost, edge, pair.slot))
-        }
+        var candidates: [[(seat: Int, cost: Int, slot: WeeklyWindow)]] = Array(repeating: [], count: people.count)
+        for pair in pairs.allowed { candidates[pair.participant].append((pair.seat, pair.cost, pair.slot)) }
         let blocks = pairs.blocks
-        for (s, seat) in seats.enumerated() {
-            network.addEdge(from: 1 + people.count + s, to: sink, capacity: max(0, seat.remaining), cost: 0)
-        }
-        _ = network.solve(source: source, sink: sink)
-
-        var chosenSeats: [(seat: Int, cost: Int, slot: WeeklyWindow)?] = candidates.map { options in
-            options.first { network.flow(on: $0.edge) > 0 }.map { ($0.seat, $0.cost, $0.slot) }
+        let pairing = optimalPairing(
+            people: people.count, seats: seats.map { max(0, $0.remaining) }, allowed: pairs.allowed)
+        var chosenSeats: [(seat: Int, cost: Int, slot: WeeklyWindow)?] = people.indices.map { p in
+            pairing[p].flatMap { seat in candidates[p].first { $0.seat == seat } }
         }
         var assigned = [Int](repeating: 0, count: seats.count)
         for choice in chosenSeats { if let choice { assigned[choice.seat] += 1 } }
@@ -155,7 +142,8 @@ public enum Matcher {
                     Match(
                         participant: person.id, interviewer: interviewer.id, cost: chosen.cost,
                         window: chosen.slot.description,
-                        reasons: reasons(person, interviewer, languages: languageIndex)))
+                        reasons: reasons(person, interviewer, languages: languageIndex)
+                            + pairCostReason(person.id, interviewer.id, settings.pairCosts)))
             } else if slotTaken[p] {
                 let compatible = seats.indices.filter { blocks[p][$0] == nil }
                 let taken = compatible.map { s in
@@ -177,6 +165,68 @@ public enum Matcher {
             }
         }
         return Result(matched: matched, unmatched: unmatched, explanations: explanations)
+    }
+
+    /// The seat of each participant in a pairing with the most participants matched, then the
+    /// least total cost. When every pair is allowed and no seat has more than one place it is an
+    /// assignment problem on a full matrix, solved densely (``DenseAssignment``); otherwise as a
+    /// min-cost flow. Small instances always take the flow, so their choice among equal optima
+    /// stays as it has always been.
+    static func optimalPairing(people: Int, seats places: [Int], allowed: [Pairs.Allowed]) -> [Int?] {
+        let open = places.indices.filter { places[$0] > 0 }
+        if allowed.count == people * places.count, people * open.count >= denseThreshold,
+            places.allSatisfy({ $0 <= 1 })
+        {
+            var columnOfSeat = [Int](repeating: -1, count: places.count)
+            for (column, seat) in open.enumerated() { columnOfSeat[seat] = column }
+            let transpose = people > open.count
+            let rows = transpose ? open.count : people
+            let columns = transpose ? people : open.count
+            var matrix = [Int64](repeating: 0, count: rows * columns)
+            for pair in allowed where places[pair.seat] > 0 {
+                let column = columnOfSeat[pair.seat]
+                let cell = transpose ? column * columns + pair.participant : pair.participant * columns + column
+                matrix[cell] = Int64(pair.cost)
+            }
+            let assignment = DenseAssignment.solve(rows: rows, columns: columns, cost: matrix)
+            var pairing = [Int?](repeating: nil, count: people)
+            for (row, column) in assignment.enumerated() {
+                if transpose { pairing[column] = open[row] } else { pairing[row] = open[column] }
+            }
+            return pairing
+        }
+        return flowPairing(people: people, seats: places, allowed: allowed)
+    }
+
+    /// The optimal pairing as a min-cost flow, for any instance.
+    static func flowPairing(people: Int, seats places: [Int], allowed: [Pairs.Allowed]) -> [Int?] {
+        // Nodes: source, participants, interviewers, sink.
+        let source = 0
+        let sink = people + places.count + 1
+        var network = MinCostFlow(nodes: sink + 1)
+        for p in 0..<people { network.addEdge(from: source, to: 1 + p, capacity: 1, cost: 0) }
+        let edges = allowed.map {
+            network.addEdge(from: 1 + $0.participant, to: 1 + people + $0.seat, capacity: 1, cost: $0.cost)
+        }
+        for (s, count) in places.enumerated() {
+            network.addEdge(from: 1 + people + s, to: sink, capacity: count, cost: 0)
+        }
+        _ = network.solve(source: source, sink: sink)
+        var pairing = [Int?](repeating: nil, count: people)
+        for (pair, edge) in zip(allowed, edges) where network.flow(on: edge) > 0 {
+            pairing[pair.participant] = pair.seat
+        }
+        return pairing
+    }
+
+    /// Pairs below this many take the flow even when the matrix is full (see ``optimalPairing``).
+    static let denseThreshold = 10_000
+
+    static func pairCostReason(_ participant: String, _ interviewer: String, _ pairCosts: PairCosts?) -> [String] {
+        guard let pairCosts,
+            let given = pairCosts.costs[MatchSettings.Pair(participant: participant, interviewer: interviewer)]
+        else { return [] }
+        return [pairCosts.mode == .add ? "pair cost +\(given)" : "pair cost \(given) (replaces derived)"]
     }
 
     /// Every (participant, interviewer) pair checked against the rules: the allowed ones with cost
@@ -220,9 +270,12 @@ public enum Matcher {
                     continue
                 }
                 row.append(nil)
-                let cost = Matcher.cost(
+                var cost = Matcher.cost(
                     person, seat.interviewer, weights: settings.weights,
                     speaksFirstLanguage: seatLanguages[s].contains(firstLanguage))
+                if let given = settings.pairCosts {
+                    cost = given.cost(participant: person.id, interviewer: seat.interviewer.id, derived: cost)
+                }
                 allowed.append(Pairs.Allowed(participant: p, seat: s, cost: cost, slot: slot))
             }
             blocks.append(row)

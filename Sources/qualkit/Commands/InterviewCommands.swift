@@ -112,6 +112,11 @@ enum InterviewCommands {
         let weight = Opt<String?>.text("weight", "name=n,...", help: "Cost weights (community=3,gender=2,language=1).")
         let exclude = Opt<[String]>.repeated(
             "exclude", "participant:interviewer", help: "A pair that must not be matched (conflict of interest).")
+        let pairCosts = Opt<String?>.path(
+            "pair-costs", help: "CSV of participant,interviewer,cost: costs for particular pairs (docs/people.md).")
+        let pairCostsMode = Opt<PairCosts.Mode>.choice(
+            "pair-costs-mode", default: .add,
+            help: "add: the file's cost is added to the derived one; replace: it takes its place.")
         let save = Opt<Bool>.flag("save", help: "Record the matches as planned interviews.")
         let unmatchedOnly = Opt<Bool>.flag(
             "unmatched", help: "Print only the participants left out, with the reason (a CSV of its own).")
@@ -129,13 +134,20 @@ enum InterviewCommands {
                 community and the interviewer's differs (a third of it if they gave no preference), gender weight if a \
                 preferred gender is not met, language weight if the participant's first language is not spoken. The \
                 pairing is optimal (a min-cost flow), never greedy; times are then booked least-shared-time first; and the same input always gives the same output. \
-                Participants with a planned or done interview are not matched again; those interviews count against capacity.
+                Participants with a planned or done interview are not matched again; those interviews count against capacity. \
+                --pair-costs gives costs for particular pairs (a request, travel distance, a whole cost matrix), added to \
+                the derived cost or, with --pair-costs-mode replace, instead of it; the rules above still decide which \
+                pairs are allowed.
                 """,
-            options: [minutes, gap, protocolOption, weight, exclude, save, unmatchedOnly, explain, Opt.format],
+            options: [
+                minutes, gap, protocolOption, weight, exclude, pairCosts, pairCostsMode, save, unmatchedOnly, explain,
+                Opt.format,
+            ],
             writes: true,
             examples: [
                 "qualkit match", "qualkit match --weight community=5 --exclude TC-004:IV02 --save",
                 "qualkit match --explain --format json", "qualkit match --unmatched --format csv",
+                "qualkit match --pair-costs protocols/demo/pair-costs.csv --pair-costs-mode replace",
             ]
         ) { inv in
             let study = try inv.openStudy()
@@ -150,6 +162,9 @@ enum InterviewCommands {
                         command: inv.command)
                 }
                 settings.exclusions.insert(.init(participant: parts[0], interviewer: parts[1]))
+            }
+            if let path = inv[pairCosts] {
+                settings.pairCosts = try PairCosts.load(path: path, mode: inv[pairCostsMode])
             }
             let result = try MatchPlanner.run(
                 study, settings: settings, save: inv[save], explain: inv[explain])
