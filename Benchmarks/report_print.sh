@@ -10,8 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-/tmp/qualkit-report-print}
 rm -rf "$out" && mkdir -p "$out"
-timeout 1800 flock -w 1800 /tmp/qualkit-build.lock swift build -c release --product qualkit > "$out/build.log" 2>&1
-bin=$(swift build -c release --show-bin-path)/qualkit
+# QUALKIT_BIN=path uses an already built binary (e.g. .build/debug/qualkit) instead of a release build.
+if [ -n "${QUALKIT_BIN:-}" ]; then
+  bin=$(realpath "$QUALKIT_BIN")
+else
+  timeout 1800 flock -w 1800 /tmp/qualkit-build.lock swift build -c release --product qualkit > "$out/build.log" 2>&1
+  bin=$(swift build -c release --show-bin-path)/qualkit
+fi
 "$bin" demo --dir "$out/demo" > /dev/null
 "$bin" report --db "$out/demo/study.sqlite" --by household,age_band --out "$out/report.html"
 browser=$(command -v chromium || command -v chromium-browser || command -v google-chrome)

@@ -12,8 +12,13 @@ rm -rf "$out" && mkdir -p "$out"
 venv=.build/venv-xlsx
 [ -x "$venv/bin/python" ] || python3 -m venv "$venv"
 "$venv/bin/python" -c "import openpyxl" 2>/dev/null || "$venv/bin/pip" install -q openpyxl
-timeout 1800 flock -w 1800 /tmp/qualkit-build.lock swift build -c release --product qualkit > "$out/build.log" 2>&1
-bin=$(swift build -c release --show-bin-path)/qualkit
+# QUALKIT_BIN=path uses an already built binary (e.g. .build/debug/qualkit) instead of a release build.
+if [ -n "${QUALKIT_BIN:-}" ]; then
+  bin=$(realpath "$QUALKIT_BIN")
+else
+  timeout 1800 flock -w 1800 /tmp/qualkit-build.lock swift build -c release --product qualkit > "$out/build.log" 2>&1
+  bin=$(swift build -c release --show-bin-path)/qualkit
+fi
 "$bin" demo --dir "$out/demo" > /dev/null
 by=(household age_band)
 "$bin" report --db "$out/demo/study.sqlite" --format xlsx --by "$(IFS=,; echo "${by[*]}")" --out "$out/findings.xlsx"

@@ -98,7 +98,10 @@ import Testing
         // One each side is not a signal.
         #expect(XmR.analyse(baseline + [15, 7, 11], split: 12, better: .higher).signals.isEmpty)
         // A point outside the limits is its own signal and does not count towards two of three.
-        #expect(rules(XmR.analyse(baseline + [17, 15, 12], split: 12, better: .higher)) == ["outside_limits 12-12 improvement"])
+        #expect(
+            rules(XmR.analyse(baseline + [17, 15, 12], split: 12, better: .higher)) == [
+                "outside_limits 12-12 improvement"
+            ])
         // Below: 7 and 7 are under 7.4533; 10 is below the mean 11.
         #expect(
             rules(XmR.analyse(baseline + [7, 10, 7], split: 12, better: .lower)) == ["two_of_three 12-14 improvement"])

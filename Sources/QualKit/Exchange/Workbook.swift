@@ -121,7 +121,8 @@ public struct Workbook: Sendable {
             result.append(("xl/worksheets/sheet\(number + 1).xml", sheetXML(sheet, shared: shared)))
         }
         var writer = XMLWriter()
-        writer.start("sst", [("xmlns", Self.main), ("count", String(strings.count)), ("uniqueCount", String(strings.count))])
+        writer.start(
+            "sst", [("xmlns", Self.main), ("count", String(strings.count)), ("uniqueCount", String(strings.count))])
         for text in strings {
             writer.start("si")
             writer.element("t", text, [("xml:space", "preserve")])
@@ -209,7 +210,8 @@ public struct Workbook: Sendable {
                 ], empty: true)
         }
         let next = sheets.count + 1
-        for (offset, (type, target)) in [("styles", "styles.xml"), ("sharedStrings", "sharedStrings.xml")].enumerated() {
+        for (offset, (type, target)) in [("styles", "styles.xml"), ("sharedStrings", "sharedStrings.xml")].enumerated()
+        {
             writer.start(
                 "Relationship",
                 [("Id", "rId\(next + offset)"), ("Type", "\(Self.officeRelationships)/\(type)"), ("Target", target)],
@@ -252,10 +254,14 @@ public struct Workbook: Sendable {
         writer.end()
         writer.start("cellXfs", [("count", "4")])
         // Style.plain, .header, .date, .wrapped, in that order.
-        writer.start("xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0")], empty: true)
+        writer.start(
+            "xf", [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0")], empty: true)
         writer.start(
             "xf",
-            [("numFmtId", "0"), ("fontId", "1"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"), ("applyFont", "1")],
+            [
+                ("numFmtId", "0"), ("fontId", "1"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"),
+                ("applyFont", "1"),
+            ],
             empty: true)
         writer.start(
             "xf",
@@ -265,7 +271,10 @@ public struct Workbook: Sendable {
             ], empty: true)
         writer.start(
             "xf",
-            [("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"), ("applyAlignment", "1")])
+            [
+                ("numFmtId", "0"), ("fontId", "0"), ("fillId", "0"), ("borderId", "0"), ("xfId", "0"),
+                ("applyAlignment", "1"),
+            ])
         writer.start("alignment", [("wrapText", "1"), ("vertical", "top")], empty: true)
         writer.end()
         writer.end()
@@ -339,7 +348,8 @@ public struct Workbook: Sendable {
                 case .empty: continue
                 case .text(let text):
                     let style: Style =
-                        rowIndex == 0 ? .header : (text.count > Int(Self.widest) || text.contains("\n") ? .wrapped : .plain)
+                        rowIndex == 0
+                        ? .header : (text.count > Int(Self.widest) || text.contains("\n") ? .wrapped : .plain)
                     writer.element(
                         "c", markup: "<v>\(shared(text))</v>",
                         [("r", reference), ("s", style == .plain ? nil : String(style.rawValue)), ("t", "s")])
@@ -349,7 +359,8 @@ public struct Workbook: Sendable {
                     writer.element("c", markup: "<v>\(JSON.format(value))</v>", [("r", reference)])
                 case .date(let date):
                     writer.element(
-                        "c", markup: "<v>\(Self.serial(date))</v>", [("r", reference), ("s", String(Style.date.rawValue))])
+                        "c", markup: "<v>\(Self.serial(date))</v>",
+                        [("r", reference), ("s", String(Style.date.rawValue))])
                 }
             }
             writer.end()
@@ -357,7 +368,10 @@ public struct Workbook: Sendable {
         writer.end()
         writer.start(
             "pageMargins",
-            [("left", "0.7"), ("right", "0.7"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"), ("footer", "0.3")],
+            [
+                ("left", "0.7"), ("right", "0.7"), ("top", "0.75"), ("bottom", "0.75"), ("header", "0.3"),
+                ("footer", "0.3"),
+            ],
             empty: true)
         writer.end()
         return writer.text

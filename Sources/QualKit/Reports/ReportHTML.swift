@@ -255,7 +255,8 @@ extension FindingsReport {
         for (order, p) in analysis.periods.enumerated() {
             let span = "\(series.points[p.from].period) to \(series.points[p.to].period)"
             if let lower = p.lowerLimit, let upper = p.upperLimit {
-                desc += "\(order == 0 ? "Baseline mean" : "Rebased mean") \(f(p.mean)), process limits \(f(lower)) to \(f(upper)) (\(span)). "
+                desc +=
+                    "\(order == 0 ? "Baseline mean" : "Rebased mean") \(f(p.mean)), process limits \(f(lower)) to \(f(upper)) (\(span)). "
             } else {
                 desc += "Median \(f(p.mean)) (\(span)). "
             }
@@ -333,7 +334,7 @@ extension FindingsReport {
             }
         }
         svg +=
-            "<text x=\"\(f(left))\" y=\"\(f(height - 8))\">● grey: common cause · blue: improvement · orange: concern · dashed: process limits</text>"
+            "<text x=\"\(f(left))\" y=\"\(f(height - 8))\">● grey: common cause · blue: improvement · orange: concern · dashed: limits\(analysis.periods.count > 1 ? " · green: rebased" : "")</text>"
         return svg + "</svg><figcaption>\(e(series.verdict))</figcaption></figure>\n"
     }
 }

@@ -110,7 +110,8 @@ extension FindingsReport {
                     return .number(value)
                 }
                 outcomeRows.append([
-                    .text(series.measure), .optional(series.group), .optional(series.unit), .text(series.better.rawValue),
+                    .text(series.measure), .optional(series.group), .optional(series.unit),
+                    .text(series.better.rawValue),
                     .text(point.period), point.date.map(Cell.date) ?? .empty, .number(point.value),
                     point.n.map(Cell.integer) ?? .empty,
                     analysis.limits ? limit(baseline, baseline?.mean) : .empty,
