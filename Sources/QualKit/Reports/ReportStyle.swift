@@ -25,7 +25,7 @@ extension FindingsReport {
         }
         @media print {
           h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-          h2 + *, h3 + *, h2 + p + figure, h3 + p + figure { break-before: avoid; page-break-before: avoid; }
+          h2 + *, h3 + *, h2 + p + figure, h3 + p + figure, h2 + p + .scroll, h3 + p + .scroll { break-before: avoid; page-break-before: avoid; }
           figure, svg, tr, blockquote, .quote, table.facts, .banner { break-inside: avoid; page-break-inside: avoid; }
           p, li { orphans: 3; widows: 3; }
           .scroll { overflow: visible; border: 0; }
