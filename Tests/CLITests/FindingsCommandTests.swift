@@ -157,6 +157,40 @@ import Testing
         #expect(!quotes.contains(",=HYPERLINK"))
     }
 
+    @Test func xlsxWorkbookHasTheSheetsAndTheSameSuppression() throws {
+        let box = try study()
+        let out = box.directory.appendingPathComponent("findings.xlsx").path
+        // A workbook is never written to the terminal.
+        #expect(try box.run(["report", "--format", "xlsx"]).status == 64)
+        #expect(try box.run(["report", "--format", "xlsx", "--out", "-"]).status == 64)
+        try box.ok(["report", "--format", "xlsx", "--by", "household", "--out", out])
+        let mode = try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600)
+        let parts = Dictionary(
+            uniqueKeysWithValues: try ZipReader.entries(of: Data(contentsOf: URL(fileURLWithPath: out))).map {
+                ($0.path, String(decoding: $0.data, as: UTF8.self))
+            })
+        let workbook = try #require(parts["xl/workbook.xml"])
+        let names = ["Summary", "Themes", "By household", "Quotes", "Actions", "Outcomes"]
+        for (number, name) in names.enumerated() {
+            #expect(workbook.contains("<sheet name=\"\(name)\" sheetId=\"\(number + 1)\""))
+        }
+        let strings = try #require(parts["xl/sharedStrings.xml"])
+        // Three participants, under the default 5: the counts are suppressed as in every format,
+        // the single household group is left out, and quotes are redacted.
+        #expect(strings.contains("<t xml:space=\"preserve\">fewer than 5</t>"))
+        #expect(strings.contains("[GP]") && !strings.contains("Dr Patel") && !strings.contains("07700"))
+        #expect(!strings.contains("family would never forgive"))
+        let themes = try #require(parts["xl/worksheets/sheet2.xml"])
+        #expect(!themes.contains("<c r=\"E2\""))
+        #expect(!parts.values.contains { $0.contains("<f>") })
+        // The same, with small numbers shown: numbers become number cells.
+        try box.ok(["report", "--format", "xlsx", "--out", out, "--force", "--min-cell", "1"])
+        let shown = try ZipReader.entries(of: Data(contentsOf: URL(fileURLWithPath: out)))
+        let sheet = try #require(shown.first { $0.path == "xl/worksheets/sheet2.xml" })
+        #expect(String(decoding: sheet.data, as: UTF8.self).contains("<c r=\"D2\"><v>3.0</v></c>"))
+    }
+
     @Test func actionsAndOutcomesShowBeforeAndAfter() throws {
         let box = try study()
         let added = try box.ok([

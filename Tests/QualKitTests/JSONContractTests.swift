@@ -342,6 +342,10 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(json["signals"]) == ["rule", "from", "to", "direction"])
         #expect(json["chart"] == .string("xmr") && json["better"] == .string("higher"))
         #expect(items(json["periods"]).count == 2)
+        // The baseline spans the whole series; the rebased period runs from the action to the end.
+        let periods = items(json["periods"])
+        #expect(periods.first?["from"] == .string("2022-01") && periods.first?["to"] == periods.last?["to"])
+        #expect(periods.last?["from"] == .string("2023-06"))
         let shift = try #require(items(json["signals"]).first { $0["rule"] == .string("shift") })
         #expect(shift["from"] == .string("2023-06") && shift["direction"] == .string("improvement"))
         guard case .string(let verdict)? = json["verdict"] else {

@@ -53,18 +53,30 @@ import Testing
         let rebased = try #require(shift.periods.last)
         #expect(rebased.from == 12 && rebased.to == 18 && rebased.mean == 12)
         #expect(rebased.lowerLimit == 12 && rebased.upperLimit == 12)
-        #expect(shift.periods.first?.to == 11 && shift.periods.first?.mean == 11)
+        // The baseline's mean and limits still span the whole series.
+        #expect(shift.periods.first?.from == 0 && shift.periods.first?.to == 18 && shift.periods.first?.mean == 11)
         // Six are not enough; a point on the mean breaks the run.
         #expect(XmR.analyse(baseline + Array(repeating: 12, count: 6), split: 12, better: .lower).signals.isEmpty)
         #expect(XmR.analyse(baseline + [12, 12, 12, 11, 12, 12, 12], split: 12, better: .lower).signals.isEmpty)
     }
 
     @Test func aTrendIsSevenPointsEachHigherOrLower() {
-        // 10 (the last baseline point) then six rises: a trend of 7 from index 11; all seven
-        // after the action are above the mean too.
+        // 10 (the last baseline point) then six rises: a trend of 7 from index 11, but only six of
+        // its points are after the action, so the points after it hold no trend of their own and
+        // nothing is rebased.
         let rising = XmR.analyse(baseline + [11.5, 12, 12.5, 13, 13.5, 14], split: 12, better: .higher)
         #expect(rules(rising) == ["trend 11-17 improvement"])
-        #expect(rising.periods.count == 2)
+        #expect(rising.periods.count == 1)
+        // One more rise: seven after the action, each higher and all above the mean 11 (the
+        // largest, 14.5, stays under two thirds of the way to the limit, 14.5467).
+        let longer = XmR.analyse(baseline + [11.5, 12, 12.5, 13, 13.5, 14, 14.5], split: 12, better: .higher)
+        #expect(rules(longer) == ["trend 11-18 improvement", "shift 12-18 improvement"])
+        #expect(longer.periods.count == 2)
+        // Rebased on the seven points after the action: mean 13, every moving range 0.5, so
+        // limits 13 ± 1.33.
+        #expect(longer.periods.last.map { ($0.from, $0.to, $0.mean) } ?? (0, 0, 0) == (12, 18, 13))
+        #expect(longer.periods.last?.upperLimit.map { abs($0 - 14.33) < 1e-9 } == true)
+        #expect(longer.periods.last?.lowerLimit.map { abs($0 - 11.67) < 1e-9 } == true)
         // An equal neighbour breaks a trend.
         let flat = XmR.analyse(baseline + [11.5, 12, 12, 12.5, 13, 13.5], split: 12, better: .higher)
         #expect(flat.signals.isEmpty)
@@ -75,12 +87,24 @@ import Testing
     }
 
     @Test func twoOfThreeBeyondTwoThirdsOnTheSameSide() {
+        // 15 and 15 are beyond 14.5467 (two thirds of the way to 16.32); 12 is above the mean too.
         #expect(
-            rules(XmR.analyse(baseline + [15, 10, 15], split: 12, better: .higher)) == [
+            rules(XmR.analyse(baseline + [15, 12, 15], split: 12, better: .higher)) == [
                 "two_of_three 12-14 improvement"
             ])
+        // As NHSRplotthedots counts them, all three points must be on the limit's side of the mean:
+        // 15, 10, 15 crosses it, so it is no signal.
+        #expect(XmR.analyse(baseline + [15, 10, 15], split: 12, better: .higher).signals.isEmpty)
         // One each side is not a signal.
         #expect(XmR.analyse(baseline + [15, 7, 11], split: 12, better: .higher).signals.isEmpty)
+        // A point outside the limits is its own signal and does not count towards two of three.
+        #expect(
+            rules(XmR.analyse(baseline + [17, 15, 12], split: 12, better: .higher)) == [
+                "outside_limits 12-12 improvement"
+            ])
+        // Below: 7 and 7 are under 7.4533; 10 is below the mean 11.
+        #expect(
+            rules(XmR.analyse(baseline + [7, 10, 7], split: 12, better: .lower)) == ["two_of_three 12-14 improvement"])
     }
 
     @Test func tooFewBaselinePointsGiveARunChartWithTheMedian() throws {

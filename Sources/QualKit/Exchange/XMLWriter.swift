@@ -26,6 +26,15 @@ struct XMLWriter {
         text += ">" + Self.escape(content, attribute: false) + "</\(name)>\n"
     }
 
+    /// An element holding `markup`, which the caller has made well-formed (escaped) already.
+    mutating func element(_ name: String, markup: String, _ attributes: [(String, String?)] = []) {
+        text += String(repeating: "  ", count: open.count) + "<" + name
+        for (key, value) in attributes {
+            if let value { text += " \(key)=\"\(Self.escape(value, attribute: true))\"" }
+        }
+        text += ">" + markup + "</\(name)>\n"
+    }
+
     mutating func end() {
         let name = open.removeLast()
         text += String(repeating: "  ", count: open.count) + "</\(name)>\n"

@@ -61,7 +61,8 @@ extension FindingsReport {
                     let t = g.themes.first { $0.code == theme.code }
                     let people = t?.participants ?? 0
                     let share = small.suppresses(people) ? 0 : (t?.percent ?? 0) / 100
-                    let ink = share > 0.55 ? "#ffffff" : "#1a1a1a"
+                    // Black passes AA (4.8:1 or better) on every shade of the blue; white never does.
+                    let ink = "#000000"
                     body +=
                         "<td class=\"n\" style=\"background: rgba(0,114,178,\(String(format: "%.2f", share * 0.9))); color: \(ink)\">\(e(small.countAndPercent(people, t?.percent ?? 0)))</td>"
                 }
@@ -155,9 +156,8 @@ extension FindingsReport {
                 .banner { background: #8a0000; color: #ffffff; font-weight: 700; padding: .5em 1em; font-size: 1.1em; }
                 .scroll { overflow-x: auto; max-width: 100%; }
                 svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
-                @page { size: A4; margin: 16mm 14mm; }
                 @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
-                """,
+                """ + "\n" + Self.layoutCSS,
             body: body)
     }
 
@@ -227,7 +227,8 @@ extension FindingsReport {
 
     /// An outcome as an XmR chart: values, mean and process limits per period (or the median for a
     /// run chart), a y axis with labels, the action's done date, and signal points coloured by
-    /// improvement (blue) or concern (orange) as Making Data Count colours them; common-cause
+    /// improvement (blue) or concern (vermilion, which keeps 3:1 contrast on white where Making
+    /// Data Count's lighter orange does not) as Making Data Count colours them; common-cause
     /// points grey. The text alternative holds every number.
     static func lineChart(_ series: OutcomeSeries) -> String {
         let e = HTML.escape
@@ -251,10 +252,11 @@ extension FindingsReport {
         let unit = series.unit.map { " \($0)" } ?? ""
         var desc = "\(series.title)\(unit), \(values.count) points: "
         desc += series.points.map { "\($0.period) \(JSON.format($0.value))" }.joined(separator: ", ") + ". "
-        for p in analysis.periods {
+        for (order, p) in analysis.periods.enumerated() {
             let span = "\(series.points[p.from].period) to \(series.points[p.to].period)"
             if let lower = p.lowerLimit, let upper = p.upperLimit {
-                desc += "Mean \(f(p.mean)), process limits \(f(lower)) to \(f(upper)) (\(span)). "
+                desc +=
+                    "\(order == 0 ? "Baseline mean" : "Rebased mean") \(f(p.mean)), process limits \(f(lower)) to \(f(upper)) (\(span)). "
             } else {
                 desc += "Median \(f(p.mean)) (\(span)). "
             }
@@ -283,24 +285,31 @@ extension FindingsReport {
         if let split = analysis.split, let done = series.action?.doneOn {
             let ax = x(split) - step / 2
             svg +=
-                "<line x1=\"\(f(ax))\" y1=\"\(f(top - 6))\" x2=\"\(f(ax))\" y2=\"\(f(height - bottom))\" stroke=\"#D55E00\" stroke-dasharray=\"4 3\"></line>"
+                "<line x1=\"\(f(ax))\" y1=\"\(f(top - 6))\" x2=\"\(f(ax))\" y2=\"\(f(height - bottom))\" stroke=\"#4c4c4c\" stroke-dasharray=\"2 3\"></line>"
             svg +=
                 "<text x=\"\(f(ax + 4))\" y=\"\(f(top - 10))\">action done \(e(done.description))</text>"
         }
         // Mean (or median) and limits, per period.
-        for p in analysis.periods where [p.mean, p.lowerLimit ?? 0, p.upperLimit ?? 0].allSatisfy(\.isFinite) {
+        // The baseline (first period) spans the whole series, labelled at its left end; a rebased
+        // period is drawn over it in green from the action on, labelled at its right end.
+        for (order, p) in analysis.periods.enumerated()
+        where [p.mean, p.lowerLimit ?? 0, p.upperLimit ?? 0].allSatisfy(\.isFinite) {
+            let rebased = order > 0
             let x1 = x(p.from) - (p.from == 0 ? 0 : step / 2)
             let x2 = x(p.to)
+            let ink = rebased ? "#007A5A" : "#1a1a1a"
+            let (labelX, anchor) = rebased ? (x2 - 2, "end") : (x1 + 4, "start")
+            let prefix = rebased ? "rebased " : ""
             svg +=
-                "<line x1=\"\(f(x1))\" y1=\"\(f(y(p.mean)))\" x2=\"\(f(x2))\" y2=\"\(f(y(p.mean)))\" stroke=\"#1a1a1a\" stroke-width=\"1.5\"></line>"
+                "<line x1=\"\(f(x1))\" y1=\"\(f(y(p.mean)))\" x2=\"\(f(x2))\" y2=\"\(f(y(p.mean)))\" stroke=\"\(ink)\" stroke-width=\"1.5\"></line>"
             svg +=
-                "<text x=\"\(f(x2 - 2))\" y=\"\(f(y(p.mean) - 4))\" text-anchor=\"end\">\(analysis.limits ? "mean" : "median") \(f(p.mean))</text>"
+                "<text x=\"\(f(labelX))\" y=\"\(f(y(p.mean) - 4))\" text-anchor=\"\(anchor)\">\(prefix)\(analysis.limits ? "mean" : "median") \(f(p.mean))</text>"
             for (limit, name) in [(p.upperLimit, "upper limit"), (p.lowerLimit, "lower limit")] {
                 guard let limit else { continue }
                 svg +=
-                    "<line x1=\"\(f(x1))\" y1=\"\(f(y(limit)))\" x2=\"\(f(x2))\" y2=\"\(f(y(limit)))\" stroke=\"#4c4c4c\" stroke-dasharray=\"6 4\"></line>"
+                    "<line x1=\"\(f(x1))\" y1=\"\(f(y(limit)))\" x2=\"\(f(x2))\" y2=\"\(f(y(limit)))\" stroke=\"\(rebased ? ink : "#4c4c4c")\" stroke-dasharray=\"6 4\"></line>"
                 svg +=
-                    "<text x=\"\(f(x2 - 2))\" y=\"\(f(y(limit) + (name == "upper limit" ? -4 : 12)))\" text-anchor=\"end\">\(name) \(f(limit))</text>"
+                    "<text x=\"\(f(labelX))\" y=\"\(f(y(limit) + (name == "upper limit" ? -4 : 12)))\" text-anchor=\"\(anchor)\">\(prefix)\(name) \(f(limit))</text>"
             }
         }
         svg +=
@@ -312,7 +321,7 @@ extension FindingsReport {
             let colour =
                 switch signal?.direction {
                 case .improvement: "#0072B2"
-                case .concern: "#E69F00"
+                case .concern: "#D55E00"
                 case .neutral: "#CC79A7"
                 case nil: "#7f7f7f"
                 }
@@ -325,7 +334,7 @@ extension FindingsReport {
             }
         }
         svg +=
-            "<text x=\"\(f(left))\" y=\"\(f(height - 8))\">● grey: common cause · blue: improvement · orange: concern · dashed: process limits</text>"
+            "<text x=\"\(f(left))\" y=\"\(f(height - 8))\">● grey: common cause · blue: improvement · orange: concern · dashed: limits\(analysis.periods.count > 1 ? " · green: rebased" : "")</text>"
         return svg + "</svg><figcaption>\(e(series.verdict))</figcaption></figure>\n"
     }
 }

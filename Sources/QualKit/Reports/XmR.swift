@@ -8,9 +8,11 @@
 ///   of the mean (a point on the mean breaks the run); a **trend**, 7 or more consecutive points
 ///   each higher (or each lower) than the one before (an equal neighbour breaks it); **two of
 ///   three** consecutive points beyond two thirds of the way from the mean to a limit, on the same
-///   side. Each is improvement or concern by the measure's direction, neutral when it has none.
-/// - When the points after the action hold a shift or a trend, a second period is **rebased**: its
-///   mean and limits recalculated from those points, as NHSRplotthedots' rebase does.
+///   side, all three on that side of the mean and the two not outside the limits (as NHSRplotthedots
+///   counts them). Each is improvement or concern by the measure's direction, neutral when it has none.
+/// - When the points after the action hold a shift or a trend (at least ``runLength`` of its points
+///   after the action), a second, **rebased** period is added: its mean and limits recalculated from
+///   those points, as NHSRplotthedots' rebase does. The baseline period still spans the whole series.
 /// - With fewer than ``minimumBaseline`` baseline points the limits are too unstable to judge
 ///   (Making Data Count advises against limits on very few points): the chart is a **run chart**
 ///   with the median, and no signal is claimed.
@@ -94,14 +96,16 @@ public enum XmR {
         }
         let base = limits(values[0..<baselineCount], from: 0, to: last)
         let signals = detect(values, against: base, better: better)
+        // The baseline stays drawn over the whole series; a rebased period is added beside it only
+        // when the points after the action, on their own, hold a shift or a trend (a run that
+        // merely ends just after the action is the old process).
         var periods = [base]
-        if let cut, values.count - cut >= 2,
-            signals.contains(where: { ($0.rule == .shift || $0.rule == .trend) && $0.to >= cut })
+        if let cut,
+            signals.contains(where: {
+                ($0.rule == .shift || $0.rule == .trend) && $0.to - max($0.from, cut) + 1 >= runLength
+            })
         {
-            periods = [
-                Period(from: 0, to: cut - 1, mean: base.mean, lowerLimit: base.lowerLimit, upperLimit: base.upperLimit),
-                limits(values[cut...], from: cut, to: last),
-            ]
+            periods.append(limits(values[cut...], from: cut, to: last))
         }
         return Analysis(split: cut, baseline: baselineCount, limits: true, periods: periods, signals: signals)
     }
@@ -125,15 +129,22 @@ public enum XmR {
             for (index, value) in values.enumerated() where value > upper || value < lower {
                 add(.outsideLimits, index, index, up: value > upper)
             }
-            // Two of three: beyond two thirds of the way to a limit, same side.
+            // Two of three, as NHSRplotthedots counts them: a window of three consecutive points all
+            // on one side of the mean, at least two of them beyond two thirds of the way to the limit
+            // but not outside it (a point outside is its own signal). Overlapping windows on the same
+            // side are one signal, over all their points beyond.
             let high = centre + (upper - centre) * 2 / 3
             let low = centre - (centre - lower) * 2 / 3
-            // Overlapping windows on the same side are one signal, over all their points beyond.
+            func close(_ index: Int, up: Bool) -> Bool {
+                up ? values[index] > high && values[index] <= upper : values[index] < low && values[index] >= lower
+            }
             var open: [Bool: Int] = [:]
             if values.count >= 3 {
                 for start in 0...(values.count - 3) {
                     for up in [true, false] where upper > lower {
-                        let beyond = (start..<start + 3).filter { up ? values[$0] > high : values[$0] < low }
+                        let window = start..<start + 3
+                        guard window.allSatisfy({ sign(values[$0] - centre) == (up ? 1 : -1) }) else { continue }
+                        let beyond = window.filter { close($0, up: up) }
                         guard beyond.count >= 2 else { continue }
                         if let index = open[up], signals[index].to >= beyond.first! {
                             let merged = signals[index]

@@ -130,25 +130,30 @@ enum FindingsCommands {
             case .json: inv.console.out(series.spcJSON.serialized() + "\n")
             case .table:
                 let analysis = series.analysis
-                func period(of index: Int) -> XmR.Period? { analysis.periods.last { $0.from <= index } }
+                // Every point is judged against the baseline; the rebased mean is shown beside it.
+                func period(of index: Int) -> XmR.Period? { analysis.periods.first }
+                let rebased = analysis.periods.dropFirst().first
                 var rows: [[String]] = []
                 for (index, point) in series.points.enumerated() {
                     let p = period(of: index)
                     let marks = analysis.signals.filter { $0.from <= index && index <= $0.to }.map {
                         "\($0.rule.rawValue) (\($0.direction.rawValue))"
                     }
-                    rows.append([
+                    var row: [String] = [
                         point.period, JSON.format(point.value), p.map { String(format: "%.2f", $0.mean) } ?? "",
                         p?.lowerLimit.map { String(format: "%.2f", $0) } ?? "",
                         p?.upperLimit.map { String(format: "%.2f", $0) } ?? "",
                         index == analysis.split ? "action" : "", marks.joined(separator: ", "),
-                    ])
+                    ]
+                    if let rebased { row.append(index >= rebased.from ? String(format: "%.2f", rebased.mean) : "") }
+                    rows.append(row)
                 }
-                let table = TextTable(
-                    columns: [
-                        .init("period"), .init("value", .right), .init(analysis.limits ? "mean" : "median", .right),
-                        .init("lower", .right), .init("upper", .right), .init(""), .init("signals"),
-                    ], rows: rows)
+                var columns: [TextTable.Column] = [
+                    .init("period"), .init("value", .right), .init(analysis.limits ? "mean" : "median", .right),
+                    .init("lower", .right), .init("upper", .right), .init(""), .init("signals"),
+                ]
+                if rebased != nil { columns.append(.init("rebased mean", .right)) }
+                let table = TextTable(columns: columns, rows: rows)
                 inv.console.out(table.rendered())
                 inv.console.line("")
                 inv.console.line(series.verdict)
@@ -218,11 +223,12 @@ enum FindingsCommands {
     }()
 
     /// What `report` writes.
-    enum ReportFormat: String, CaseIterable, Sendable { case html, md, json, csv }
+    enum ReportFormat: String, CaseIterable, Sendable { case html, md, json, csv, xlsx }
 
     static let report: Command = {
-        let format = Opt.choice("format", default: ReportFormat.html, help: "html, md, json or csv.")
-        let out = Opt<String?>.path("out", help: "The file to write (a folder for csv); default standard output.")
+        let format = Opt.choice("format", default: ReportFormat.html, help: "html, md, json, csv or xlsx.")
+        let out = Opt<String?>.path(
+            "out", help: "The file to write (a folder for csv; required for xlsx); default standard output.")
         let by = Opt<[String]?>.list("by", "attr[,attr]", help: "Subgroup tables for these participant attributes.")
         let quotes = Opt<Int>.integer("quotes", in: 0...50, default: 3, help: "Quotes per theme.")
         let kind = Opt<String>.text(
@@ -242,12 +248,13 @@ enum FindingsCommands {
             summary:
                 "Write the barrier findings: prevalence, subgroups, consented redacted quotes, saturation, agreement, you said / we did.",
             discussion:
-                "HTML is one self-contained file (inline CSS and SVG charts, no scripts, no external requests) with a print stylesheet. Markdown has the same content with tables. JSON has the same data. CSV writes one file per table into the --out folder. Quotes come only from participants' own turns, of participants with consent_quotes = yes who have not withdrawn, and are always redacted. Counts of people under --min-cell (default 5) are shown as 'fewer than 5' and smaller groups are not broken out, unless --show-small, which is recorded in the study's disclosure log.",
+                "HTML is one self-contained file (inline CSS and SVG charts, no scripts, no external requests) with a print stylesheet. Markdown has the same content with tables. JSON has the same data. CSV writes one file per table into the --out folder. xlsx writes one Excel workbook to --out (sheets Summary, Themes, one per --by attribute, Quotes, Actions, Outcomes; numbers and dates as real cells, no formulas). Quotes come only from participants' own turns, of participants with consent_quotes = yes who have not withdrawn, and are always redacted. Counts of people under --min-cell (default 5) are shown as 'fewer than 5' and smaller groups are not broken out, unless --show-small, which is recorded in the study's disclosure log.",
             options: [format, out, Opt.force, by, quotes, kind, coders, attribute, minCell, showSmall],
             writes: true,
             examples: [
                 "qualkit report --by household,age_band --out report.html",
                 "qualkit report --format csv --out findings/",
+                "qualkit report --format xlsx --by household --out findings.xlsx",
             ]
         ) { inv in
             var options = FindingsReport.Options()
@@ -265,8 +272,16 @@ enum FindingsCommands {
                     "warning: small numbers shown; the report is NOT FOR PUBLICATION and this is recorded in the study's disclosure log"
                 )
             }
+            // A workbook is binary: it is never written to the terminal.
+            if inv[format] == .xlsx, inv[out] == nil || inv[out] == "-" {
+                throw UsageError(message: "--format xlsx needs --out FILE.xlsx", command: inv.command)
+            }
             let report = try FindingsReport.build(study, options: options)
             switch inv[format] {
+            case .xlsx:
+                let workbook = report.workbook
+                try workbook.write(to: inv[out]!, replacing: inv[Opt.force])
+                inv.console.err("wrote \(workbook.sheets.count) sheets to \(inv[out]!)")
             case .md: try inv.emit(report.markdown, to: inv[out])
             case .json: try inv.emit(report.json.serialized() + "\n", to: inv[out])
             case .html: try inv.emit(report.html, to: inv[out])
