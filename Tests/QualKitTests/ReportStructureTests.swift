@@ -126,7 +126,7 @@ func emptyMarkdownHeadings(_ markdown: String) -> [String] {
             #expect(same?["percent"] == theme["percent"])
         }
         // tally --kind barrier --by household
-        let byHousehold = AnalysisViews.tally(
+        let byHousehold = AnalysisViews.grouped(
             try Tally.run(study, scope: AnalysisScope(coders: nil, kind: "barrier"), by: "household")
         ).json
         let table = try #require(items(unsuppressed["subgroups"]).first)

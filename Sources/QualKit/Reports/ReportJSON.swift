@@ -119,6 +119,34 @@ extension FindingsReport {
         ])
     }
 
+    var summaryJSON: JSON { .strings(executiveSummary) }
+
+    var reproduceJSON: JSON {
+        let by: [String] = options.by.map { tallyCommand(by: PersonFields.normalizedKey($0)) }
+        let agreementLine: JSON = agreement == nil ? .null : .string(agreementCommand)
+        return .object([
+            ("tally", .string(tallyCommand())), ("tally_by", .strings(by)),
+            ("saturation", .string(saturationCommand)), ("agreement", agreementLine),
+        ])
+    }
+
+    var fidelityJSON: JSON {
+        guard let result = fidelity else { return .null }
+        let asked: Int = result.interviews.reduce(0) { $0 + $1.asked.count }
+        let of: Int = result.interviews.reduce(0) { $0 + $1.questions.count }
+        return .object([
+            ("interviews", .int(result.interviews.count)), ("asked", .int(asked)), ("of", .int(of)),
+            ("sentence", .string(FidelityViews.methodsSentence(result))),
+        ])
+    }
+
+    var codebookJSON: JSON {
+        let rows: [JSON] = codebook.map { code in
+            .object([("code", .string(code.path)), ("name", .string(code.name)), ("definition", .string(code.definition))])
+        }
+        return .array(rows)
+    }
+
     public var json: JSON {
         let small = options.smallNumbers
         let count: (Int) -> JSON = small.jsonCount
@@ -150,8 +178,7 @@ extension FindingsReport {
                     ("same_community", count(summary.sameCommunity)),
                 ])
             ),
-            ("executive_summary", .strings(executiveSummary)),
-            ("who_we_heard_from", audienceJSON),
+            ("executive_summary", summaryJSON), ("who_we_heard_from", audienceJSON),
             ("participants_total", count(tally.participantsTotal)), ("coders", .strings(tally.coders)),
             ("themes", .array(themes.map { publishedJSON($0, full: true) })),
             ("subgroups", subgroupsJSON),
@@ -208,36 +235,7 @@ extension FindingsReport {
                     })
             ),
             ("methods", .strings(methods)),
-            (
-                "reproduce",
-                .object([
-                    ("tally", .string(tallyCommand())),
-                    ("tally_by", .strings(options.by.map { tallyCommand(by: PersonFields.normalizedKey($0)) })),
-                    ("saturation", .string(saturationCommand)),
-                    ("agreement", agreement == nil ? .null : .string(agreementCommand)),
-                ])
-            ),
-            (
-                "fidelity",
-                fidelity.map { result in
-                    .object([
-                        ("interviews", .int(result.interviews.count)),
-                        ("asked", .int(result.interviews.reduce(0) { $0 + $1.asked.count })),
-                        ("of", .int(result.interviews.reduce(0) { $0 + $1.questions.count })),
-                        ("sentence", .string(FidelityViews.methodsSentence(result))),
-                    ])
-                } ?? .null
-            ),
-            (
-                "codebook",
-                .array(
-                    codebook.map {
-                        .object([
-                            ("code", .string($0.path)), ("name", .string($0.name)),
-                            ("definition", .string($0.definition)),
-                        ])
-                    })
-            ),
+            ("reproduce", reproduceJSON), ("fidelity", fidelityJSON), ("codebook", codebookJSON),
         ])
     }
 }
