@@ -355,7 +355,9 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
                 "fidelity", "codebook",
             ])
         #expect(
-            try keys(json["who_we_heard_from"]) == ["flow", "withdrawn", "languages", "make_up", "reach", "below_target"])
+            try keys(json["who_we_heard_from"]) == [
+                "flow", "withdrawn", "languages", "make_up", "reach", "below_target",
+            ])
         #expect(try keys(json["who_we_heard_from"]?["flow"]) == ["stage", "participants"])
         #expect(try keys(json["who_we_heard_from"]?["languages"]) == ["language", "name", "interviews"])
         #expect(try keys(json["who_we_heard_from"]?["make_up"]) == ["by", "label", "groups"])

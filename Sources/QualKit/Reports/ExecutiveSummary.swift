@@ -30,14 +30,17 @@ extension FindingsReport {
         var best: LargestDifference?
         for table in published {
             let groups = table.groups.filter {
-                $0.value != SmallNumbers.PublishedGroups.other && (small.showSmall || $0.participantsTotal >= small.minimum)
+                $0.value != SmallNumbers.PublishedGroups.other
+                    && (small.showSmall || $0.participantsTotal >= small.minimum)
                     && $0.value != Tally.notRecorded
             }
             for theme in themes {
                 let cells = groups.compactMap { group -> (String, Int, Int, Double)? in
                     let people = group.themes.first { $0.code == theme.code }?.participants ?? 0
                     guard !small.suppresses(people) else { return nil }
-                    return (group.value, people, group.participantsTotal, Tally.percent(people, of: group.participantsTotal))
+                    return (
+                        group.value, people, group.participantsTotal, Tally.percent(people, of: group.participantsTotal)
+                    )
                 }
                 guard cells.count >= 2, let high = cells.max(by: { $0.3 < $1.3 }),
                     let low = cells.min(by: { $0.3 < $1.3 }), high.3 > low.3

@@ -178,7 +178,8 @@ public struct FindingsReport: Sendable {
             redactionTerms: try RedactionList(study).terms().count,
             generatedAt: Clock.nowTimestamp(), labels: try AttributeLabels.load(study),
             audience: try audience(study, summary: summary, published: published, by: options.by),
-            fidelity: fidelity.interviews.isEmpty ? nil : fidelity, agreementPrefix: agreement == nil ? nil : agreementPrefix,
+            fidelity: fidelity.interviews.isEmpty ? nil : fidelity,
+            agreementPrefix: agreement == nil ? nil : agreementPrefix,
             codebook: codebook)
     }
 

@@ -65,8 +65,10 @@ struct AudienceStore {
 
     func participantsWithInterviewer() throws -> Set<String> {
         Set(
-            try db.rows("SELECT DISTINCT participant FROM interview WHERE interviewer IS NOT NULL AND status != 'cancelled'")
-                .map { try $0["participant"] })
+            try db.rows(
+                "SELECT DISTINCT participant FROM interview WHERE interviewer IS NOT NULL AND status != 'cancelled'"
+            )
+            .map { try $0["participant"] })
     }
 
     func participantsWithTranscript() throws -> Set<String> {
@@ -139,7 +141,8 @@ extension FindingsReport {
                 hidden || group.ciLow == nil
                 ? "" : " (\(share(group.ciLow)) to \(share(group.ciHigh)))"
             return ReachRow(
-                group: "\(labels.label(group.attribute)): \(group.value)", participants: small.count(group.participants),
+                group: "\(labels.label(group.attribute)): \(group.value)",
+                participants: small.count(group.participants),
                 sample: hidden ? "" : share(group.sampleShare) + interval, population: share(group.populationShare),
                 status: hidden ? "" : status, needed: group.needed.map(String.init) ?? "—")
         }

@@ -29,7 +29,10 @@ extension FindingsReport {
         body +=
             "<p>How many people reached each step of the study\(audience.withdrawn > 0 ? "; \(count(audience.withdrawn)) withdrew and their data was erased" : "; nobody withdrew").</p>\n"
         body +=
-            "<ol class=\"flow\">" + audience.flow.map { "<li><span class=\"step\">\(e($0.stage))</span> <strong>\(count($0.participants))</strong></li>" }
+            "<ol class=\"flow\">"
+            + audience.flow.map {
+                "<li><span class=\"step\">\(e($0.stage))</span> <strong>\(count($0.participants))</strong></li>"
+            }
             .joined(separator: "<li class=\"arrow\" aria-hidden=\"true\">→</li>") + "</ol>\n"
         body += "<table class=\"facts\"><tbody>\n"
         for (name, value) in audienceFacts {
@@ -172,7 +175,8 @@ extension FindingsReport {
 
         // 8. Methods and limitations, with saturation and agreement.
         body +=
-            "<section><h2>Methods and limitations</h2><ul>\n" + methods.map { "<li>\(e($0))</li>\n" }.joined() + "</ul>\n"
+            "<section><h2>Methods and limitations</h2><ul>\n" + methods.map { "<li>\(e($0))</li>\n" }.joined()
+            + "</ul>\n"
         body +=
             "<h3>Saturation</h3>\n<p>"
             + (saturation.notation.map {
@@ -238,7 +242,8 @@ extension FindingsReport {
         let height = themes.count * rowHeight + 30
         var svg =
             "<figure><svg role=\"img\" aria-labelledby=\"bars-title bars-desc\" viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title id=\"bars-title\">\(e(options.kind.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "All")) themes by share of participants</title>\n"
+        svg +=
+            "<title id=\"bars-title\">\(e(options.kind.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "All")) themes by share of participants</title>\n"
         svg +=
             "<desc id=\"bars-desc\">"
             + e(

@@ -72,7 +72,13 @@ extension FindingsReport {
         let small = options.smallNumbers
         let count: (Int) -> JSON = small.jsonCount
         return .object([
-            ("flow", .array(audience.flow.map { .object([("stage", .string($0.stage)), ("participants", count($0.participants))]) })),
+            (
+                "flow",
+                .array(
+                    audience.flow.map {
+                        .object([("stage", .string($0.stage)), ("participants", count($0.participants))])
+                    })
+            ),
             ("withdrawn", count(audience.withdrawn)),
             (
                 "languages",
@@ -94,7 +100,9 @@ extension FindingsReport {
                                 "groups",
                                 .array(
                                     table.groups.map {
-                                        .object([("value", .string($0.value)), ("participants", count($0.participantsTotal))])
+                                        .object([
+                                            ("value", .string($0.value)), ("participants", count($0.participantsTotal)),
+                                        ])
                                     })
                             ),
                         ])
@@ -142,7 +150,9 @@ extension FindingsReport {
 
     var codebookJSON: JSON {
         let rows: [JSON] = codebook.map { code in
-            .object([("code", .string(code.path)), ("name", .string(code.name)), ("definition", .string(code.definition))])
+            .object([
+                ("code", .string(code.path)), ("name", .string(code.name)), ("definition", .string(code.definition)),
+            ])
         }
         return .array(rows)
     }

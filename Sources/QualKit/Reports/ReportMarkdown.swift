@@ -19,12 +19,14 @@ extension FindingsReport {
         out += "## Who we heard from\n\n"
         out +=
             audience.flow.map { "\($0.stage) \(count($0.participants))" }.joined(separator: " → ")
-            + (audience.withdrawn > 0 ? "; \(count(audience.withdrawn)) withdrew and their data was erased." : "; nobody withdrew.")
+            + (audience.withdrawn > 0
+                ? "; \(count(audience.withdrawn)) withdrew and their data was erased." : "; nobody withdrew.")
             + "\n\n"
         out += "| | |\n|---|---|\n"
         for (name, value) in audienceFacts { out += "| \(e(name)) | \(e(value)) |\n" }
         for table in audience.makeUp {
-            out += "\n### Participants by \(e(label(table.by)))\n\n| \(e(label(table.by))) | Participants |\n|---|--:|\n"
+            out +=
+                "\n### Participants by \(e(label(table.by)))\n\n| \(e(label(table.by))) | Participants |\n|---|--:|\n"
             for group in table.groups { out += "| \(e(group.value)) | \(count(group.participantsTotal)) |\n" }
             let note = small.note(table)
             if !note.isEmpty { out += "\n\(e(note))\n" }
@@ -82,7 +84,8 @@ extension FindingsReport {
         }
         out += "\n## You said, we did\n\n"
         if actions.isEmpty {
-            out += "No service change has been recorded yet (`qualkit action add`); the themes below are waiting for one.\n\n"
+            out +=
+                "No service change has been recorded yet (`qualkit action add`); the themes below are waiting for one.\n\n"
         }
         out += "| Theme | Participants | What we did | Owner | Status | Done |\n|---|--:|---|---|---|---|\n"
         for theme in themes {

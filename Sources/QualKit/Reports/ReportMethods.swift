@@ -26,7 +26,7 @@ extension FindingsReport {
 
     /// The command that prints the same saturation figures.
     var saturationCommand: String {
-        "qualkit saturation --base \(saturation.base) --run \(saturation.run) --threshold \(JSON.format(saturation.threshold))"
+        "qualkit saturation --base \(saturation.base) --run \(saturation.run) --threshold \(String(format: "%g", saturation.threshold))"
             + codersArgument
     }
 
@@ -43,9 +43,10 @@ extension FindingsReport {
         let grouped = published.reduce(0) { sum, table in
             sum
                 + table.groups.reduce(0) { inner, group in
-                    inner + themes.filter { theme in
-                        small.suppresses(group.themes.first { $0.code == theme.code }?.participants ?? 0)
-                    }.count
+                    inner
+                        + themes.filter { theme in
+                            small.suppresses(group.themes.first { $0.code == theme.code }?.participants ?? 0)
+                        }.count
                 }
         }
         return overall + grouped
@@ -60,7 +61,8 @@ extension FindingsReport {
             "Prevalence (\(kindWords), coders \(coders)) is counted as people, not mentions: a participant counts once for a theme if any selected coder tagged any of their turns with it or a theme under it; a coding that spans several turns counts in every turn it touches. N = \(people(tally.participantsTotal)) with a coded transcript. Reproduce with: \(tallyCommand())"
                 + (options.by.isEmpty
                     ? "."
-                    : "; subgroups with: " + options.by.map { tallyCommand(by: PersonFields.normalizedKey($0)) }
+                    : "; subgroups with: "
+                        + options.by.map { tallyCommand(by: PersonFields.normalizedKey($0)) }
                         .joined(separator: "; ") + ".")
         ]
         if small.showSmall {

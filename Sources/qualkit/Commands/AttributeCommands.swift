@@ -7,8 +7,10 @@ enum AttributeCommands {
     static let all: [Command] = [label, list]
 
     static let label: Command = {
-        let attribute = Arg<String>.single("attribute", help: "A participant attribute (age_band) or gender, community, language.")
-        let text = Arg<String>.single("label", help: "What reports print for it (\"Age band\"); an empty label removes it.")
+        let attribute = Arg<String>.single(
+            "attribute", help: "A participant attribute (age_band) or gender, community, language.")
+        let text = Arg<String>.single(
+            "label", help: "What reports print for it (\"Age band\"); an empty label removes it.")
         return Command(
             path: ["attribute", "label"],
             summary: "Set the label reports print for a participant attribute (the raw name when none is set).",
@@ -25,7 +27,8 @@ enum AttributeCommands {
     }()
 
     static let list = Command(
-        path: ["attribute", "list"], summary: "List participant attributes with their labels and how many have a value.",
+        path: ["attribute", "list"],
+        summary: "List participant attributes with their labels and how many have a value.",
         options: [Opt.format], examples: ["qualkit attribute list"],
         run: { inv in
             inv.print(PeopleViews.attribute.rendered(try AttributeLabels.list(inv.openStudy())))
