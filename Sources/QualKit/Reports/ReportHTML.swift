@@ -223,6 +223,7 @@ extension FindingsReport {
                 .quote figcaption { color: #4c4c4c; font-size: .9em; } .warn { color: #8a3b00; }
                 .banner { background: #8a0000; color: #ffffff; font-weight: 700; padding: .5em 1em; font-size: 1.1em; }
                 .scroll { overflow-x: auto; max-width: 100%; }
+                @media (max-width: 600px) { table.facts th { width: auto; } }
                 ol.flow { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3em; align-items: center; } ol.flow li { padding: .3em .6em; background: #eef4f8; border-radius: 4px; } ol.flow li.arrow { background: none; padding: 0; color: #4c4c4c; } ol.flow .step { color: #4c4c4c; }
                 svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
                 @page { size: A4; margin: 16mm 14mm; }
