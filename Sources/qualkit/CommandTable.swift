@@ -7,7 +7,7 @@ enum CommandTable {
     static let sections: [CommandSection] = [
         CommandSection("Study", StudyCommands.all),
         CommandSection("Interview protocols", ProtocolCommands.all),
-        CommandSection("People and interviews", PeopleCommands.all + InterviewCommands.all),
+        CommandSection("People and interviews", PeopleCommands.all + InterviewCommands.all + AttributeCommands.all),
         CommandSection("Transcripts and search", TranscriptCommands.all),
         CommandSection("Codebook and coding", CodeCommands.all + CodingCommands.all),
         CommandSection("Exchange with other tools", QdpxExportCommands.all + QdpxImportCommands.all),

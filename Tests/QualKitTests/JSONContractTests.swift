@@ -365,19 +365,31 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         let json = try FindingsReport.build(Demo.study(), options: options).json
         #expect(
             try keys(json) == [
-                "title", "generated_at", "small_numbers", "summary", "participants_total", "coders", "themes",
-                "subgroups", "quotes",
-                "saturation", "agreement", "you_said_we_did", "actions", "outcomes", "methods",
+                "title", "generated_at", "small_numbers", "summary", "executive_summary", "who_we_heard_from",
+                "participants_total", "coders", "themes", "subgroups", "quotes",
+                "saturation", "agreement", "you_said_we_did", "actions", "outcomes", "methods", "reproduce",
+                "fidelity", "codebook",
             ])
+        #expect(
+            try keys(json["who_we_heard_from"]) == [
+                "flow", "withdrawn", "languages", "make_up", "reach", "below_target",
+            ])
+        #expect(try keys(json["who_we_heard_from"]?["flow"]) == ["stage", "participants"])
+        #expect(try keys(json["who_we_heard_from"]?["languages"]) == ["language", "name", "interviews"])
+        #expect(try keys(json["who_we_heard_from"]?["make_up"]) == ["by", "label", "groups"])
+        #expect(try keys(json["who_we_heard_from"]?["reach"]) == ["by", "stage", "groups"])
+        #expect(try keys(json["reproduce"]) == ["tally", "tally_by", "saturation", "agreement"])
+        #expect(try keys(json["fidelity"]) == ["interviews", "asked", "of", "sentence"])
+        #expect(try keys(json["codebook"]) == ["code", "name", "definition"])
         #expect(
             try keys(json["summary"]) == [
                 "protocol_versions", "interviews", "participants", "first_date", "last_date", "languages",
                 "interviews_with_interviewer", "shared_language", "same_community",
             ])
         #expect(try keys(json["summary"]?["languages"]) == ["language", "interviews"])
-        #expect(try keys(json["themes"]) == Self.theme)
+        #expect(try keys(json["themes"]) == Self.theme + ["level"])
         #expect(try keys(json["small_numbers"]) == ["min_cell", "show_small", "banner"])
-        #expect(try keys(json["subgroups"]) == Self.grouped + ["note"])
+        #expect(try keys(json["subgroups"]) == ["by", "label"] + Self.grouped.dropFirst() + ["note"])
         #expect(try keys(items(json["subgroups"]).first?["groups"]) == Self.group)
         #expect(try keys(items(items(json["subgroups"]).first?["groups"]).first?["themes"]) == Self.groupTheme)
         #expect(try keys(json["quotes"]) == ["participant", "code", "text", "attributes"])

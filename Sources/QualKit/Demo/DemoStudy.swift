@@ -57,6 +57,21 @@ public enum DemoStudy {
         let interviewers = try roster.importInterviewers(
             path: shippedURL.appendingPathComponent("demo/interviewers.csv").path, update: false, allowColumns: [])
         step("imported \(interviewers.added.count) interviewers")
+        // The area's make-up and the recruitment quotas (illustrative figures), so reach is shown.
+        let figures = ReachFigures(study)
+        for (name, kind) in [("population", "population"), ("targets", "recruitment targets")] {
+            let path = shippedURL.appendingPathComponent("demo/\(name).csv").path
+            let text = try ReachFiles.read(path)
+            let rows =
+                name == "population"
+                ? try figures.store(ReachFiles.population(text: text, file: path), file: path)
+                : try figures.store(ReachFiles.targets(text: text, file: path), file: path)
+            step("imported the \(kind) (illustrative): \(rows) rows")
+        }
+        for (attribute, label) in [("age_band", "Age band"), ("household", "Household"), ("borough", "Borough")] {
+            try AttributeLabels.set(attribute, label: label, in: study)
+        }
+        step("labelled the attributes age_band, household and borough for reports")
         let match = try MatchPlanner.run(study, settings: MatchSettings(), save: true)
         step(
             "matched \(match.matched.count) participants to interviewers (total cost \(match.totalCost)), \(match.unmatched.count) left out; saved as planned interviews"

@@ -12,6 +12,12 @@ public struct FindingsReport: Sendable {
         public var attributes: [String]?
         /// The small-numbers rule (`--min-cell`, `--show-small`).
         public var smallNumbers = SmallNumbers()
+        /// Saturation settings, as `qualkit saturation --base --run --threshold` takes them.
+        public var saturationBase = 4
+        public var saturationRun = 2
+        public var saturationThreshold = 5.0
+        /// Who produced the report, printed under the title when given.
+        public var author: String?
         public init() {}
     }
 
@@ -81,6 +87,16 @@ public struct FindingsReport: Sendable {
     public let outcomes: [OutcomeSeries]
     public let redactionTerms: Int
     public let generatedAt: String
+    /// Labels for attribute names (`attribute label`), the raw name when none is set.
+    public let labels: AttributeLabels
+    /// Who we heard from: flow, languages, make-up, reach.
+    public let audience: Audience
+    /// The interview-fidelity reading (`qualkit fidelity`) for the Methods section.
+    public let fidelity: Fidelity.Result?
+    /// The code prefix agreement was computed over (nil: every code), as `agreement --code`.
+    public let agreementPrefix: String?
+    /// The codebook, for the appendix: the kind's codes (every code when no kind is given).
+    public let codebook: [Code]
 
     /// Computes everything the findings report shows, once, for every output format.
     ///
@@ -93,7 +109,8 @@ public struct FindingsReport: Sendable {
     public static func build(_ study: Study, options: Options) throws -> FindingsReport {
         let scope = AnalysisScope(coders: options.coders, kind: options.kind)
         let tally = try Tally.run(study, scope: scope)
-        let themes = tally.themes.filter { $0.code.contains(".") && $0.participants > 0 }
+        let ranked = tally.themes.filter { $0.code.contains(".") && $0.participants > 0 }
+        let themes = ThemeHierarchy.ordered(ranked)
         let groups = try options.by.map { try Tally.run(study, scope: scope, by: PersonFields.normalizedKey($0)) }
         let findings = FindingsStore(study)
         let redactor = try RedactionList(study).redactor()
@@ -114,22 +131,23 @@ public struct FindingsReport: Sendable {
             )
         }
         let quotes = try selectQuotes(
-            study, themes: themes.map(\.code), perTheme: options.quotesPerTheme,
+            study, themes: ranked.map(\.code), perTheme: options.quotesPerTheme,
             coders: tally.coders, attributes: captionKeys, captionValues: captionValues, kind: options.kind,
             redactor: redactor)
         let saturation = try Saturation.run(
-            study, scope: AnalysisScope(coders: options.coders), base: 4, run: 2, threshold: 5, order: .date)
+            study, scope: AnalysisScope(coders: options.coders), base: options.saturationBase,
+            run: options.saturationRun, threshold: options.saturationThreshold, order: .date)
         let activeCoders = Set(try CodingStore(study).coverage().map(\.coder)).filter {
             options.coders?.contains($0) ?? true
+        }
+        // The scope `qualkit agreement --code KIND` has, so the Methods section can print that command.
+        let agreementPrefix = options.kind.flatMap { kind in
+            themes.contains { $0.code.hasPrefix(kind + ".") } ? kind : nil
         }
         let agreement =
             activeCoders.count >= 2
             ? try Agreement.run(
-                study, coders: activeCoders.sorted(),
-                codePrefix: options.kind.flatMap { kind in
-                    themes.contains { $0.code.hasPrefix(kind + ".") } ? kind : nil
-                },
-                allSegments: false)
+                study, coders: options.coders, codePrefix: agreementPrefix, allSegments: false)
             : nil
         // Action and outcome text leaves the team too: redacted like the quotes.
         let actions = try findings.actions().map { action in
@@ -146,13 +164,23 @@ public struct FindingsReport: Sendable {
             outcome.group = outcome.group.map(redactor.redact)
             return outcome
         }
+        let summary = try summary(study)
+        let published = groups.map { small.publish($0, redactor: redactor) }
+        let fidelity = try Fidelity.run(study)
+        let codebook = try CodeStore(study).codes().filter { code in
+            options.kind.map { code.path == $0 || code.path.hasPrefix($0 + ".") } ?? true
+        }.sorted { $0.path < $1.path }
         return FindingsReport(
-            options: options, summary: try summary(study), tally: tally, themes: themes, groups: groups,
-            published: groups.map { small.publish($0, redactor: redactor) }, quotes: quotes,
+            options: options, summary: summary, tally: tally, themes: themes, groups: groups,
+            published: published, quotes: quotes,
             saturation: saturation, agreement: agreement, actions: actions,
             outcomes: series(outcomes, actions: actions),
             redactionTerms: try RedactionList(study).terms().count,
-            generatedAt: Clock.nowTimestamp())
+            generatedAt: Clock.nowTimestamp(), labels: try AttributeLabels.load(study),
+            audience: try audience(study, summary: summary, published: published, by: options.by),
+            fidelity: fidelity.interviews.isEmpty ? nil : fidelity,
+            agreementPrefix: agreement == nil ? nil : agreementPrefix,
+            codebook: codebook)
     }
 
     static func summary(_ study: Study) throws -> Summary {
@@ -329,29 +357,5 @@ public struct FindingsReport: Sendable {
                 action: action, points: points, before: before, after: after, better: better,
                 analysis: XmR.analyse(points.map(\.value), split: split, better: better))
         }
-    }
-
-    /// What the report says when no quote may be shown.
-    static let noQuotes =
-        "No quotes: no coded passage came from a participant's own turn with consent to be quoted."
-
-    /// What the methods section says, in every format.
-    public var methods: [String] {
-        var notes = [
-            "Prevalence is counted as people, not mentions: a participant counts once for a theme if any selected coder (\(tally.coders.joined(separator: ", "))) tagged any of their turns with it or a theme under it. N = \(options.smallNumbers.count(tally.participantsTotal)) participants with a coded transcript.",
-            options.smallNumbers.showSmall
-                ? "Small numbers are shown (--show-small): this report is not for publication."
-                : "Small numbers are suppressed (NHS small-numbers practice): a count of people under \(options.smallNumbers.minimum) is shown as “\(options.smallNumbers.fewer)”, never as a number or a percentage, and a subgroup under \(options.smallNumbers.minimum) participants is not broken out (combined with other small groups when together they reach \(options.smallNumbers.minimum), otherwise left out). Quote captions show no attribute value held by fewer than \(options.smallNumbers.minimum) participants.",
-            "Saturation: \(Saturation.method.replacingOccurrences(of: "BASE", with: String(saturation.base)).replacingOccurrences(of: "RUN", with: String(saturation.run))) Base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. \(Saturation.citation)",
-        ]
-        if agreement != nil {
-            notes.append(
-                "Agreement between coders on participant turns: percent agreement, Cohen's kappa (two coders), Krippendorff's alpha (nominal), Fleiss' kappa (three or more); alpha below 0.667 is unacceptable and below 0.80 tentative (Krippendorff)."
-            )
-        }
-        notes.append(
-            "Quotes come only from participants' own turns (never an interviewer's, a relative's or an unassigned speaker's), of participants who consented to anonymised quotes and have not withdrawn; each is the whole sentences around a coded passage (at most \(QuoteText.maxLength) characters, cut at a word with an ellipsis), appears once in the report under its most specific theme, is attributed by pseudonym, and is redacted before it is cut: e-mail addresses, UK phone numbers, NHS numbers (modulus 11), UK postcodes, full dates, and \(redactionTerms == 0 ? "no study-specific terms (the study's redaction list is empty)" : "the study's \(redactionTerms) listed term\(redactionTerms == 1 ? "" : "s")")."
-        )
-        return notes
     }
 }

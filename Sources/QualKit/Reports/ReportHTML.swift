@@ -15,40 +15,80 @@ extension FindingsReport {
         var body = "<header>"
         if small.showSmall { body += "<p class=\"banner\" role=\"alert\">\(e(SmallNumbers.banner))</p>" }
         body +=
-            "<h1>\(e(summary.title)): findings</h1><p class=\"meta\">Generated \(e(String(generatedAt.prefix(10)))) by qualkit · quotes from consenting participants, redacted, attributed by pseudonym</p></header>\n<main>\n"
+            "<h1>\(e(summary.title)): findings</h1><p class=\"meta\">Generated \(e(String(generatedAt.prefix(10)))) by \(e(options.author.map { "\($0), with qualkit" } ?? "qualkit")) · quotes from consenting participants, redacted, attributed by pseudonym</p></header>\n<main>\n"
 
-        body += "<section><h2>Study summary</h2><table class=\"facts\"><tbody>\n"
-        for (label, value) in [
-            ("Protocol versions", summary.protocolVersions.joined(separator: ", ")),
-            ("Interviews", "\(count(summary.interviews)) with \(count(summary.participants)) participants"),
-            ("Dates", summary.dateRange),
-            ("Languages of interview", summary.languages.map { "\($0.0) (\(count($0.1)))" }.joined(separator: ", ")),
-            (
-                "Interviewer shared the participant's language",
-                "\(count(summary.sharedLanguage)) of \(count(summary.withInterviewer))"
-            ),
-            (
-                "Interviewer from the participant's community",
-                "\(count(summary.sameCommunity)) of \(count(summary.withInterviewer))"
-            ),
-        ] { body += "<tr><th scope=\"row\">\(e(label))</th><td>\(e(value))</td></tr>\n" }
-        body += "</tbody></table></section>\n"
+        let label = labels.label
 
+        // 1. Summary.
+        body += "<section><h2>Summary</h2>\n"
+        body += executiveSummary.map { "<p>\(e($0))</p>\n" }.joined()
+        body += "</section>\n"
+
+        // 2. Who we heard from.
+        body += "<section><h2>Who we heard from</h2>\n"
         body +=
-            "<section><h2>Barrier themes by prevalence</h2>\n<p>N = \(count(tally.participantsTotal)) participants with a coded transcript. Each bar is the share of participants who raised the theme.</p>\n"
+            "<p>How many people reached each step of the study\(audience.withdrawn > 0 ? "; \(count(audience.withdrawn)) withdrew and their data was erased" : "; nobody withdrew").</p>\n"
+        body +=
+            "<ol class=\"flow\">"
+            + audience.flow.map {
+                "<li><span class=\"step\">\(e($0.stage))</span> <strong>\(count($0.participants))</strong></li>"
+            }
+            .joined(separator: "<li class=\"arrow\" aria-hidden=\"true\">→</li>") + "</ol>\n"
+        body += "<table class=\"facts\"><tbody>\n"
+        for (name, value) in audienceFacts {
+            body += "<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>\n"
+        }
+        body += "</tbody></table>\n"
+        for table in audience.makeUp {
+            body += "<h3>Participants by \(e(label(table.by)))</h3>\n"
+            body +=
+                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">\(e(label(table.by)))</th><th scope=\"col\" class=\"n\">Participants</th></tr></thead><tbody>\n"
+            for group in table.groups {
+                body += "<tr><td>\(e(group.value))</td><td class=\"n\">\(count(group.participantsTotal))</td></tr>\n"
+            }
+            body += "</tbody></table></div>\n"
+            let note = small.note(table)
+            if !note.isEmpty { body += "<p class=\"warn\">\(e(note))</p>\n" }
+        }
+        if let reach = audience.reach {
+            body +=
+                "<h3>Reach: who we heard from against the area's population</h3>\n<p>Participants interviewed in each group, their share of the sample (with a 95% interval) and the group's share of the population. A group is under-represented when its population share lies above the interval.</p>\n"
+            body +=
+                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">Sample share</th><th scope=\"col\" class=\"n\">Population share</th><th scope=\"col\">Representation</th><th scope=\"col\" class=\"n\">More needed</th></tr></thead><tbody>\n"
+            for row in reachRows(reach) {
+                body +=
+                    "<tr><td>\(e(row.group))</td><td class=\"n\">\(e(row.participants))</td><td class=\"n\">\(e(row.sample))</td><td class=\"n\">\(e(row.population))</td><td>\(e(row.status))</td><td class=\"n\">\(e(row.needed))</td></tr>\n"
+            }
+            body += "</tbody></table></div>\n"
+        }
+        if !audience.belowTarget.isEmpty {
+            body += "<p class=\"warn\">\(e(belowTargetSentence))</p>\n"
+        }
+        body += "</section>\n"
+
+        // 3. Themes.
+        body +=
+            "<section><h2>Themes</h2>\n<p>N = \(e(people(tally.participantsTotal))) with a coded transcript. Each bar is the share of participants who raised a theme; themes within a theme are indented under it in the table and counted within it, not ranked against it.</p>\n"
         body += barChart()
         body +=
             "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">%</th><th scope=\"col\" class=\"n\">Excerpts</th></tr></thead><tbody>\n"
         for theme in themes {
             let hidden = small.suppresses(theme.participants)
+            let level = ThemeHierarchy.level(theme.code, among: themes)
             body +=
-                "<tr><td>\(e(theme.name))</td><td><code>\(e(theme.code))</code></td><td class=\"n\">\(count(theme.participants))</td><td class=\"n\">\(hidden ? "" : percent(theme.percent))</td><td class=\"n\">\(hidden ? "" : String(theme.excerpts))</td></tr>\n"
+                "<tr class=\"level\(level)\"><td style=\"padding-left: \(0.5 + Double(level) * 1.5)em\">\(level > 0 ? "└ " : "")\(e(theme.name))</td><td><code>\(e(theme.code))</code></td><td class=\"n\">\(count(theme.participants))</td><td class=\"n\">\(hidden ? "" : percent(theme.percent))</td><td class=\"n\">\(hidden ? "" : String(theme.excerpts))</td></tr>\n"
         }
         body += "</tbody></table></div></section>\n"
 
+        // 4. Subgroups.
+        body += "<section><h2>Themes by subgroup</h2>\n"
+        if published.isEmpty {
+            body +=
+                "<p>No subgroup tables were asked for; add them with <code>qualkit report --by ATTRIBUTE</code>.</p>\n"
+        }
         for group in published {
             body +=
-                "<section><h2>By \(e(group.by))</h2>\n<p>Participants in each group who raised each theme; darker cells are higher shares.</p>\n"
+                "<h3>By \(e(label(group.by)))</h3>\n<p>Participants in each group who raised each theme; darker cells are higher shares.</p>\n"
             body += "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th scope=\"col\">Theme</th>"
             for g in group.groups {
                 body +=
@@ -56,7 +96,9 @@ extension FindingsReport {
             }
             body += "</tr></thead><tbody>\n"
             for theme in themes {
-                body += "<tr><th scope=\"row\">\(e(theme.name))</th>"
+                let level = ThemeHierarchy.level(theme.code, among: themes)
+                body +=
+                    "<tr><th scope=\"row\" style=\"padding-left: \(0.5 + Double(level) * 1.5)em\">\(level > 0 ? "└ " : "")\(e(theme.name))</th>"
                 for g in group.groups {
                     let t = g.themes.first { $0.code == theme.code }
                     let people = t?.participants ?? 0
@@ -71,9 +113,10 @@ extension FindingsReport {
             body += "</tbody></table></div>\n"
             let note = small.note(group)
             if !note.isEmpty { body += "<p class=\"warn\">\(e(note))</p>\n" }
-            body += "</section>\n"
         }
+        body += "</section>\n"
 
+        // 5. Quotes.
         body += "<section><h2>In participants' words</h2>\n"
         if quotes.values.allSatisfy(\.isEmpty) { body += "<p>\(e(Self.noQuotes))</p>\n" }
         for theme in themes where !(quotes[theme.code] ?? []).isEmpty {
@@ -85,28 +128,14 @@ extension FindingsReport {
         }
         body += "</section>\n"
 
-        body +=
-            "<section><h2>Saturation</h2>\n<p>"
-            + (saturation.notation.map {
-                "Saturation reached at <strong>\(e($0))</strong>: after \(saturation.saturationAt!) interviews, a run of \(saturation.run) added no more than \(e(JSON.format(saturation.threshold)))% new codes (Guest, Namey &amp; Chen 2020)."
-            } ?? "Saturation not reached: \(e(saturation.reason ?? "")).") + "</p>\n" + saturationChart()
-            + "</section>\n"
-
-        if let agreement {
+        // 6. You said, we did.
+        body += "<section><h2>You said, we did</h2>\n"
+        if actions.isEmpty {
             body +=
-                "<section><h2>Agreement between coders</h2>\n<p>Coders \(e(agreement.coders.joined(separator: ", "))); overall Krippendorff's alpha \(number(agreement.overall.alpha)), mean Cohen's kappa \(number(agreement.overall.meanKappa)). Alpha below 0.80 is flagged.</p>\n"
-            body +=
-                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
-            for code in agreement.codes {
-                let low = (code.alpha ?? 1) < Agreement.acceptable
-                body +=
-                    "<tr\(low ? " class=\"low\"" : "")><td><code>\(e(code.code))</code></td><td class=\"n\">\(code.units)</td><td class=\"n\">\(percent(code.percentAgreement))</td><td class=\"n\">\(number(code.kappa))</td><td class=\"n\">\(number(code.alpha))\(low ? " ⚑" : "")</td></tr>\n"
-            }
-            body += "</tbody></table></div></section>\n"
+                "<p>No service change has been recorded yet (<code>qualkit action add</code>); the themes below are waiting for one.</p>\n"
         }
-
         body +=
-            "<section><h2>You said, we did</h2>\n<div class=\"scroll\"><table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
+            "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">You said</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\">We did</th><th scope=\"col\">Owner</th><th scope=\"col\">Status</th><th scope=\"col\">Due / done</th></tr></thead><tbody>\n"
         for theme in themes {
             let answering = actions.filter { $0.themes.contains(theme.code) }
             let said =
@@ -119,9 +148,14 @@ extension FindingsReport {
         }
         body += "</tbody></table></div></section>\n"
 
-        if !outcomes.isEmpty {
+        // 7. Outcomes.
+        body += "<section><h2>Outcomes</h2>\n"
+        if outcomes.isEmpty {
             body +=
-                "<section><h2>Outcomes</h2>\n<p>Each measure is drawn as a statistical process control chart (XmR), as NHS England's Making Data Count advises: the baseline is the points before the action, its mean and process limits (mean ± 2.66 × the mean moving range) are drawn across the series, and points after the action are judged against them. A signal shows that the process changed, not what changed it.</p>\n"
+                "<p>No outcome measure has been recorded yet (<code>qualkit outcome import</code>), so no change can be read.</p>\n"
+        } else {
+            body +=
+                "<p>Each measure is drawn as a statistical process control chart (XmR), as NHS England's Making Data Count advises: the baseline is the points before the action, its mean and process limits (mean ± 2.66 × the mean moving range) are drawn across the series, and points after the action are judged against them. A signal shows that the process changed, not what changed it.</p>\n"
             for series in outcomes {
                 body += "<h3>\(e(series.title))</h3>\n"
                 if let action = series.action {
@@ -137,11 +171,46 @@ extension FindingsReport {
                 }
                 body += "</tbody></table></div>\n"
             }
-            body += "</section>\n"
         }
+        body += "</section>\n"
+
+        // 8. Methods and limitations, with saturation and agreement.
         body +=
-            "<section><h2>Methods</h2><ul>\n" + methods.map { "<li>\(e($0))</li>\n" }.joined()
-            + "</ul></section>\n</main>\n"
+            "<section><h2>Methods and limitations</h2><ul>\n" + methods.map { "<li>\(e($0))</li>\n" }.joined()
+            + "</ul>\n"
+        body +=
+            "<h3>Saturation</h3>\n<p>"
+            + (saturation.notation.map {
+                "Saturation reached at <strong>\(e($0))</strong>: after \(saturation.saturationAt!) interviews, a run of \(saturation.run) added no more than \(e(JSON.format(saturation.threshold)))% new codes (Guest, Namey &amp; Chen 2020)."
+            } ?? "Saturation not reached: \(e(saturation.reason ?? "")).") + "</p>\n" + saturationChart()
+        if let agreement {
+            body +=
+                "<h3>Agreement between coders</h3>\n<p>Coders \(e(agreement.coders.joined(separator: ", "))); overall Krippendorff's alpha \(number(agreement.overall.alpha)), mean Cohen's kappa \(number(agreement.overall.meanKappa)). Alpha below 0.80 is flagged. Reproduce with <code>\(e(agreementCommand))</code>.</p>\n"
+            body +=
+                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
+            for code in agreement.codes {
+                let low = (code.alpha ?? 1) < Agreement.acceptable
+                body +=
+                    "<tr\(low ? " class=\"low\"" : "")><td><code>\(e(code.code))</code></td><td class=\"n\">\(code.units)</td><td class=\"n\">\(percent(code.percentAgreement))</td><td class=\"n\">\(number(code.kappa))</td><td class=\"n\">\(number(code.alpha))\(low ? " ⚑" : "")</td></tr>\n"
+            }
+            body += "</tbody></table></div>\n"
+        }
+        body += "</section>\n"
+
+        // 9. Appendix: the codebook.
+        body += "<section><h2>Appendix: the codebook</h2>\n"
+        if codebook.isEmpty {
+            body += "<p>The codebook holds no \(e(options.kind ?? "")) codes.</p>\n"
+        } else {
+            body +=
+                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\">Name</th><th scope=\"col\">Definition</th></tr></thead><tbody>\n"
+            for code in codebook {
+                body +=
+                    "<tr><td><code>\(e(code.path))</code></td><td>\(e(code.name ?? code.path))</td><td>\(e(code.definition ?? "No definition written."))</td></tr>\n"
+            }
+            body += "</tbody></table></div>\n"
+        }
+        body += "</section>\n</main>\n"
         return HTML.document(
             title: "\(summary.title): findings", language: "en",
             css: """
@@ -155,6 +224,8 @@ extension FindingsReport {
                 .quote figcaption { color: #4c4c4c; font-size: .9em; } .warn { color: #8a3b00; }
                 .banner { background: #8a0000; color: #ffffff; font-weight: 700; padding: .5em 1em; font-size: 1.1em; }
                 .scroll { overflow-x: auto; max-width: 100%; }
+                @media (max-width: 600px) { table.facts th { width: auto; } }
+                ol.flow { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3em; align-items: center; } ol.flow li { padding: .3em .6em; background: #eef4f8; border-radius: 4px; } ol.flow li.arrow { background: none; padding: 0; color: #4c4c4c; } ol.flow .step { color: #4c4c4c; }
                 svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
                 @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
                 """ + "\n" + Self.layoutCSS,
@@ -167,10 +238,13 @@ extension FindingsReport {
         let rowHeight = 24
         let labelWidth = 260
         let barWidth = 380
+        // Top-level themes only: a theme within another is part of it, not a rival to it.
+        let themes = themes.filter { ThemeHierarchy.level($0.code, among: self.themes) == 0 }
         let height = themes.count * rowHeight + 30
         var svg =
             "<figure><svg role=\"img\" aria-labelledby=\"bars-title bars-desc\" viewBox=\"0 0 \(labelWidth + barWidth + 70) \(height)\" xmlns=\"http://www.w3.org/2000/svg\">\n"
-        svg += "<title id=\"bars-title\">Barrier themes by share of participants</title>\n"
+        svg +=
+            "<title id=\"bars-title\">\(e(options.kind.map { $0.prefix(1).uppercased() + $0.dropFirst() } ?? "All")) themes by share of participants</title>\n"
         svg +=
             "<desc id=\"bars-desc\">"
             + e(

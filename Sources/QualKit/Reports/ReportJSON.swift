@@ -13,6 +13,7 @@ extension FindingsReport {
             ("percent", small.jsonPercent(theme.percent, of: theme.participants)),
         ]
         if full { fields.append(("transcripts", hidden ? .null : .int(theme.transcripts))) }
+        if full { fields.append(("level", .int(ThemeHierarchy.level(theme.code, among: themes)))) }
         return .object(fields)
     }
 
@@ -22,7 +23,8 @@ extension FindingsReport {
         return .array(
             published.map { table in
                 .object([
-                    ("by", .string(table.by)), ("coders", .strings(tally.coders)),
+                    ("by", .string(table.by)), ("label", .string(labels.label(table.by))),
+                    ("coders", .strings(tally.coders)),
                     (
                         "groups",
                         .array(
@@ -65,6 +67,96 @@ extension FindingsReport {
             })
     }
 
+    /// "Who we heard from" as JSON; counts of people follow the small-numbers rule.
+    var audienceJSON: JSON {
+        let small = options.smallNumbers
+        let count: (Int) -> JSON = small.jsonCount
+        return .object([
+            (
+                "flow",
+                .array(
+                    audience.flow.map {
+                        .object([("stage", .string($0.stage)), ("participants", count($0.participants))])
+                    })
+            ),
+            ("withdrawn", count(audience.withdrawn)),
+            (
+                "languages",
+                .array(
+                    audience.languages.map {
+                        .object([
+                            ("language", .string($0.code)), ("name", .string(LanguageNames.name($0.code))),
+                            ("interviews", count($0.interviews)),
+                        ])
+                    })
+            ),
+            (
+                "make_up",
+                .array(
+                    audience.makeUp.map { table in
+                        .object([
+                            ("by", .string(table.by)), ("label", .string(labels.label(table.by))),
+                            (
+                                "groups",
+                                .array(
+                                    table.groups.map {
+                                        .object([
+                                            ("value", .string($0.value)), ("participants", count($0.participantsTotal)),
+                                        ])
+                                    })
+                            ),
+                        ])
+                    })
+            ),
+            (
+                "reach",
+                audience.reach.map {
+                    ReachViews.reach($0, stageColumns: false, minCell: small.showSmall ? nil : small.minimum).json
+                } ?? .null
+            ),
+            (
+                "below_target",
+                .array(
+                    audience.belowTarget.map {
+                        .object([
+                            ("attribute", .string($0.attribute)), ("value", .string($0.value)),
+                            ("participants", count($0.participants)), ("target", .int($0.target)),
+                        ])
+                    })
+            ),
+        ])
+    }
+
+    var summaryJSON: JSON { .strings(executiveSummary) }
+
+    var reproduceJSON: JSON {
+        let by: [String] = options.by.map { tallyCommand(by: PersonFields.normalizedKey($0)) }
+        let agreementLine: JSON = agreement == nil ? .null : .string(agreementCommand)
+        return .object([
+            ("tally", .string(tallyCommand())), ("tally_by", .strings(by)),
+            ("saturation", .string(saturationCommand)), ("agreement", agreementLine),
+        ])
+    }
+
+    var fidelityJSON: JSON {
+        guard let result = fidelity else { return .null }
+        let asked: Int = result.interviews.reduce(0) { $0 + $1.asked.count }
+        let of: Int = result.interviews.reduce(0) { $0 + $1.questions.count }
+        return .object([
+            ("interviews", .int(result.interviews.count)), ("asked", .int(asked)), ("of", .int(of)),
+            ("sentence", .string(FidelityViews.methodsSentence(result))),
+        ])
+    }
+
+    var codebookJSON: JSON {
+        let rows: [JSON] = codebook.map { code in
+            .object([
+                ("code", .string(code.path)), ("name", .string(code.name)), ("definition", .string(code.definition)),
+            ])
+        }
+        return .array(rows)
+    }
+
     public var json: JSON {
         let small = options.smallNumbers
         let count: (Int) -> JSON = small.jsonCount
@@ -96,6 +188,7 @@ extension FindingsReport {
                     ("same_community", count(summary.sameCommunity)),
                 ])
             ),
+            ("executive_summary", summaryJSON), ("who_we_heard_from", audienceJSON),
             ("participants_total", count(tally.participantsTotal)), ("coders", .strings(tally.coders)),
             ("themes", .array(themes.map { publishedJSON($0, full: true) })),
             ("subgroups", subgroupsJSON),
@@ -152,6 +245,7 @@ extension FindingsReport {
                     })
             ),
             ("methods", .strings(methods)),
+            ("reproduce", reproduceJSON), ("fidelity", fidelityJSON), ("codebook", codebookJSON),
         ])
     }
 }
