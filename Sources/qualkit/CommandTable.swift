@@ -11,6 +11,7 @@ enum CommandTable {
         CommandSection("Transcripts and search", TranscriptCommands.all),
         CommandSection("Codebook and coding", CodeCommands.all + CodingCommands.all),
         CommandSection("Analysis", AnalysisCommands.all + ReachCommands.all),
+        CommandSection("Two coders", ConsensusCommands.all),
         CommandSection("Findings and service change", FindingsCommands.all),
     ]
 

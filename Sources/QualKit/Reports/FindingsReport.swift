@@ -81,6 +81,9 @@ public struct FindingsReport: Sendable {
     public let outcomes: [OutcomeSeries]
     public let redactionTerms: Int
     public let generatedAt: String
+    /// The consensus coder whose codings the report counts, when the study has one and no coders
+    /// were chosen (see ``consensusInUse(_:options:)``).
+    public let consensus: Consensus.Source?
 
     /// Computes everything the findings report shows, once, for every output format.
     ///
@@ -91,6 +94,8 @@ public struct FindingsReport: Sendable {
     ///
     /// - Throws: ``CodingError`` or ``AnalysisError`` for an unknown coder, kind or attribute.
     public static func build(_ study: Study, options: Options) throws -> FindingsReport {
+        var options = options
+        let consensus = try consensusInUse(study, options: &options)
         let scope = AnalysisScope(coders: options.coders, kind: options.kind)
         let tally = try Tally.run(study, scope: scope)
         let themes = tally.themes.filter { $0.code.contains(".") && $0.participants > 0 }
@@ -119,8 +124,9 @@ public struct FindingsReport: Sendable {
             redactor: redactor)
         let saturation = try Saturation.run(
             study, scope: AnalysisScope(coders: options.coders), base: 4, run: 2, threshold: 5, order: .date)
+        // With a consensus coder, agreement is that of the two coders it settles.
         let activeCoders = Set(try CodingStore(study).coverage().map(\.coder)).filter {
-            options.coders?.contains($0) ?? true
+            (consensus?.from ?? options.coders)?.contains($0) ?? true
         }
         let agreement =
             activeCoders.count >= 2
@@ -152,7 +158,15 @@ public struct FindingsReport: Sendable {
             saturation: saturation, agreement: agreement, actions: actions,
             outcomes: series(outcomes, actions: actions),
             redactionTerms: try RedactionList(study).terms().count,
-            generatedAt: Clock.nowTimestamp())
+            generatedAt: Clock.nowTimestamp(), consensus: consensus)
+    }
+
+    /// The consensus coder to count when no coders were chosen (`options.coders` becomes it), so a
+    /// study that held its reconciliation meeting reports what the coders agreed on.
+    static func consensusInUse(_ study: Study, options: inout Options) throws -> Consensus.Source? {
+        guard options.coders == nil, let consensus = try Consensus.current(study) else { return nil }
+        options.coders = [consensus.coder]
+        return consensus
     }
 
     static func summary(_ study: Study) throws -> Summary {
@@ -344,6 +358,11 @@ public struct FindingsReport: Sendable {
                 : "Small numbers are suppressed (NHS small-numbers practice): a count of people under \(options.smallNumbers.minimum) is shown as “\(options.smallNumbers.fewer)”, never as a number or a percentage, and a subgroup under \(options.smallNumbers.minimum) participants is not broken out (combined with other small groups when together they reach \(options.smallNumbers.minimum), otherwise left out). Quote captions show no attribute value held by fewer than \(options.smallNumbers.minimum) participants.",
             "Saturation: \(Saturation.method.replacingOccurrences(of: "BASE", with: String(saturation.base)).replacingOccurrences(of: "RUN", with: String(saturation.run))) Base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. \(Saturation.citation)",
         ]
+        if let consensus {
+            notes.append(
+                "Themes, counts and quotes come from \(consensus.coder), the consensus of \(consensus.from.joined(separator: " and ")) after they resolved each disagreement (qualkit compare and consensus); agreement figures are between \(consensus.from.joined(separator: " and ")) before consensus."
+            )
+        }
         if agreement != nil {
             notes.append(
                 "Agreement between coders on participant turns: percent agreement, Cohen's kappa (two coders), Krippendorff's alpha (nominal), Fleiss' kappa (three or more); alpha below 0.667 is unacceptable and below 0.80 tentative (Krippendorff)."
