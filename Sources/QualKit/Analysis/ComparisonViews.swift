@@ -202,15 +202,15 @@ extension ComparisonViews {
         h1 { font-size: 20px; margin: 0 0 4px; } .sub { margin: 0 0 4px; color: #555; }
         main { padding: 16px 24px; }
         h2 { font-size: 16px; margin: 16px 0 8px; } h2 .n { color: #888; font-weight: normal; font-size: 13px; }
-        table { width: 100%; border-collapse: collapse; background: #fff; font-size: 14px; }
+        table { width: 100%; table-layout: fixed; border-collapse: collapse; background: #fff; font-size: 14px; }
         th, td { border: 1px solid #ddd; padding: 6px 8px; vertical-align: top; text-align: left; }
         th { background: #f0f0f0; font-size: 13px; }
         td.where { white-space: nowrap; color: #444; font-size: 13px; } th.where { width: 110px; }
-        th.coder { width: 130px; } td.coder { font-size: 12px; }
+        th.coder { width: 150px; } td.coder { font-size: 12px; }
         th.decision { width: 90px; } td.decision { font-size: 12px; color: #444; line-height: 2; }
         .box { display: inline-block; width: 12px; height: 12px; border: 1px solid #555; vertical-align: middle; }
         mark { background: #fde58a; color: inherit; padding: 1px 0; border-radius: 2px; }
-        .has { font-weight: 600; } .at { color: #888; } .absent { color: #999; font-style: italic; }
+        .has { font-weight: 600; overflow-wrap: anywhere; } .at { color: #888; white-space: nowrap; } .absent { color: #999; font-style: italic; }
         .none { color: #555; }
         code { font-size: 13px; }
         tr { break-inside: avoid; } thead { display: table-header-group; }
