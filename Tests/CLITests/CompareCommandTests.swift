@@ -34,7 +34,8 @@ import Testing
         #expect(table.contains("AB: barrier.stigma.family 0:"))
         #expect(table.contains("CD: not tagged"))
         #expect(table.contains("7 disagreements between AB and CD over 3 transcripts"))
-        let one = try object(box.ok(["compare", "--coders", "AB,CD", "--code", "barrier.times", "--format", "json"]).stdout)
+        let one = try object(
+            box.ok(["compare", "--coders", "AB,CD", "--code", "barrier.times", "--format", "json"]).stdout)
         #expect(one["disagreements"] as? Int == 1)
         let p3 = try object(box.ok(["compare", "--coders", "AB,CD", "--transcript", "P3", "--format", "json"]).stdout)
         #expect(p3["disagreements"] as? Int == 2)
@@ -58,8 +59,10 @@ import Testing
         try lines.joined(separator: "\n").write(toFile: path, atomically: true, encoding: .utf8)
 
         let dry = try object(
-            box.ok(["consensus", "--from", "AB,CD", "--as", "AGREED", "--resolve", path, "--dry-run", "--format", "json"])
-                .stdout)
+            box.ok([
+                "consensus", "--from", "AB,CD", "--as", "AGREED", "--resolve", path, "--dry-run", "--format", "json",
+            ])
+            .stdout)
         #expect(dry["dry_run"] as? Bool == true)
         #expect(dry["agreed"] as? Int == 3)
         #expect(try box.build { try $0.db.value("SELECT count(*) FROM coder WHERE id = 'AGREED'").intValue } == 0)
@@ -75,12 +78,15 @@ import Testing
         #expect(open.count == 1)
         #expect(open.first?["code"] as? String == "facilitator.friend")
         let codings = try box.build { study in
-            try study.db.rows("SELECT s.transcript || '/' || s.number || ' ' || c.code AS k FROM coding c JOIN segment s ON s.id = c.segment WHERE c.coder = 'AGREED' ORDER BY k")
-                .map { try $0["k"] as String }
+            try study.db.rows(
+                "SELECT s.transcript || '/' || s.number || ' ' || c.code AS k FROM coding c JOIN segment s ON s.id = c.segment WHERE c.coder = 'AGREED' ORDER BY k"
+            )
+            .map { try $0["k"] as String }
         }
         #expect(
             codings == [
-                "P1/2 barrier.stigma.family", "P2/2 barrier.stigma", "P2/2 barrier.stigma.family", "P3/2 barrier.stigma",
+                "P1/2 barrier.stigma.family", "P2/2 barrier.stigma", "P2/2 barrier.stigma.family",
+                "P3/2 barrier.stigma",
                 "P3/4 barrier.times",
             ])
         let audit = try box.build {

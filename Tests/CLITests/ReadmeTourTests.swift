@@ -172,6 +172,7 @@ struct HelpExample: Sendable, CustomTestStringConvertible {
     /// Steps an example takes for granted that its setting does not hold.
     static let before: [String: [[String]]] = [
         "code delete": [["code", "add", "barrier.unused"]],
+        "consensus": [["compare", "--coders", "AB,CD", "--format", "csv", "--out", "resolve.csv"]],
         "redact remove": [["redact", "add", "Imran"]],
         "transcript import": [["participant", "import", "protocols/demo/participants.csv"]],
     ]

@@ -311,7 +311,9 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(units.first?["coder_a"]) == Self.comparisonSide)
         let tagged = units.compactMap { $0["coder_a"] }.first { items($0["spans"]).count > 0 }
         #expect(try keys(tagged?["spans"]) == Self.comparisonSpan)
-        #expect(ComparisonViews.comparison(result).text(.csv).hasPrefix(ComparisonViews.resolveColumns.joined(separator: ",") + "\n"))
+        #expect(
+            ComparisonViews.comparison(result).text(.csv).hasPrefix(
+                ComparisonViews.resolveColumns.joined(separator: ",") + "\n"))
     }
 
     @Test func consensus() throws {

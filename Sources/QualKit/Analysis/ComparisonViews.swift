@@ -35,14 +35,15 @@ public enum ComparisonViews {
     }
 
     /// One unit: the JSON object, and the table and CSV columns (the CSV adds an empty `decision`).
-    static let unit = RecordView<Row>([
-        .field("transcript", json: { .string($0.item.transcript) }),
-        .field("segment", .right, json: { .int($0.item.segment) }),
-        .field("code", json: { .string($0.item.code) }),
-        .field("text", json: { .string($0.item.text) }, text: { $0.item.text }),
-        .field("coder_a", json: { side($0.coderA, $0.item.spansA) }, text: { cell($0.coderA, $0.item.spansA) }),
-        .field("coder_b", json: { side($0.coderB, $0.item.spansB) }, text: { cell($0.coderB, $0.item.spansB) }),
-    ], tableOrder: ["code", "transcript", "segment", "coder_a", "coder_b", "text"])
+    static let unit = RecordView<Row>(
+        [
+            .field("transcript", json: { .string($0.item.transcript) }),
+            .field("segment", .right, json: { .int($0.item.segment) }),
+            .field("code", json: { .string($0.item.code) }),
+            .field("text", json: { .string($0.item.text) }, text: { $0.item.text }),
+            .field("coder_a", json: { side($0.coderA, $0.item.spansA) }, text: { cell($0.coderA, $0.item.spansA) }),
+            .field("coder_b", json: { side($0.coderB, $0.item.spansB) }, text: { cell($0.coderB, $0.item.spansB) }),
+        ], tableOrder: ["code", "transcript", "segment", "coder_a", "coder_b", "text"])
 
     static func rows(_ items: [Comparison.Disagreement], _ a: String, _ b: String) -> [Row] {
         items.map { Row(item: $0, coderA: a, coderB: b) }
@@ -142,18 +143,22 @@ extension ComparisonViews {
                 body += "<td class=\"text\">\(marked(item.text, spans: spans))</td>"
                 body += "<td class=\"coder\" data-coder=\"\(a)\">\(sideHTML(item.spansA))</td>"
                 body += "<td class=\"coder\" data-coder=\"\(b)\">\(sideHTML(item.spansB))</td>"
-                body += "<td class=\"decision\"><span class=\"box\"></span> keep<br><span class=\"box\"></span> drop</td></tr>\n"
+                body +=
+                    "<td class=\"decision\"><span class=\"box\"></span> keep<br><span class=\"box\"></span> drop</td></tr>\n"
             }
             body += "</tbody></table></section>\n"
         }
         body += "</main>\n"
-        return HTML.document(title: "Disagreements: \(comparison.coderA) and \(comparison.coderB)", language: "en", css: css, body: body)
+        return HTML.document(
+            title: "Disagreements: \(comparison.coderA) and \(comparison.coderB)", language: "en", css: css, body: body)
     }
 
     static func sideHTML(_ spans: [Comparison.Span]) -> String {
         guard !spans.isEmpty else { return "<span class=\"absent\">not tagged</span>" }
-        return spans.map { "<span class=\"has\">\(HTML.escape($0.code))</span> <span class=\"at\">\($0.start)–\($0.end)</span>" }
-            .joined(separator: "<br>")
+        return spans.map {
+            "<span class=\"has\">\(HTML.escape($0.code))</span> <span class=\"at\">\($0.start)–\($0.end)</span>"
+        }
+        .joined(separator: "<br>")
     }
 
     /// The turn with the holder's spans marked. Spans index the turn as stored; a redacted turn
@@ -167,7 +172,8 @@ extension ComparisonViews {
             if start + piece.count > scalars.count || Array(scalars[start..<(start + piece.count)]) != piece {
                 start = -1
                 if !piece.isEmpty, piece.count <= scalars.count {
-                    for index in 0...(scalars.count - piece.count) where Array(scalars[index..<(index + piece.count)]) == piece {
+                    for index in 0...(scalars.count - piece.count)
+                    where Array(scalars[index..<(index + piece.count)]) == piece {
                         start = index
                         break
                     }

@@ -276,7 +276,9 @@ public enum Consensus {
             if !transcripts.contains(unit.transcript) {
                 message =
                     "unknown transcript '\(unit.transcript)'"
-                    + (Suggestion.nearest(to: unit.transcript, in: Array(transcripts)).map { " (did you mean '\($0)'?)" }
+                    + (Suggestion.nearest(to: unit.transcript, in: Array(transcripts)).map {
+                        " (did you mean '\($0)'?)"
+                    }
                         ?? "")
             } else if (try? TranscriptStore(study).segment(unit.transcript, unit.segment)) == nil {
                 message = "transcript \(unit.transcript) has no segment \(unit.segment)"
