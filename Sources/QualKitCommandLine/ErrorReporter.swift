@@ -89,6 +89,7 @@ package struct ErrorReporter {
         case let error as ZipError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as XMLError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as QdpxError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as ConsensusError: return ("Error: " + Self.words(for: error), .usage)
         case let error as StudyError:
             return Self.describe(error)
         case let error as StoreError:
@@ -389,6 +390,19 @@ package struct ErrorReporter {
             return
                 "agreement needs at least two coders who coded transcripts; found \(coders.count) (\(coders.joined(separator: ", ")))"
         case .tooManyCoders(_, let limit): return "agreement handles at most \(limit) coders at once"
+        }
+    }
+
+    static func words(for error: ConsensusError) -> String {
+        switch error {
+        case .notTwoCoders(let coders):
+            return
+                "name exactly two coders, as AB,CD; got \(coders.count)\(coders.isEmpty ? "" : " (\(coders.joined(separator: ", ")))")"
+        case .sameCoder(let coder):
+            return "both coders are \(coder): compare and consensus need two different coders"
+        case .consensusIsSource(let coder):
+            return
+                "the consensus coder \(coder) is one of the two coders it settles: choose a new coder id (--as AGREED)"
         }
     }
 

@@ -108,7 +108,7 @@ package final class Invocation {
     }
 
     /// The operating-system account running the command, for the audit trail.
-    var operatingSystemUser: String {
+    package var operatingSystemUser: String {
         if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
         return environment["USER"] ?? "uid \(geteuid())"
     }

@@ -173,6 +173,7 @@ struct HelpExample: Sendable, CustomTestStringConvertible {
     static let before: [String: [[String]]] = [
         "code delete": [["code", "add", "barrier.unused"]],
         "codebook import": [["codebook", "export", "--format", "qdc", "--out", "codebook.qdc"]],
+        "consensus": [["compare", "--coders", "AB,CD", "--format", "csv", "--out", "resolve.csv"]],
         "redact remove": [["redact", "add", "Imran"]],
         "transcript import": [["participant", "import", "protocols/demo/participants.csv"]],
     ]

@@ -77,6 +77,15 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
     static let saturationInterview = ["interview", "new_codes", "cumulative", "first_seen"]
     static let saturationRun = ["from", "to", "new_codes", "ratio"]
     static let agreement = ["coders", "unit", "participant_segments_only", "codes", "overall"]
+    static let comparison = ["coders", "unit", "participant_segments_only", "transcripts", "disagreements", "codes"]
+    static let comparisonCode = ["code", "disagreements", "units"]
+    static let comparisonUnit = ["transcript", "segment", "code", "text", "coder_a", "coder_b"]
+    static let comparisonSide = ["coder", "tagged", "spans"]
+    static let comparisonSpan = ["code", "start", "end", "text"]
+    static let consensus = [
+        "coder", "from", "created_coder", "dry_run", "participant_segments_only", "agreed", "kept", "dropped",
+        "decisions_recorded", "open",
+    ]
     static let codeAgreement = [
         "code", "leaf", "units", "percent_agreement", "kappa", "alpha", "fleiss_kappa", "note",
     ]
@@ -302,6 +311,30 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(json) == Self.saturation)
         #expect(try keys(json["interviews"]) == Self.saturationInterview)
         #expect(try keys(json["runs"]) == Self.saturationRun)
+    }
+
+    @Test func comparison() throws {
+        let result = try Comparison.run(Demo.study(), coders: ("AB", "CD"), redactor: Redactor(terms: []))
+        let json = ComparisonViews.comparison(result).json
+        #expect(try keys(json) == Self.comparison)
+        #expect(try keys(json["codes"]) == Self.comparisonCode)
+        let units = items(items(json["codes"]).first?["units"])
+        #expect(try keys(units.first) == Self.comparisonUnit)
+        #expect(try keys(units.first?["coder_a"]) == Self.comparisonSide)
+        let tagged = units.compactMap { $0["coder_a"] }.first { items($0["spans"]).count > 0 }
+        #expect(try keys(tagged?["spans"]) == Self.comparisonSpan)
+        #expect(
+            ComparisonViews.comparison(result).text(.csv).hasPrefix(
+                ComparisonViews.resolveColumns.joined(separator: ",") + "\n"))
+    }
+
+    @Test func consensus() throws {
+        let outcome = try Consensus.run(
+            Demo.copy(), from: ("AB", "CD"), as: "AGREED", decisions: [], resolveFile: nil, allSegments: false,
+            dryRun: true, user: "test")
+        let json = ComparisonViews.consensus(outcome).json
+        #expect(try keys(json) == Self.consensus)
+        #expect(try keys(json["open"]) == Self.comparisonUnit)
     }
 
     @Test func agreement() throws {

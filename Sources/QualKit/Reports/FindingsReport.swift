@@ -97,6 +97,9 @@ public struct FindingsReport: Sendable {
     public let agreementPrefix: String?
     /// The codebook, for the appendix: the kind's codes (every code when no kind is given).
     public let codebook: [Code]
+    /// The consensus coder whose codings the report counts, when the study has one and no coders
+    /// were chosen (see ``consensusInUse(_:options:)``).
+    public let consensus: Consensus.Source?
 
     /// Computes everything the findings report shows, once, for every output format.
     ///
@@ -107,6 +110,8 @@ public struct FindingsReport: Sendable {
     ///
     /// - Throws: ``CodingError`` or ``AnalysisError`` for an unknown coder, kind or attribute.
     public static func build(_ study: Study, options: Options) throws -> FindingsReport {
+        var options = options
+        let consensus = try consensusInUse(study, options: &options)
         let scope = AnalysisScope(coders: options.coders, kind: options.kind)
         let tally = try Tally.run(study, scope: scope)
         let ranked = tally.themes.filter { $0.code.contains(".") && $0.participants > 0 }
@@ -137,8 +142,9 @@ public struct FindingsReport: Sendable {
         let saturation = try Saturation.run(
             study, scope: AnalysisScope(coders: options.coders), base: options.saturationBase,
             run: options.saturationRun, threshold: options.saturationThreshold, order: .date)
+        // With a consensus coder, agreement is that of the two coders it settles.
         let activeCoders = Set(try CodingStore(study).coverage().map(\.coder)).filter {
-            options.coders?.contains($0) ?? true
+            (consensus?.from ?? options.coders)?.contains($0) ?? true
         }
         // The scope `qualkit agreement --code KIND` has, so the Methods section can print that command.
         let agreementPrefix = options.kind.flatMap { kind in
@@ -147,7 +153,7 @@ public struct FindingsReport: Sendable {
         let agreement =
             activeCoders.count >= 2
             ? try Agreement.run(
-                study, coders: options.coders, codePrefix: agreementPrefix, allSegments: false)
+                study, coders: consensus == nil ? options.coders : activeCoders.sorted(), codePrefix: agreementPrefix, allSegments: false)
             : nil
         // Action and outcome text leaves the team too: redacted like the quotes.
         let actions = try findings.actions().map { action in
@@ -180,7 +186,15 @@ public struct FindingsReport: Sendable {
             audience: try audience(study, summary: summary, published: published, by: options.by),
             fidelity: fidelity.interviews.isEmpty ? nil : fidelity,
             agreementPrefix: agreement == nil ? nil : agreementPrefix,
-            codebook: codebook)
+            codebook: codebook, consensus: consensus)
+    }
+
+    /// The consensus coder to count when no coders were chosen (`options.coders` becomes it), so a
+    /// study that held its reconciliation meeting reports what the coders agreed on.
+    static func consensusInUse(_ study: Study, options: inout Options) throws -> Consensus.Source? {
+        guard options.coders == nil, let consensus = try Consensus.current(study) else { return nil }
+        options.coders = [consensus.coder]
+        return consensus
     }
 
     static func summary(_ study: Study) throws -> Summary {

@@ -32,7 +32,9 @@ extension FindingsReport {
 
     /// The command that prints the same agreement figures.
     var agreementCommand: String {
-        "qualkit agreement" + codersArgument + (agreementPrefix.map { " --code \($0)" } ?? "")
+        "qualkit agreement"
+            + (consensus.map { " --coders " + $0.from.joined(separator: ",") } ?? codersArgument)
+            + (agreementPrefix.map { " --code \($0)" } ?? "")
     }
 
     /// Counts of people shown as "fewer than n" in the themes and subgroup tables.
@@ -79,6 +81,11 @@ extension FindingsReport {
         notes.append(
             "Saturation (every code, coders \(coders), interviews in date order): \(method) Settings: base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. Reproduce with: \(saturationCommand). \(Saturation.citation)"
         )
+        if let consensus {
+            notes.append(
+                "Themes, counts and quotes come from \(consensus.coder), the consensus of \(consensus.from.joined(separator: " and ")) after they resolved each disagreement (qualkit compare and consensus); agreement figures are between \(consensus.from.joined(separator: " and ")) before consensus."
+            )
+        }
         if let agreement {
             let scope = agreementPrefix.map { "the \($0) codes" } ?? "every code"
             let alpha = agreement.overall.alpha.map { String(format: "%.3f", $0) } ?? "not defined"

@@ -16,6 +16,7 @@ public enum Schema {
         .transcriptTextApart,
         .multiTurnSelections,
         .attributeLabels,
+        .consensus,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.
