@@ -10,6 +10,7 @@ enum CommandTable {
         CommandSection("People and interviews", PeopleCommands.all + InterviewCommands.all),
         CommandSection("Transcripts and search", TranscriptCommands.all),
         CommandSection("Codebook and coding", CodeCommands.all + CodingCommands.all),
+        CommandSection("Two coders", CoderCopyCommands.all),
         CommandSection("Analysis", AnalysisCommands.all + ReachCommands.all),
         CommandSection("Findings and service change", FindingsCommands.all),
     ]

@@ -15,6 +15,7 @@ public enum Schema {
         .identity,
         .transcriptTextApart,
         .multiTurnSelections,
+        .handoutsAndHistory,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.
