@@ -164,7 +164,7 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
         _ = try TranscriptImporter.run([p2], target: .fileName, options: options, study: box.study)
 
         let dry = try CodingMerge(box.study).merge(abPath, dryRun: true)
-        #expect(dry.dryRun && dry.count(.added) == 2 && dry.count(.changed) == 1)
+        #expect(dry.dryRun && dry.count(.added) == 1 && dry.count(.changed) == 1)
         #expect(try CodeStore(box.study).code("c.travel") == nil)
         #expect(try box.count("SELECT count(*) FROM coding") == 1)
 

@@ -170,7 +170,7 @@ public struct CodingMerge {
             func notMerged(_ conflict: MergeReport.Conflict, _ note: String, code: String) {
                 report.record(
                     .init(
-                        outcome: .notMerged, conflicts: conflicts + [conflict], transcript: transcriptID,
+                        outcome: .notMerged, conflicts: conflicts.contains(conflict) ? conflicts : conflicts + [conflict], transcript: transcriptID,
                         segment: number, code: code, coder: coder, start: fileStart, end: fileEnd,
                         note: (notes + [note]).joined(separator: "; ")))
             }
