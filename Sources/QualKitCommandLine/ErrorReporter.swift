@@ -105,7 +105,10 @@ package struct ErrorReporter {
                 .cannotCreate
             )
         case .copyIsTheStudy(let path):
-            return ("Error: \(echo(path)) is the study itself; a coder copy never replaces it. Choose another --out.", .cannotCreate)
+            return (
+                "Error: \(echo(path)) is the study itself; a coder copy never replaces it. Choose another --out.",
+                .cannotCreate
+            )
         case .qdpxNotMergedYet(let path):
             return (
                 "Error: \(echo(path)) is a REFI-QDA project; merge reads qualkit study files only. Bring it in with: qualkit qdpx import \(echo(path))",
@@ -116,7 +119,8 @@ package struct ErrorReporter {
         case .unknownCoders(let coders, let known):
             return (
                 "Error: the file's coder\(coders.count == 1 ? "" : "s") \(coders.joined(separator: ", ")) \(coders.count == 1 ? "is" : "are") not in the study"
-                    + (known.isEmpty ? " (the study has none yet)" : " (the study has \(known.joined(separator: ", ")))")
+                    + (known.isEmpty
+                        ? " (the study has none yet)" : " (the study has \(known.joined(separator: ", ")))")
                     + ". Nothing was merged. Map each to a study coder with --coder-map FILE-CODER=STUDY-CODER, or register it: qualkit coder add ID",
                 .dataError
             )

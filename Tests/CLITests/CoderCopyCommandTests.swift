@@ -37,12 +37,18 @@ import Testing
             let run = try box.run(arguments, environment: ["QUALKIT_DB": copy])
             #expect(run.status == 0, "\(arguments): \(run.stderr)")
         }
-        try inCopy(ab, ["tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner"])
+        try inCopy(
+            ab, ["tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner"])
         try inCopy(ab, ["tag", "TC-001", "4", "barrier.stigma.family", "--coder", "AB"])
         try inCopy(ab, ["tag", "TC-002", "4", "barrier.waiting", "--coder", "AB"])
         try inCopy(ab, ["code", "add", "barrier.cost", "--definition", "Money it takes"])
         try inCopy(ab, ["tag", "TC-002", "2", "barrier.cost", "--coder", "AB"])
-        try inCopy(cd, ["tag", "TC-001", "4", "barrier.stigma.family", "--coder", "CD", "--quote", "we don't talk about those things"])
+        try inCopy(
+            cd,
+            [
+                "tag", "TC-001", "4", "barrier.stigma.family", "--coder", "CD", "--quote",
+                "we don't talk about those things",
+            ])
         try inCopy(cd, ["coding", "done", "TC-001", "--coder", "CD"])
 
         // Meanwhile a code is renamed in the master.
@@ -58,7 +64,8 @@ import Testing
         let entries = try #require(try json(first)["entries"] as? [[String: Any]])
         let followed = try #require(entries.first { ($0["conflicts"] as? [String]) == ["code_followed"] })
         #expect(followed["code"] as? String == "barrier.stigma.household")
-        #expect(try box.count("SELECT count(*) FROM coding WHERE code = 'barrier.stigma.household' AND coder = 'AB'") == 1)
+        #expect(
+            try box.count("SELECT count(*) FROM coding WHERE code = 'barrier.stigma.household' AND coder = 'AB'") == 1)
 
         let second = try box.ok(["merge", cd])
         #expect(second.stdout.contains("1 added, 0 unchanged, 0 changed, 1 conflicts, 0 not merged"))
@@ -73,8 +80,11 @@ import Testing
         #expect(try box.count("SELECT count(*) FROM coding") == codings)
 
         // AB then widens a boundary in their copy: merged as changed, the old span in the history.
-        try inCopy(ab, ["untag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner"])
-        try inCopy(ab, ["tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner to talk"])
+        try inCopy(
+            ab, ["untag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner"])
+        try inCopy(
+            ab,
+            ["tag", "TC-001", "4", "barrier.appointment-times", "--coder", "AB", "--quote", "no quiet corner to talk"])
         let changed = try box.ok(["merge", ab])
         #expect(changed.stdout.contains("0 added, 3 unchanged, 1 changed"))
         let codingHistory = try box.ok(["codings", "history", "--format", "csv"])
@@ -90,7 +100,10 @@ import Testing
         // The codebook history shows the rename, under the old name too.
         let history = try box.ok(["code", "history", "barrier.stigma.family", "--format", "json"])
         let rows = try #require(try parseJSON(history.stdout) as? [[String: Any]])
-        #expect(rows.contains { $0["change"] as? String == "renamed" && $0["new_value"] as? String == "barrier.stigma.household" })
+        #expect(
+            rows.contains {
+                $0["change"] as? String == "renamed" && $0["new_value"] as? String == "barrier.stigma.household"
+            })
         #expect(rows.allSatisfy { ($0["user"] as? String)?.isEmpty == false })
         let all = try box.ok(["code", "history"]).stdout
         #expect(all.contains("proposed") && all.contains("accepted"))

@@ -172,6 +172,14 @@ struct HelpExample: Sendable, CustomTestStringConvertible {
     /// Steps an example takes for granted that its setting does not hold.
     static let before: [String: [[String]]] = [
         "code delete": [["code", "add", "barrier.unused"]],
+        "merge": [
+            ["handout", "--coder", "AB", "--out", "AB.sqlite"], ["handout", "--coder", "CD", "--out", "CD.sqlite"],
+            ["--db", "CD.sqlite", "coder", "add", "CD2"],
+        ],
+        "code accept": [
+            ["handout", "--coder", "AB", "--out", "AB.sqlite"],
+            ["--db", "AB.sqlite", "code", "add", "barrier.cost.travel"], ["merge", "AB.sqlite"],
+        ],
         "redact remove": [["redact", "add", "Imran"]],
         "transcript import": [["participant", "import", "protocols/demo/participants.csv"]],
     ]

@@ -12,7 +12,12 @@ private func master() throws -> TemporaryStudy {
     try box.coders(["AB", "CD"])
     try box.participant("P1", [("gender", "female"), ("consent_quotes", "yes"), ("consent_date", "2026-01-05")])
     try box.participant("P2", [("community", "Bradford")])
-    try box.transcript("P1", turns: ["How are things?", "The waiting list is long and the bus costs too much.", "And family?", "My family do not talk about it."])
+    try box.transcript(
+        "P1",
+        turns: [
+            "How are things?", "The waiting list is long and the bus costs too much.", "And family?",
+            "My family do not talk about it.",
+        ])
     try box.transcript("P2", turns: ["Tell me more.", "Yes.", "Anything else?", "Yes."])
     return box
 }
@@ -90,7 +95,8 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
         #expect(try count("SELECT count(*) FROM participant_attribute") == 0)
         #expect(
             try count(
-                "SELECT count(*) FROM participant WHERE consent_date IS NOT NULL OR gender IS NOT NULL OR consent_quotes <> 0")
+                "SELECT count(*) FROM participant WHERE consent_date IS NOT NULL OR gender IS NOT NULL OR consent_quotes <> 0"
+            )
                 == 0)
         #expect(try count("SELECT count(*) FROM memo WHERE text LIKE '%CD%'") == 0)
         // Stable UUIDs are the master's.
@@ -119,10 +125,12 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
             try Handout.make(from: box.study, coder: "AB", transcripts: [], to: box.study.path, replacing: true)
         }
         #expect(throws: CodingError.self) {
-            try Handout.make(from: box.study, coder: "ZZ", transcripts: [], to: copyPath(box, "ZZ.sqlite"), replacing: false)
+            try Handout.make(
+                from: box.study, coder: "ZZ", transcripts: [], to: copyPath(box, "ZZ.sqlite"), replacing: false)
         }
         #expect(throws: TranscriptError.self) {
-            try Handout.make(from: box.study, coder: "AB", transcripts: ["P9"], to: copyPath(box, "x.sqlite"), replacing: false)
+            try Handout.make(
+                from: box.study, coder: "AB", transcripts: ["P9"], to: copyPath(box, "x.sqlite"), replacing: false)
         }
         #expect(!FileManager.default.fileExists(atPath: copyPath(box, "x.sqlite")))
     }
@@ -158,7 +166,9 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
         // Meanwhile in the master: a.x is renamed, and P2's transcript gains two turns at the start.
         _ = try Codebook(box.study).rename("a.x", to: "a.waiting")
         let p2 = try box.write(
-            "P2.txt", "Interviewer: Hello.\nP2: Hello there.\nInterviewer: Tell me more.\nP2: Yes.\nInterviewer: Anything else?\nP2: Yes.\n")
+            "P2.txt",
+            "Interviewer: Hello.\nP2: Hello there.\nInterviewer: Tell me more.\nP2: Yes.\nInterviewer: Anything else?\nP2: Yes.\n"
+        )
         var options = TranscriptImporter.Options()
         options.replace = true
         _ = try TranscriptImporter.run([p2], target: .fileName, options: options, study: box.study)
@@ -231,12 +241,18 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
         try other.coders(["EF"])
         try other.participant("P1")
         try other.transcript(
-            "P1", turns: ["How are things?", "The waiting list is long and the bus costs too much.", "And family?", "My family do not talk about it."])
+            "P1",
+            turns: [
+                "How are things?", "The waiting list is long and the bus costs too much.", "And family?",
+                "My family do not talk about it.",
+            ])
         try other.tag("P1", 2, "a.x", by: "EF")
         #expect(throws: CoderCopyError.unknownCoders(["EF"], known: ["AB", "CD"])) {
             try CodingMerge(box.study).merge(other.study.path)
         }
-        #expect(throws: CoderCopyError.self) { try CodingMerge(box.study).merge(other.study.path, coderMap: ["EF": "ZZ"]) }
+        #expect(throws: CoderCopyError.self) {
+            try CodingMerge(box.study).merge(other.study.path, coderMap: ["EF": "ZZ"])
+        }
         // Mapped, the same-path code is used and the same transcript text is placed directly.
         let mapped = try CodingMerge(box.study).merge(other.study.path, coderMap: ["EF": "AB"])
         #expect(mapped.count(.added) == 1 && mapped.codesProposed.isEmpty)

@@ -22,7 +22,8 @@ public struct CodeStore {
     static func code(_ row: Row) throws -> Code {
         try Code(
             path: row["path"], name: row["name"], kind: row["kind"], definition: row["definition"],
-            useWhen: row["use_when"], doNotUseWhen: row["do_not_use_when"], example: row["example"], color: row["color"],
+            useWhen: row["use_when"], doNotUseWhen: row["do_not_use_when"], example: row["example"],
+            color: row["color"],
             proposed: (row["proposed"] as Int) == 1)
     }
 
@@ -62,7 +63,8 @@ public struct CodeStore {
             for (field, value) in CodeHistory.fields {
                 let (before, after) = (value(old), value(code))
                 if before != after {
-                    try recordHistory(uuid: codeUUID, path: code.path, change: .updated, field: field, old: before, new: after)
+                    try recordHistory(
+                        uuid: codeUUID, path: code.path, change: .updated, field: field, old: before, new: after)
                 }
             }
         }
@@ -126,7 +128,8 @@ public struct CodeStore {
         try db.execute("UPDATE code SET path = ? WHERE path = ?", [new, old])
         if let uuid {
             let moved = Code.ancestors(of: old).last != Code.ancestors(of: new).last
-            try recordHistory(uuid: uuid, path: new, change: moved ? .moved : .renamed, field: "path", old: old, new: new)
+            try recordHistory(
+                uuid: uuid, path: new, change: moved ? .moved : .renamed, field: "path", old: old, new: new)
         }
     }
 

@@ -134,7 +134,10 @@ public struct CodingMerge {
                 if theirs != ours {
                     let handedOut = try Handout.record(of: copy)?.transcriptHashes[id]
                     note =
-                        handedOut.map { $0 == SHA256.hex(ours) ? "text differs from the master" : "changed in the master since the handout" }
+                        handedOut.map {
+                            $0 == SHA256.hex(ours)
+                                ? "text differs from the master" : "changed in the master since the handout"
+                        }
                         ?? "text differs from the master"
                 }
                 target = TranscriptTarget(id: found, sameText: theirs == ours, text: ours, note: note)
@@ -170,7 +173,9 @@ public struct CodingMerge {
             func notMerged(_ conflict: MergeReport.Conflict, _ note: String, code: String) {
                 report.record(
                     .init(
-                        outcome: .notMerged, conflicts: conflicts.contains(conflict) ? conflicts : conflicts + [conflict], transcript: transcriptID,
+                        outcome: .notMerged,
+                        conflicts: conflicts.contains(conflict) ? conflicts : conflicts + [conflict],
+                        transcript: transcriptID,
                         segment: number, code: code, coder: coder, start: fileStart, end: fileEnd,
                         note: (notes + [note]).joined(separator: "; ")))
             }
@@ -283,7 +288,8 @@ public struct CodingMerge {
                     "INSERT OR IGNORE INTO coverage(transcript, coder, done) VALUES (?, ?, 0)", [target.id, coder])
                 if try row["done"] as Bool {
                     try db.execute(
-                        "UPDATE coverage SET done = 1 WHERE transcript = ? AND coder = ? AND done = 0", [target.id, coder])
+                        "UPDATE coverage SET done = 1 WHERE transcript = ? AND coder = ? AND done = 0",
+                        [target.id, coder])
                 }
                 if db.totalChanges > before { report.coverageAdded += 1 }
             }

@@ -139,8 +139,12 @@ public enum HistoryViews {
             .field("at", json: { .string($0.at) }), .field("user", json: { .string($0.user) }),
             .field("change", json: { .string($0.change.rawValue) }), .field("path", json: { .string($0.path) }),
             .field("field", json: { .string($0.field) }),
-            .field("old_value", "old", json: { .string($0.oldValue) }, text: { CodingViews.shorten($0.oldValue ?? "", 40) }),
-            .field("new_value", "new", json: { .string($0.newValue) }, text: { CodingViews.shorten($0.newValue ?? "", 40) }),
+            .field(
+                "old_value", "old", json: { .string($0.oldValue) }, text: { CodingViews.shorten($0.oldValue ?? "", 40) }
+            ),
+            .field(
+                "new_value", "new", json: { .string($0.newValue) }, text: { CodingViews.shorten($0.newValue ?? "", 40) }
+            ),
             .data("code_uuid", json: { .string($0.codeUUID) }),
         ], csv: .data)
 

@@ -133,7 +133,9 @@ public enum Handout {
             for (id, hash) in transcripts {
                 try db.execute("INSERT INTO handout_transcript(transcript, text_sha256) VALUES (?, ?)", [id, hash])
             }
-            func count(_ table: String) throws -> Int { try db.value("SELECT count(*) FROM main.\(table)").intValue ?? 0 }
+            func count(_ table: String) throws -> Int {
+                try db.value("SELECT count(*) FROM main.\(table)").intValue ?? 0
+            }
             return Made(
                 path: copy.path, coder: coder, transcripts: transcripts.map(\.0), codes: try count("code"),
                 codings: try count("coding"), memos: try count("memo"))

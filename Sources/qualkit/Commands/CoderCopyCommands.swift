@@ -13,7 +13,8 @@ enum CoderCopyCommands {
             "transcript", "id", help: "A transcript to hand out (repeat it); all transcripts when left out.")
         let force = Opt<Bool>.flag("force", help: "Replace a file already at --out (never the study itself).")
         return Command(
-            path: ["handout"], summary: "Make a blind copy of the study for one coder: codebook, transcripts, their codings.",
+            path: ["handout"],
+            summary: "Make a blind copy of the study for one coder: codebook, transcripts, their codings.",
             discussion:
                 "The copy holds the codebook, the transcripts (turns, speaker roles, text) and only this coder's own codings and memos, so coding stays blind; no participant attributes, consent, contact or interviewer data. Stable UUIDs are kept, and the copy records each transcript's text fingerprint, so 'qualkit merge' can bring the work back. The copy carries unredacted transcripts: the handout is recorded in the study's disclosure log.",
             options: [coder, out, transcripts, force],
@@ -70,12 +71,14 @@ enum CoderCopyCommands {
             arguments: [path], writes: true, examples: ["qualkit code accept barrier.cost.travel"]
         ) { inv in
             let accepted = try Codebook(inv.openStudy()).accept(inv[path])
-            inv.console.line(accepted ? "accepted code \(inv[path])" : "code \(inv[path]) was not proposed; nothing changed")
+            inv.console.line(
+                accepted ? "accepted code \(inv[path])" : "code \(inv[path]) was not proposed; nothing changed")
         }
     }()
 
     static let codeHistory: Command = {
-        let path = Arg<String?>.optional("path", help: "A code path: its changes and its sub-codes' (under older names too).")
+        let path = Arg<String?>.optional(
+            "path", help: "A code path: its changes and its sub-codes' (under older names too).")
         return Command(
             path: ["code", "history"],
             summary: "Every change to the codebook: when, by whom, old and new values.",
