@@ -90,6 +90,7 @@ package struct ErrorReporter {
         case let error as XMLError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as QdpxError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as ConsensusError: return ("Error: " + Self.words(for: error), .usage)
+        case let error as CoderCopyError: return Self.describe(error)
         case let error as StudyError:
             return Self.describe(error)
         case let error as StoreError:
@@ -97,6 +98,38 @@ package struct ErrorReporter {
             return ("Internal error (please report it): \(error)", .software)
         default:
             return ("Internal error (please report it): \(error)", .software)
+        }
+    }
+
+    private static func describe(_ error: CoderCopyError) -> (String, ExitCode) {
+        switch error {
+        case .copyExists(let path):
+            return (
+                "Error: \(echo(path)) already exists; nothing was written. Give --force to replace it, or choose another --out.",
+                .cannotCreate
+            )
+        case .copyIsTheStudy(let path):
+            return (
+                "Error: \(echo(path)) is the study itself; a coder copy never replaces it. Choose another --out.",
+                .cannotCreate
+            )
+        case .qdpxNotMergedYet(let path):
+            return (
+                "Error: \(echo(path)) is a REFI-QDA project; merge reads qualkit study files only. Bring it in with: qualkit qdpx import \(echo(path))",
+                .dataError
+            )
+        case .mergeIntoItself(let path):
+            return ("Error: \(echo(path)) is the study itself; merge a coder's copy into it instead.", .dataError)
+        case .unknownCoders(let coders, let known):
+            return (
+                "Error: the file's coder\(coders.count == 1 ? "" : "s") \(coders.joined(separator: ", ")) \(coders.count == 1 ? "is" : "are") not in the study"
+                    + (known.isEmpty
+                        ? " (the study has none yet)" : " (the study has \(known.joined(separator: ", ")))")
+                    + ". Nothing was merged. Map each to a study coder with --coder-map FILE-CODER=STUDY-CODER, or register it: qualkit coder add ID",
+                .dataError
+            )
+        case .unknownMappedCoder(let name):
+            return ("Error: --coder-map names " + unknown("coder", name) + "; nothing was merged", .dataError)
         }
     }
 

@@ -54,6 +54,7 @@ package final class Invocation {
     package func openStudy() throws -> Study {
         if let openedStudy { return openedStudy }
         let study = try Study.open(at: studyPath, readOnly: !command.writes)
+        study.user = operatingSystemUser
         if command.writes { recordAudit(of: study) }
         openedStudy = study
         return study

@@ -12,7 +12,7 @@ enum CommandTable {
         CommandSection("Codebook and coding", CodeCommands.all + CodingCommands.all),
         CommandSection("Exchange with other tools", QdpxExportCommands.all + QdpxImportCommands.all),
         CommandSection("Analysis", AnalysisCommands.all + ReachCommands.all),
-        CommandSection("Two coders", ConsensusCommands.all),
+        CommandSection("Two coders", CoderCopyCommands.all + ConsensusCommands.all),
         CommandSection("Findings and service change", FindingsCommands.all),
     ]
 

@@ -174,6 +174,14 @@ struct HelpExample: Sendable, CustomTestStringConvertible {
         "code delete": [["code", "add", "barrier.unused"]],
         "codebook import": [["codebook", "export", "--format", "qdc", "--out", "codebook.qdc"]],
         "consensus": [["compare", "--coders", "AB,CD", "--format", "csv", "--out", "resolve.csv"]],
+        "merge": [
+            ["handout", "--coder", "AB", "--out", "AB.sqlite"], ["handout", "--coder", "CD", "--out", "CD.sqlite"],
+            ["--db", "CD.sqlite", "coder", "add", "CD2"],
+        ],
+        "code accept": [
+            ["handout", "--coder", "AB", "--out", "AB.sqlite"],
+            ["--db", "AB.sqlite", "code", "add", "barrier.cost.travel"], ["merge", "AB.sqlite"],
+        ],
         "redact remove": [["redact", "add", "Imran"]],
         "transcript import": [["participant", "import", "protocols/demo/participants.csv"]],
     ]

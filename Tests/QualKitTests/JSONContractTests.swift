@@ -260,7 +260,7 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
     @Test func codeListAndShow() throws {
         let store = CodeStore(try Demo.study())
         let list = CodingViews.tree(try store.codes(), counts: try store.codingCounts()).json
-        #expect(try keys(list) == Self.code + ["implicit", "codings", "codings_with_descendants"])
+        #expect(try keys(list) == Self.code + ["implicit", "proposed", "codings", "codings_with_descendants"])
         let code = try store.require("barrier.stigma")
         let shown = CodingViews.code(
             code, codings: try store.codingCount(code.path),
@@ -277,6 +277,46 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         #expect(try keys(export) == ["codings", "coverage"])
         #expect(try keys(export["codings"]) == Self.coding)
         #expect(try keys(export["coverage"]) == ["transcript", "coder", "done"])
+    }
+
+    @Test func mergeAndHistories() throws {
+        let study = try Demo.copy()
+        let copyPath = FileManager.default.temporaryDirectory
+            .appendingPathComponent("qualkit-json-contract-handout-\(UUID().uuidString).sqlite").path
+        defer { try? FileManager.default.removeItem(atPath: copyPath) }
+        _ = try Handout.make(from: study, coder: "AB", transcripts: ["TC-001"], to: copyPath, replacing: false)
+        do {
+            let copy = try Study.open(at: copyPath)
+            let first = try #require(try CodingStore(copy).codings(.init(coder: "AB")).first)
+            _ = try CodingLog(copy).untag(
+                transcript: first.transcript, segment: first.segment, code: first.code, coder: "AB",
+                selection: .span(first.start, first.end))
+            _ = try CodingLog(copy).tag(
+                transcript: first.transcript, segment: first.segment, code: first.code, coder: "AB",
+                selection: .span(first.start, first.end - 1), memo: nil)
+        }
+        let report = try CodingMerge(study).merge(copyPath)
+        let json = MergeViews.report(report).json
+        #expect(try keys(json) == ["source", "dry_run", "counts", "codes_proposed", "entries"])
+        #expect(
+            try keys(json["counts"]) == [
+                "added", "unchanged", "changed", "conflicts", "not_merged", "memos_added", "memos_unchanged",
+                "coverage_added",
+            ])
+        #expect(
+            try keys(json["entries"]) == [
+                "outcome", "conflicts", "transcript", "segment", "code", "coder", "start", "end", "note",
+            ])
+        _ = try Codebook(study).rename("barrier.waiting", to: "barrier.waiting-lists")
+        #expect(
+            try keys(HistoryViews.codes(try CodeHistory.entries(study)).json) == [
+                "at", "user", "change", "path", "field", "old_value", "new_value", "code_uuid",
+            ])
+        #expect(
+            try keys(HistoryViews.codings(try CodingHistory.entries(study)).json) == [
+                "at", "user", "change", "transcript", "segment", "code", "coder", "old_start", "old_end", "new_start",
+                "new_end", "source",
+            ])
     }
 
     @Test func coderList() throws {

@@ -13,11 +13,14 @@ public struct Code: Sendable, Equatable {
     public var example: String?
     /// `#RRGGBB`.
     public var color: String?
+    /// Brought in by a merge from a coder's copy and not yet accepted (`code accept`).
+    public var proposed: Bool
 
     public init(
         path: String, name: String? = nil, kind: String? = nil, definition: String? = nil, useWhen: String? = nil,
-        doNotUseWhen: String? = nil, example: String? = nil, color: String? = nil
+        doNotUseWhen: String? = nil, example: String? = nil, color: String? = nil, proposed: Bool = false
     ) {
+        self.proposed = proposed
         self.path = path
         self.name = name
         self.kind = kind ?? Code.defaultKind(for: path)

@@ -79,7 +79,7 @@ public struct Codebook {
             let collapsed = try store.codingCount(from)
             try study.db.execute("DELETE FROM coding WHERE code = ?", [from])
             try study.db.execute("UPDATE memo SET code = ? WHERE code = ?", [into, from])
-            try store.delete(from)
+            try store.delete(from, mergedInto: into)
             return Change(codes: 1, codingsMoved: total - collapsed, codingsRemoved: collapsed)
         }
     }
@@ -125,6 +125,13 @@ public struct Codebook {
             for (code, isNew) in plans { try store.save(code, isNew: isNew) }
         }
         return ImportReport(added: plans.filter(\.1).count, updated: plans.filter { !$0.1 }.count, unchanged: unchanged)
+    }
+
+    /// Accepts a code a merge proposed, so it is an ordinary code of the codebook.
+    /// - Returns: false when the code was not proposed (nothing changes).
+    public func accept(_ path: String) throws -> Bool {
+        _ = try store.require(path)
+        return try study.db.transaction { try store.accept(path) }
     }
 
     public func addCoder(_ id: String, name: String?) throws {

@@ -36,10 +36,13 @@ public enum CodingViews {
     public static let treeEntry: RecordView<TreeEntry> = {
         var columns: [Column<TreeEntry>] = [treeLabel]
         columns.append(
-            .field("name", json: { .string($0.code.name) }, text: { $0.implicit ? "(implicit)" : $0.code.displayName }))
+            .field(
+                "name", json: { .string($0.code.name) },
+                text: { $0.implicit ? "(implicit)" : $0.code.displayName + ($0.code.proposed ? " (proposed)" : "") }))
         columns.append(.field("kind", json: { .string($0.code.kind) }))
         columns += treeDetails
         columns.append(.data("implicit", csv: false, json: { .bool($0.implicit) }))
+        columns.append(.data("proposed", json: { .bool($0.code.proposed) }))
         columns.append(.field("codings", .right, json: { .int($0.codings) }))
         columns.append(
             .field("codings_with_descendants", "with sub-codes", .right, json: { .int($0.withDescendants) }))
@@ -126,5 +129,43 @@ public enum CodingViews {
         let flat = text.utf8.contains(10) ? text.replacingOccurrences(of: "\n", with: " ") : text
         if flat.utf8.count <= limit { return flat }
         return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
+    }
+}
+
+/// How the codebook and coding histories print; the JSON is the contract (docs/json.md).
+public enum HistoryViews {
+    public static let code = RecordView<CodeHistory.Entry>(
+        [
+            .field("at", json: { .string($0.at) }), .field("user", json: { .string($0.user) }),
+            .field("change", json: { .string($0.change.rawValue) }), .field("path", json: { .string($0.path) }),
+            .field("field", json: { .string($0.field) }),
+            .field(
+                "old_value", "old", json: { .string($0.oldValue) }, text: { CodingViews.shorten($0.oldValue ?? "", 40) }
+            ),
+            .field(
+                "new_value", "new", json: { .string($0.newValue) }, text: { CodingViews.shorten($0.newValue ?? "", 40) }
+            ),
+            .data("code_uuid", json: { .string($0.codeUUID) }),
+        ], csv: .data)
+
+    public static func codes(_ entries: [CodeHistory.Entry]) -> Rendered {
+        code.rendered(entries, notes: ["\(entries.count) change\(entries.count == 1 ? "" : "s")"])
+    }
+
+    public static let coding = RecordView<CodingHistory.Entry>(
+        [
+            .field("at", json: { .string($0.at) }), .field("user", json: { .string($0.user) }),
+            .field("change", json: { .string($0.change) }), .field("transcript", json: { .string($0.transcript) }),
+            .field("segment", .right, json: { .int($0.segment) }), .field("code", json: { .string($0.code) }),
+            .field("coder", json: { .string($0.coder) }),
+            .data("old_start", json: { .int($0.oldStart) }), .data("old_end", json: { .int($0.oldEnd) }),
+            .shown("old", text: { "\($0.oldStart):\($0.oldEnd)" }),
+            .data("new_start", json: { .int($0.newStart) }), .data("new_end", json: { .int($0.newEnd) }),
+            .shown("new", text: { "\($0.newStart):\($0.newEnd)" }),
+            .field("source", json: { .string($0.source) }),
+        ], csv: .data)
+
+    public static func codings(_ entries: [CodingHistory.Entry]) -> Rendered {
+        coding.rendered(entries, notes: ["\(entries.count) change\(entries.count == 1 ? "" : "s")"])
     }
 }

@@ -17,6 +17,7 @@ public enum Schema {
         .multiTurnSelections,
         .attributeLabels,
         .consensus,
+        .handoutsAndHistory,
     ])
 
     /// Marks a SQLite file as a qualkit study ('QKIT'), so another SQLite file is not mistaken for one.

@@ -15,10 +15,19 @@ public final class Study {
     public let db: Database
     /// The path the study was opened from.
     public let path: String
+    /// Who makes the changes, for the codebook and coding history: the operating-system account
+    /// unless the caller says otherwise (the command line sets the one its audit rows name).
+    public var user: String = Study.operatingSystemUser
 
     private init(db: Database, path: String) {
         self.db = db
         self.path = path
+    }
+
+    /// The operating-system account running this process.
+    public static var operatingSystemUser: String {
+        if let entry = getpwuid(geteuid()), let name = entry.pointee.pw_name { return String(cString: name) }
+        return ProcessInfo.processInfo.environment["USER"] ?? "uid \(geteuid())"
     }
 
     /// The default study path when neither `--db` nor `QUALKIT_DB` is given.
