@@ -89,6 +89,14 @@ package struct ErrorReporter {
         case let error as ZipError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as XMLError: return ("Error: " + Self.words(for: error), .dataError)
         case let error as QdpxError: return ("Error: " + Self.words(for: error), .dataError)
+        case let error as QdpxFileError:
+            let words: String
+            switch error.reason {
+            case .zip(let reason): words = Self.words(for: reason)
+            case .xml(let reason): words = Self.words(for: reason)
+            case .project(let reason): words = Self.words(for: reason)
+            }
+            return ("Error: \(Self.echo(error.file)): " + words, .dataError)
         case let error as ConsensusError: return ("Error: " + Self.words(for: error), .usage)
         case let error as CoderCopyError: return Self.describe(error)
         case let error as StudyError:
@@ -112,11 +120,6 @@ package struct ErrorReporter {
             return (
                 "Error: \(echo(path)) is the study itself; a coder copy never replaces it. Choose another --out.",
                 .cannotCreate
-            )
-        case .qdpxNotMergedYet(let path):
-            return (
-                "Error: \(echo(path)) is a REFI-QDA project; merge reads qualkit study files only. Bring it in with: qualkit qdpx import \(echo(path))",
-                .dataError
             )
         case .mergeIntoItself(let path):
             return ("Error: \(echo(path)) is the study itself; merge a coder's copy into it instead.", .dataError)

@@ -107,6 +107,34 @@ import Testing
         #expect(rows.allSatisfy { ($0["user"] as? String)?.isEmpty == false })
         let all = try box.ok(["code", "history"]).stdout
         #expect(all.contains("proposed") && all.contains("accepted"))
+
+        // The reconciliation meeting: compare, decide in the resolve file, record the consensus.
+        let table = try box.ok(["compare", "--coders", "AB,CD"]).stdout
+        #expect(table.contains("barrier.appointment-times"))
+        try box.ok(["compare", "--coders", "AB,CD", "--format", "csv", "--out", "resolve.csv"])
+        let resolve = box.directory.appendingPathComponent("resolve.csv").path
+        var lines = try String(contentsOfFile: resolve, encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "transcript,segment,code,coder_a,coder_b,text,decision")
+        let disputed = try #require(lines.firstIndex { $0.hasPrefix("TC-001,4,barrier.appointment-times,") })
+        lines[disputed] += "keep"
+        try lines.joined(separator: "\n").write(toFile: resolve, atomically: true, encoding: .utf8)
+        let consensus = try #require(
+            try parseJSON(
+                box.ok(["consensus", "--from", "AB,CD", "--as", "AGREED", "--resolve", resolve, "--format", "json"])
+                    .stdout) as? [String: Any])
+        #expect(consensus["agreed"] as? Int == 1)  // TC-001/4 barrier.stigma.household, by both
+        #expect(consensus["kept"] as? Int == 1 && consensus["dropped"] as? Int == 0)
+        #expect((consensus["open"] as? [Any])?.isEmpty == true)
+        #expect(
+            try box.count(
+                "SELECT count(*) FROM coding c JOIN segment s ON s.id = c.segment WHERE c.coder = 'AGREED' AND s.transcript = 'TC-001' AND s.number = 4"
+            ) == 2)
+
+        // The report counts the consensus coder and says how it was reached.
+        let report = try box.ok(["report", "--format", "md"]).stdout
+        #expect(report.contains("AGREED, the consensus of AB and CD"))
+        #expect(report.contains("barrier.stigma.household") || report.contains("Household"))
     }
 
     @Test func errorPaths() throws {
@@ -126,8 +154,8 @@ import Testing
         let text = try box.write("notes.sqlite", "not a study at all")
         let notStudy = try box.run(["merge", text])
         #expect(notStudy.status == 65 && notStudy.stderr.contains("not a qualkit study"))
-        let qdpx = try box.run(["merge", "project.qdpx"])
-        #expect(qdpx.status == 65 && qdpx.stderr.contains("qualkit qdpx import"))
+        let qdpx = try box.run(["merge", try box.write("project.qdpx", "not a zip archive")])
+        #expect(qdpx.status == 65 && qdpx.stderr.contains("project.qdpx") && qdpx.stderr.contains("zip"))
         let badMap = try box.run(["merge", ab, "--coder-map", "AB"])
         #expect(badMap.status == 64)
         let unknownMap = try box.run(["merge", ab, "--coder-map", "AB=ZZ"])

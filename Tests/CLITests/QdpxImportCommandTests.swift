@@ -87,6 +87,7 @@ import Testing
             #expect(run.status == 65, "\(words)")
             #expect(run.stderr.contains(words), "\(run.stderr)")
             #expect(run.stderr.contains("nothing was imported"))
+            #expect(run.stderr.hasPrefix("Error: \(file): "), "\(run.stderr)")
             #expect(!FileManager.default.fileExists(atPath: box.studyPath))
         }
     }

@@ -228,7 +228,7 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
 
     @Test func refusals() throws {
         let box = try master()
-        #expect(throws: CoderCopyError.qdpxNotMergedYet(path: "x.qdpx")) { try CodingMerge(box.study).merge("x.qdpx") }
+        #expect(throws: MissingInputFile.self) { try CodingMerge(box.study).merge(copyPath(box, "x.qdpx")) }
         #expect(throws: MissingInputFile.self) { try CodingMerge(box.study).merge(copyPath(box, "none.sqlite")) }
         #expect(throws: CoderCopyError.mergeIntoItself(path: box.study.path)) {
             try CodingMerge(box.study).merge(box.study.path)
@@ -257,5 +257,110 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
         let mapped = try CodingMerge(box.study).merge(other.study.path, coderMap: ["EF": "AB"])
         #expect(mapped.count(.added) == 1 && mapped.codesProposed.isEmpty)
         #expect(try CodingStore(box.study).codings(.init(coder: "AB")).map(\.code) == ["a.x"])
+    }
+}
+
+/// Merging a REFI-QDA project exported from the study and edited by another tool: GUIDs changed,
+/// a boundary moved, a coder added.
+@Suite struct QdpxMergeTests {
+    /// The master with three codings, exported, and the project document's text edited by `edit`.
+    static func editedProject(
+        _ box: TemporaryStudy, _ edit: (inout String, XMLTree, (String) throws -> String) throws -> Void
+    ) throws -> String {
+        let (data, _) = try QdpxExport.archive(box.study, disclosure: .redacted)
+        var entries = try ZipReader.entries(of: data)
+        let index = try #require(entries.firstIndex { $0.path == "project.qde" })
+        var text = try #require(String(data: entries[index].data, encoding: .utf8))
+        let tree = try SafeXML.parse(entries[index].data, document: "project.qde")
+        let uuid = { (path: String) in
+            try #require(try box.study.db.value("SELECT uuid FROM code WHERE path = ?", [path]).stringValue)
+        }
+        try edit(&text, tree, uuid)
+        entries[index] = ZipEntry(path: "project.qde", data: Data(text.utf8))
+        var writer = ZipWriter()
+        for entry in entries { try writer.add(entry.path, entry.data) }
+        let path = copyPath(box, "edited.qdpx")
+        try writer.write(to: path)
+        return path
+    }
+
+    /// Every element named `name` under `tree`, depth first.
+    static func all(_ name: String, in tree: XMLTree) -> [XMLTree] {
+        (tree.name == name ? [tree] : []) + tree.children.flatMap { all(name, in: $0) }
+    }
+
+    /// The selection holding a coding with the code of this GUID.
+    static func selection(coding code: String, in tree: XMLTree) throws -> XMLTree {
+        try #require(
+            all("PlainTextSelection", in: tree).first { selection in
+                all("CodeRef", in: selection).contains { $0.attributes["targetGUID"] == code }
+            })
+    }
+
+    @Test func countsAreExactAndASecondMergeAddsNothing() throws {
+        let box = try master()
+        try box.tag("P1", 2, "a.x", by: "AB")
+        try box.tag("P1", 2, "b.w", by: "AB")
+        try box.tag("P1", 4, "a.z", by: "CD")
+        let path = try Self.editedProject(box) { text, tree, uuid in
+            // Another tool gives every coding a new GUID.
+            for coding in Self.all("Coding", in: tree) {
+                let guid = try #require(coding.attributes["guid"])
+                text = text.replacingOccurrences(of: "guid=\"\(guid)\"", with: "guid=\"\(UUID().uuidString)\"")
+            }
+            // a.x's selection ends three characters earlier.
+            let moved = try Self.selection(coding: uuid("a.x"), in: tree)
+            let end = try #require(moved.attributes["endPosition"])
+            let guid = try #require(moved.attributes["guid"])
+            let tagStart = try #require(text.range(of: "guid=\"\(guid)\""))
+            let tagEnd = try #require(text.range(of: ">", range: tagStart.upperBound..<text.endIndex))
+            let tag = String(text[tagStart.lowerBound..<tagEnd.lowerBound])
+            text.replaceSubrange(
+                tagStart.lowerBound..<tagEnd.lowerBound,
+                with: tag.replacingOccurrences(of: "endPosition=\"\(end)\"", with: "endPosition=\"\(Int(end)! - 3)\""))
+            // A new user, XY, made the a.z coding in the other tool.
+            let xy = UUID().uuidString
+            text = text.replacingOccurrences(of: "<Users>", with: "<Users><User guid=\"\(xy)\" name=\"XY\"/>")
+            let onFamily = try Self.selection(coding: uuid("a.z"), in: tree)
+            let codingElement = try #require(Self.all("Coding", in: onFamily).first)
+            let user = try #require(codingElement.attributes["creatingUser"])
+            text = text.replacingOccurrences(of: "creatingUser=\"\(user)\"", with: "creatingUser=\"\(xy)\"")
+        }
+        let first = try CodingMerge(box.study).merge(path)
+        #expect(first.count(.added) == 1 && first.count(.changed) == 1 && first.count(.unchanged) == 1)
+        #expect(first.count(.notMerged) == 0 && first.codesProposed.isEmpty)
+        #expect(first.codersAdded == ["XY"])
+        let changed = try #require(first.entries.first { $0.outcome == .changed })
+        #expect(changed.code == "a.x" && changed.coder == "AB" && changed.conflicts == [.boundariesChanged])
+        #expect(try box.count("SELECT count(*) FROM coding_history") == 1)
+        #expect(try box.count("SELECT count(*) FROM coding WHERE coder = 'XY' AND code = 'a.z'") == 1)
+        // The CD coding in the master is not taken away: a merge never removes.
+        #expect(try box.count("SELECT count(*) FROM coding WHERE coder = 'CD'") == 1)
+
+        let before = try box.count("SELECT count(*) FROM coding")
+        let second = try CodingMerge(box.study).merge(path)
+        #expect(second.count(.added) == 0 && second.count(.changed) == 0 && second.count(.unchanged) == 3)
+        #expect(second.codersAdded.isEmpty)
+        #expect(try box.count("SELECT count(*) FROM coding") == before)
+        #expect(try box.count("SELECT count(*) FROM coding_history") == 1)
+    }
+
+    @Test func aCodeTheOtherToolAddedIsProposedAndADryRunWritesNothing() throws {
+        let box = try master()
+        try box.tag("P1", 2, "a.x", by: "AB")
+        let path = try Self.editedProject(box) { text, _, uuid in
+            let new = UUID().uuidString
+            text = text.replacingOccurrences(
+                of: "<Codes>", with: "<Codes><Code guid=\"\(new)\" name=\"Shame\" isCodable=\"true\"/>")
+            text = text.replacingOccurrences(of: "targetGUID=\"\(try uuid("a.x"))\"", with: "targetGUID=\"\(new)\"")
+        }
+        let dry = try CodingMerge(box.study).merge(path, dryRun: true)
+        #expect(dry.dryRun && dry.count(.added) == 1 && dry.codesProposed == ["shame"])
+        #expect(try box.count("SELECT count(*) FROM coding") == 1)
+        #expect(try box.count("SELECT count(*) FROM code WHERE path = 'shame'") == 0)
+        let merged = try CodingMerge(box.study).merge(path)
+        #expect(merged.count(.added) == 1 && merged.codesProposed == ["shame"])
+        #expect(try CodeStore(box.study).require("shame").proposed)
+        #expect(throws: ZipError.self) { try CodingMerge(box.study).merge(try box.write("bad.qdpx", "not a zip")) }
     }
 }

@@ -297,7 +297,10 @@ private func keys(_ value: JSON?, sourceLocation: SourceLocation = #_sourceLocat
         }
         let report = try CodingMerge(study).merge(copyPath)
         let json = MergeViews.report(report).json
-        #expect(try keys(json) == ["source", "dry_run", "counts", "codes_proposed", "entries"])
+        #expect(
+            try keys(json) == [
+                "source", "dry_run", "counts", "codes_proposed", "coders_added", "warnings", "left_out", "entries",
+            ])
         #expect(
             try keys(json["counts"]) == [
                 "added", "unchanged", "changed", "conflicts", "not_merged", "memos_added", "memos_unchanged",

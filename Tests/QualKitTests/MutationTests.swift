@@ -85,7 +85,9 @@ import Testing
     }
 
     // Line mutants of text files; a .docx is a zip archive, covered by WordTranscriptTests.
-    @Test(arguments: ParsedTranscript.Format.allCases.filter { $0 != .docx }) func transcripts(format: ParsedTranscript.Format) throws {
+    @Test(arguments: ParsedTranscript.Format.allCases.filter { $0 != .docx }) func transcripts(
+        format: ParsedTranscript.Format
+    ) throws {
         let seeds = try ["TC-001", "TC-002", "TC-003", "TC-004", "TC-005", "TC-006"]
             .map { "protocols/demo/transcripts/\($0).\(format.rawValue)" }
             .filter { FileManager.default.fileExists(atPath: Self.top.appendingPathComponent($0).path) }

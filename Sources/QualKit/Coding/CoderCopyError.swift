@@ -4,8 +4,6 @@ public enum CoderCopyError: Error, Sendable, Equatable {
     case copyExists(path: String)
     /// The copy would replace the study it is made from.
     case copyIsTheStudy(path: String)
-    /// A `.qdpx` project: merging one is wired onto the REFI-QDA importer (`qdpx import`).
-    case qdpxNotMergedYet(path: String)
     /// The file to merge is the study itself.
     case mergeIntoItself(path: String)
     /// Coders in the file that the study does not have, after `--coder-map`: nothing is merged.

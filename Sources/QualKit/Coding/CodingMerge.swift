@@ -20,14 +20,53 @@ public struct CodingMerge {
 
     /// Merges `path`, with coders renamed by `coderMap` (the file's id to the master's); with
     /// `dryRun` the same report is made and everything is rolled back.
+    ///
+    /// A `.qdpx` project is first read by ``QdpxImport`` onto an in-memory copy of the master's
+    /// codebook, coders and transcripts, so its selections land on the master's own turns; that copy
+    /// is then merged like a coder's. For a project, `coderMap` maps its users (name or GUID) to
+    /// coders, as `qdpx import` does, and a user who is not yet a coder becomes one.
     public func merge(_ path: String, coderMap: [String: String] = [:], dryRun: Bool = false) throws -> MergeReport {
-        if path.lowercased().hasSuffix(".qdpx") { throw CoderCopyError.qdpxNotMergedYet(path: path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
             throw MissingInputFile(path: path)
         }
+        if path.lowercased().hasSuffix(".qdpx") { return try mergeProject(path, userMap: coderMap, dryRun: dryRun) }
         if Handout.sameFile(path, master.path) { throw CoderCopyError.mergeIntoItself(path: path) }
         let copy = try Study.open(at: path, readOnly: true)
+        return try merge(copy, source: path, coderMap: coderMap, addingCoders: false, dryRun: dryRun)
+    }
+
+    /// Places a REFI-QDA project's work on a scratch copy of the master, then merges that.
+    private func mergeProject(_ path: String, userMap: [String: String], dryRun: Bool) throws -> MergeReport {
+        let bytes = Data(try SourceText.readBytes(path))
+        let scratch = try Study.scratch(title: try master.title())
+        let db = scratch.db
+        try db.execute("ATTACH DATABASE ? AS master", [Handout.readOnlyURI(master.path)])
+        try db.executeScript(
+            """
+            CREATE TEMP TABLE handed(transcript TEXT PRIMARY KEY);
+            INSERT INTO temp.handed(transcript) SELECT id FROM master.transcript;
+            """)
+        try db.transaction {
+            try Handout.copyFrame(into: db)
+            try db.executeScript(
+                "INSERT INTO main.coder(id, name, created_at, uuid) SELECT id, name, created_at, uuid FROM master.coder"
+            )
+        }
+        try db.executeScript("DETACH DATABASE master")
+        let placed = try QdpxImport.run(
+            bytes, file: URL(fileURLWithPath: path).lastPathComponent, options: .init(coderMap: userMap),
+            study: scratch)
+        var report = try merge(scratch, source: path, coderMap: [:], addingCoders: true, dryRun: dryRun)
+        report.leftOut = placed.leftOut
+        report.warnings = placed.warnings
+        return report
+    }
+
+    /// Merges an open study's codes, codings, coverage and memos into the master.
+    private func merge(
+        _ copy: Study, source: String, coderMap: [String: String], addingCoders: Bool, dryRun: Bool
+    ) throws -> MergeReport {
         let knownCoders = try CodeStore(master).coderIDs()
         for (_, target) in coderMap.sorted(by: { $0.key < $1.key }) where !knownCoders.contains(target) {
             throw CoderCopyError.unknownMappedCoder(Unknown(target, among: knownCoders))
@@ -36,11 +75,13 @@ public struct CodingMerge {
             "SELECT coder FROM coding UNION SELECT coder FROM coverage UNION SELECT coder FROM memo WHERE coder IS NOT NULL"
         ).compactMap { $0[0].stringValue }
         let missing = Set(incomingCoders.map { coderMap[$0] ?? $0 }).subtracting(knownCoders).sorted()
-        guard missing.isEmpty else { throw CoderCopyError.unknownCoders(missing, known: knownCoders) }
+        guard missing.isEmpty || addingCoders else { throw CoderCopyError.unknownCoders(missing, known: knownCoders) }
 
-        var run = Run(master: master, copy: copy, coderMap: coderMap, report: MergeReport(source: path, dryRun: dryRun))
+        var run = Run(
+            master: master, copy: copy, coderMap: coderMap, report: MergeReport(source: source, dryRun: dryRun))
         do {
             try master.db.transaction {
+                try run.coders(missing)
                 try run.codes()
                 try run.codings()
                 try run.coverage()
@@ -90,6 +131,23 @@ public struct CodingMerge {
         var db: Database { master.db }
 
         func coder(_ id: String) -> String { coderMap[id] ?? id }
+
+        /// Adds the file's coders the master lacks (a project's new users), with their names.
+        mutating func coders(_ ids: [String]) throws {
+            for id in ids {
+                let row = try copy.db.row("SELECT name, uuid FROM coder WHERE id = ?", [id])
+                let uuid = try row.flatMap { try $0["uuid"] as String? }
+                let uuidTaken =
+                    try uuid.map { try db.value("SELECT 1 FROM coder WHERE uuid = ?", [$0]) != .null } ?? true
+                try db.execute(
+                    "INSERT INTO coder(id, name, created_at, uuid) VALUES (?, ?, ?, ?)",
+                    [
+                        id, try row.flatMap { try $0["name"] as String? }, Clock.nowTimestamp(),
+                        uuidTaken ? StableID.make() : uuid,
+                    ])
+                report.codersAdded.append(id)
+            }
+        }
 
         /// Follows each code of the file by UUID (through merges), else by path; adds new ones as proposed.
         mutating func codes() throws {

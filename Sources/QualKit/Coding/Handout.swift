@@ -76,6 +76,33 @@ public enum Handout {
         return "file:\(escaped)?mode=ro"
     }
 
+    /// Copies the master's codebook and the handed transcripts (`temp.handed`) with their
+    /// participants, interviews, text and turns into `db`, which has the master attached as `master`:
+    /// the frame a coder's work is placed on, with the master's own ids, UUIDs and turn numbers.
+    static func copyFrame(into db: Database) throws {
+        try db.executeScript(
+            """
+            INSERT INTO main.code(path, name, kind, definition, use_when, do_not_use_when, example, color, created_at, uuid, proposed)
+                SELECT path, name, kind, definition, use_when, do_not_use_when, example, color, created_at, uuid, proposed
+                FROM master.code;
+            INSERT INTO main.participant(id, created_at, uuid)
+                SELECT p.id, p.created_at, p.uuid FROM master.participant p
+                WHERE p.id IN (SELECT i.participant FROM master.interview i JOIN master.transcript t ON t.interview = i.id
+                               WHERE t.id IN (SELECT transcript FROM temp.handed));
+            INSERT INTO main.interview(id, participant, status, language, created_at)
+                SELECT i.id, i.participant, i.status, i.language, i.created_at FROM master.interview i
+                WHERE i.id IN (SELECT interview FROM master.transcript WHERE id IN (SELECT transcript FROM temp.handed));
+            INSERT INTO main.transcript(id, interview, format, source_file, header, imported_at, uuid)
+                SELECT id, interview, format, source_file, header, imported_at, uuid FROM master.transcript
+                WHERE id IN (SELECT transcript FROM temp.handed);
+            INSERT INTO main.transcript_text(transcript, text)
+                SELECT transcript, text FROM master.transcript_text WHERE transcript IN (SELECT transcript FROM temp.handed);
+            INSERT INTO main.segment(id, transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end)
+                SELECT id, transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end FROM master.segment
+                WHERE transcript IN (SELECT transcript FROM temp.handed);
+            """)
+    }
+
     private static func fill(_ copy: Study, from master: Study, coder: String, transcripts: [(String, String)])
         throws -> Made
     {
@@ -85,27 +112,7 @@ public enum Handout {
         try db.executeScript("CREATE TEMP TABLE handed(transcript TEXT PRIMARY KEY)")
         return try db.transaction {
             for (id, _) in transcripts { try db.execute("INSERT INTO temp.handed(transcript) VALUES (?)", [id]) }
-            try db.executeScript(
-                """
-                INSERT INTO main.code(path, name, kind, definition, use_when, do_not_use_when, example, color, created_at, uuid, proposed)
-                    SELECT path, name, kind, definition, use_when, do_not_use_when, example, color, created_at, uuid, proposed
-                    FROM master.code;
-                INSERT INTO main.participant(id, created_at, uuid)
-                    SELECT p.id, p.created_at, p.uuid FROM master.participant p
-                    WHERE p.id IN (SELECT i.participant FROM master.interview i JOIN master.transcript t ON t.interview = i.id
-                                   WHERE t.id IN (SELECT transcript FROM temp.handed));
-                INSERT INTO main.interview(id, participant, status, language, created_at)
-                    SELECT i.id, i.participant, i.status, i.language, i.created_at FROM master.interview i
-                    WHERE i.id IN (SELECT interview FROM master.transcript WHERE id IN (SELECT transcript FROM temp.handed));
-                INSERT INTO main.transcript(id, interview, format, source_file, header, imported_at, uuid)
-                    SELECT id, interview, format, source_file, header, imported_at, uuid FROM master.transcript
-                    WHERE id IN (SELECT transcript FROM temp.handed);
-                INSERT INTO main.transcript_text(transcript, text)
-                    SELECT transcript, text FROM master.transcript_text WHERE transcript IN (SELECT transcript FROM temp.handed);
-                INSERT INTO main.segment(id, transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end)
-                    SELECT id, transcript, number, speaker, role, start_ms, end_ms, text, text_start, text_end FROM master.segment
-                    WHERE transcript IN (SELECT transcript FROM temp.handed);
-                """)
+            try copyFrame(into: db)
             try db.execute(
                 "INSERT INTO main.coder(id, name, created_at, uuid) SELECT id, name, created_at, uuid FROM master.coder WHERE id = ?",
                 [coder])

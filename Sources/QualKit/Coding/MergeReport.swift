@@ -69,6 +69,12 @@ public struct MergeReport: Sendable, Equatable {
     public var memosUnchanged = 0
     /// Transcripts newly covered by a coder (or newly marked done).
     public var coverageAdded = 0
+    /// Coders the master lacked and the merge added (a project's new users).
+    public var codersAdded: [String] = []
+    /// A project's selections that could not be placed on the master's transcripts, and why.
+    public var leftOut: [String] = []
+    /// What reading a project repaired or noticed (as `qdpx import` prints it).
+    public var warnings: [String] = []
 
     public init(source: String, dryRun: Bool) {
         self.source = source

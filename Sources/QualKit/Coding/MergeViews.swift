@@ -20,6 +20,8 @@ public enum MergeViews {
             + "\(report.memosAdded) memos added, \(report.coverageAdded) coverage added, "
             + "\(report.codesProposed.count) codes proposed"
             + (report.codesProposed.isEmpty ? "" : " (\(report.codesProposed.joined(separator: ", ")))")
+            + (report.codersAdded.isEmpty
+                ? "" : "; coders added: \(report.codersAdded.joined(separator: ", "))")
     }
 
     public static func report(_ report: MergeReport) -> Rendered {
@@ -31,8 +33,12 @@ public enum MergeViews {
         ])
         let json: JSON = .object([
             ("source", .string(report.source)), ("dry_run", .bool(report.dryRun)), ("counts", counts),
-            ("codes_proposed", .strings(report.codesProposed)), ("entries", entry.json(report.entries)),
+            ("codes_proposed", .strings(report.codesProposed)), ("coders_added", .strings(report.codersAdded)),
+            ("warnings", .strings(report.warnings)), ("left_out", .strings(report.leftOut)),
+            ("entries", entry.json(report.entries)),
         ])
-        return entry.rendered(report.entries, json: json, notes: [summary(report)])
+        let notes =
+            report.warnings.map { "warning: \($0)" } + report.leftOut.map { "left out: \($0)" } + [summary(report)]
+        return entry.rendered(report.entries, json: json, notes: notes)
     }
 }

@@ -153,7 +153,8 @@ public struct FindingsReport: Sendable {
         let agreement =
             activeCoders.count >= 2
             ? try Agreement.run(
-                study, coders: consensus == nil ? options.coders : activeCoders.sorted(), codePrefix: agreementPrefix, allSegments: false)
+                study, coders: consensus == nil ? options.coders : activeCoders.sorted(), codePrefix: agreementPrefix,
+                allSegments: false)
             : nil
         // Action and outcome text leaves the team too: redacted like the quotes.
         let actions = try findings.actions().map { action in

@@ -60,6 +60,19 @@ public final class Study {
         return Study(db: db, path: path)
     }
 
+    /// A study in memory that is never written to disk: scratch space for reading another tool's
+    /// project onto a copy of this study's transcripts, so no personal data lands in a temporary file.
+    static func scratch(title: String?) throws -> Study {
+        let db = try Database(path: ":memory:", mode: .memory)
+        try Schema.migrator.migrate(db)
+        try db.transaction {
+            try db.execute(
+                "INSERT INTO study_setting(key, value) VALUES ('title', ?), ('created_at', ?)",
+                [title ?? "Untitled study", Clock.nowTimestamp()])
+        }
+        return Study(db: db, path: ":memory:")
+    }
+
     /// How long a command waits for another one writing to the same study before it gives up:
     /// 5 seconds, or `QUALKIT_BUSY_TIMEOUT_MS` (0 to 600000) for a slow shared drive or a test.
     public static var busyTimeoutMilliseconds: Int32 {

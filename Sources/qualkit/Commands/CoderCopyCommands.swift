@@ -34,14 +34,15 @@ enum CoderCopyCommands {
     }()
 
     static let merge: Command = {
-        let file = Arg<String>.single("file", help: "A coder copy made by 'qualkit handout', or any qualkit study.")
+        let file = Arg<String>.single(
+            "file", help: "A coder copy made by 'qualkit handout', any qualkit study, or a .qdpx project.")
         let coderMap = Opt<[String]>.repeated(
             "coder-map", "file-id=study-id", help: "Take a coder of the file as this study's coder (repeat it).")
         let dryRun = Opt<Bool>.flag("dry-run", help: "Print the same report and write nothing.")
         return Command(
             path: ["merge"], summary: "Merge a coder's copy back: codings, coverage, memos, new codes (proposed).",
             discussion:
-                "One transaction. Codes renamed, moved or merged here are followed by UUID; a transcript changed here since the handout has its codings re-anchored by their text where it occurs once, else they are listed and not merged; a coding already here is unchanged (merging twice adds nothing); one whose boundaries differ from the same coder's coding with the same code is changed, the incoming one kept and the old one kept in 'codings history'. New codes are proposed until 'qualkit code accept'. A .qdpx is not merged here yet: use 'qualkit qdpx import'.",
+                "One transaction. Codes renamed, moved or merged here are followed by UUID; a transcript changed here since the handout has its codings re-anchored by their text where it occurs once, else they are listed and not merged; a coding already here is unchanged (merging twice adds nothing); one whose boundaries differ from the same coder's coding with the same code is changed, the incoming one kept and the old one kept in 'codings history'. New codes are proposed until 'qualkit code accept'. A .qdpx from another tool is read onto this study's transcripts first (positions as in 'qualkit qdpx import'); its new users become coders, and --coder-map takes USER=CODER (name or GUID) as there; its selections on transcripts this study lacks are not merged (bring those in with 'qualkit qdpx import').",
             arguments: [file], options: [coderMap, dryRun, Opt.format],
             writes: true,
             examples: [
@@ -59,7 +60,10 @@ enum CoderCopyCommands {
                 }
                 map[parts[0]] = parts[1]
             }
-            let report = try CodingMerge(inv.openStudy()).merge(inv[file], coderMap: map, dryRun: inv[dryRun])
+            let study = try inv.openStudy()
+            let report = try QdpxFileError.naming(inv[file]) {
+                try CodingMerge(study).merge(inv[file], coderMap: map, dryRun: inv[dryRun])
+            }
             inv.print(MergeViews.report(report))
         }
     }()

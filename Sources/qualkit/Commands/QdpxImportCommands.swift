@@ -40,8 +40,10 @@ enum QdpxImportCommands {
                     study = try inv.openStudy()
                 }
                 let name = URL(fileURLWithPath: path).lastPathComponent
-                report = try QdpxImport.run(
-                    bytes, file: name, options: .init(coderMap: map, dryRun: inv[dryRun]), study: study)
+                report = try QdpxFileError.naming(path) {
+                    try QdpxImport.run(
+                        bytes, file: name, options: .init(coderMap: map, dryRun: inv[dryRun]), study: study)
+                }
             } catch {
                 // A study made for this import and not filled is not left behind.
                 if created {
