@@ -23,6 +23,24 @@ import Testing
         try #require(try json(run)["counts"] as? [String: Int])
     }
 
+    @Test func aProjectExportedAndSentBackMergesAsUnchanged() throws {
+        let box = try study()
+        try box.ok(["tag", "TC-001", "4", "barrier.stigma.family", "--coder", "AB", "--quote", "no quiet corner"])
+        try box.ok(["tag", "TC-002", "4", "barrier.waiting", "--coder", "AB"])
+        try box.ok(["qdpx", "export", "--out", "sent.qdpx"])
+        let path = box.directory.appendingPathComponent("sent.qdpx").path
+        let codings = try box.count("SELECT count(*) FROM coding")
+        for _ in 0..<2 {
+            let run = try box.ok(["merge", path, "--format", "json"])
+            let counts = try counts(run)
+            #expect(counts["added"] == 0 && counts["changed"] == 0 && counts["unchanged"] == codings)
+            #expect(try json(run)["coders_added"] as? [String] == [])
+        }
+        #expect(try box.count("SELECT count(*) FROM coding") == codings)
+        let table = try box.ok(["merge", path])
+        #expect(table.stdout.contains("0 added, \(codings) unchanged, 0 changed"))
+    }
+
     @Test func theTwoCoderLoop() throws {
         let box = try study()
         let ab = box.directory.appendingPathComponent("AB.sqlite").path
