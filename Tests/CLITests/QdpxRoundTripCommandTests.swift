@@ -10,7 +10,7 @@ import Testing
     struct Facts: Equatable {
         /// Transcript id → its whole text.
         var transcripts: [String: String] = [:]
-        /// `transcript|number|text` per segment.
+        /// `transcript|number|speaker|role|text` per segment.
         var segments: [String] = []
         /// Code path → name, kind, definition, use-when, not-when, example, colour.
         var codes: [String: [String]] = [:]
@@ -32,7 +32,7 @@ import Testing
             for row in try db.rows("SELECT transcript, text FROM transcript_text") {
                 transcripts[text(row[0])] = text(row[1])
             }
-            segments = try lines("SELECT transcript, number, text FROM segment")
+            segments = try lines("SELECT transcript, number, speaker, role, text FROM segment")
             for row in try db.rows(
                 "SELECT path, name, kind, definition, use_when, do_not_use_when, example, color FROM code")
             {
