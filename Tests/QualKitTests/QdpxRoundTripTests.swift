@@ -94,7 +94,7 @@ import Testing
 
     @Test func genderCommunityAndLanguagesVariablesAreTheParticipantFields() throws {
         var fixture = QdpxImportTests().minimal()
-        let names = ["site", "Gender", "community", "Languages"]
+        let names = ["site", "Gender", "community", "Languages", "Mobile No"]
         fixture.variables = names.enumerated().map { index, name in
             #"<Variable guid="a0000000-0000-4000-8000-00000000000\#(index + 1)" name="\#(name)" typeOfVariable="Text"/>"#
         }.joined()
@@ -107,7 +107,7 @@ import Testing
             return xml + "</Case>"
         }
         fixture.cases =
-            person("70000000-0000-4000-8000-000000000001", "P01", ["Leeds", "Female", "Somali", "so; EN-gb"])
+            person("70000000-0000-4000-8000-000000000001", "P01", ["Leeds", "Female", "Somali", "so; EN-gb", "07700 900123"])
             + person("70000000-0000-4000-8000-000000000002", "P02", ["York", "m", "", "English"])
         let box = try TemporaryStudy()
         let report = try QdpxImportTests().imported(fixture, in: box)
@@ -117,7 +117,12 @@ import Testing
         let second = try PeopleStore(box.study).participant("P02")
         #expect(second.gender == "m" && second.community == nil && second.languages.isEmpty)
         #expect(second.attributes == ["site": "York"])
-        #expect(report.leftOut == ["case 'P02': its Languages 'English' is not a list of language tags (such as ur, en-GB)"])
+        #expect(
+            report.leftOut == [
+                "case 'P02': its Languages 'English' is not a list of language tags (such as ur, en-GB)",
+                "variable 'Mobile No': 1 value(s) not imported: it looks like a direct identifier (telephone number), and the study keeps pseudonymous ids only",
+            ])
+        #expect(try box.count("SELECT count(*) FROM participant_attribute WHERE value LIKE '%900123%'") == 0)
 
         // A changed value on a later import is an update, counted as a change.
         fixture.cases = person("70000000-0000-4000-8000-000000000001", "P01", ["Leeds", "f", "Somali", "so,en-GB"])

@@ -296,6 +296,8 @@ private struct Planner {
 
     mutating func planCases() throws {
         let people = PeopleStore(study)
+        // Values of variables named like direct identifiers, counted by name: never stored.
+        var identifiers: [(name: String, count: Int)] = []
         for element in project.cases {
             var id = try db.value("SELECT id FROM participant WHERE uuid = ?", [element.guid]).stringValue
             if id == nil {
@@ -308,6 +310,14 @@ private struct Planner {
             var attributes: [String: String] = [:]
             var fields: [String: String] = [:]
             for (key, value) in element.variables where !key.isEmpty {
+                if PersonFields.isDirectIdentifier(key) {
+                    if let index = identifiers.firstIndex(where: { $0.name == key }) {
+                        identifiers[index].count += 1
+                    } else {
+                        identifiers.append((key, 1))
+                    }
+                    continue
+                }
                 guard let field = Self.participantField(key) else {
                     attributes[key] = value
                     continue
@@ -344,6 +354,12 @@ private struct Planner {
                 newParticipants.append((participant, uuidTaken ? nil : element.guid, fields, attributes))
                 report.participants.added += 1
             }
+        }
+        for (name, count) in identifiers {
+            let concept = PersonFields.identifierConcept(of: name).map { " (\($0.concept))" } ?? ""
+            report.leftOut.append(
+                "variable '\(name)': \(count) value(s) not imported: it looks like a direct identifier\(concept), and the study keeps pseudonymous ids only"
+            )
         }
     }
 
