@@ -74,7 +74,8 @@ import Testing
 
     @Test func theDemoStudySurvivesExportAndImportUnredacted() throws {
         let box = try Sandbox()
-        let demo = try box.run(["demo", "--dir", box.directory.appendingPathComponent("demo").path], useDefaultDB: false)
+        let demo = try box.run(
+            ["demo", "--dir", box.directory.appendingPathComponent("demo").path], useDefaultDB: false)
         #expect(demo.status == 0, "\(demo.stderr)")
         let original = box.directory.appendingPathComponent("demo/study.sqlite").path
         let archive = box.directory.appendingPathComponent("demo.qdpx").path
@@ -136,7 +137,8 @@ import Testing
     /// selection names in the file, and the import is counted the same.
     @Test func theRedactedDefaultExportImportsWithTheSameCounts() throws {
         let box = try Sandbox()
-        let demo = try box.run(["demo", "--dir", box.directory.appendingPathComponent("demo").path], useDefaultDB: false)
+        let demo = try box.run(
+            ["demo", "--dir", box.directory.appendingPathComponent("demo").path], useDefaultDB: false)
         #expect(demo.status == 0, "\(demo.stderr)")
         let original = box.directory.appendingPathComponent("demo/study.sqlite").path
         let archive = box.directory.appendingPathComponent("redacted.qdpx").path
@@ -161,7 +163,9 @@ import Testing
         let entry = try #require(try ZipReader.entries(of: data).first { $0.path == "project.qde" })
         var names: [String: String] = [:]
         func walk(_ tree: XMLTree) {
-            if tree.name == "PlainTextSelection", let guid = tree.attributes["guid"] { names[guid] = tree.attributes["name"] }
+            if tree.name == "PlainTextSelection", let guid = tree.attributes["guid"] {
+                names[guid] = tree.attributes["name"]
+            }
             tree.children.forEach(walk)
         }
         walk(try SafeXML.parse(entry.data, document: "project.qde"))

@@ -83,9 +83,10 @@ import Testing
         fixture.users = #"<User guid="\#(anna)" name="Anna Smith" id="AS"/>"#
         let box = try TemporaryStudy()
         _ = try QdpxImportTests().imported(fixture, in: box)
-        #expect(try box.study.db.rows("SELECT id, name FROM coder").map { [$0[0].stringValue, $0[1].stringValue] } == [
-            ["AS", "Anna Smith"]
-        ])
+        #expect(
+            try box.study.db.rows("SELECT id, name FROM coder").map { [$0[0].stringValue, $0[1].stringValue] } == [
+                ["AS", "Anna Smith"]
+            ])
         fixture.users = #"<User guid="\#(anna)" name="Anna Smith" id="not an id"/>"#
         let other = try TemporaryStudy()
         _ = try QdpxImportTests().imported(fixture, in: other)
@@ -107,7 +108,9 @@ import Testing
             return xml + "</Case>"
         }
         fixture.cases =
-            person("70000000-0000-4000-8000-000000000001", "P01", ["Leeds", "Female", "Somali", "so; EN-gb", "07700 900123"])
+            person(
+                "70000000-0000-4000-8000-000000000001", "P01",
+                ["Leeds", "Female", "Somali", "so; EN-gb", "07700 900123"])
             + person("70000000-0000-4000-8000-000000000002", "P02", ["York", "m", "", "English"])
         let box = try TemporaryStudy()
         let report = try QdpxImportTests().imported(fixture, in: box)

@@ -326,7 +326,8 @@ private struct Planner {
                     fields[field] = canonical
                 } else {
                     report.leftOut.append(
-                        "case '\(element.name)': its \(key) '\(value)' is not a list of language tags (such as ur, en-GB)")
+                        "case '\(element.name)': its \(key) '\(value)' is not a list of language tags (such as ur, en-GB)"
+                    )
                 }
             }
             if try people.participantExists(participant) {
@@ -445,7 +446,8 @@ private struct Planner {
                 let planned = try segment(content, name: source.name, participant: participant)
                 newTranscripts.append(
                     NewTranscript(
-                        id: id, uuid: source.guid, participant: participant, name: source.name, text: content.text, segments: planned))
+                        id: id, uuid: source.guid, participant: participant, name: source.name, text: content.text,
+                        segments: planned))
                 segments = planned.map { ($0.number, nil, $0.range) }
                 transcript = id
                 report.transcripts.added += 1
