@@ -17,7 +17,10 @@
 #   speaker and words).
 #
 # Then the release qualkit imports them: `codebook import` of each .qdc, `transcript import` of each
-# .docx, and `qdpx import` of each .qdpx in the folder (when the binary has that command).
+# .docx, and `qdpx import` of each .qdpx in the folder. Last, qualkit's own REFI files from the demo
+# study (`codebook export --format qdc`, `qdpx export` redacted and `--no-redact`) are validated
+# against docs/refi/*.xsd with xmllint and imported back into new studies. Each step is a check;
+# the last line counts them, and the exit status is 0 only when all passed.
 #
 # Usage: Benchmarks/refi_interop.sh [--no-regenerate]
 set -u
@@ -48,27 +51,56 @@ fi
 timeout 1800 flock -w 1800 /tmp/qualkit-build.lock swift build -c release --product qualkit > "$work/build.log" 2>&1 \
     || { tail -20 "$work/build.log"; exit 1; }
 qualkit=$(swift build -c release --show-bin-path)/qualkit
-status=0
-study="$work/interop.qualkit"
-"$qualkit" --study "$study" init --title "REFI interop" > /dev/null || exit 1
+passed=0
+failed=0
+# check NAME COMMAND...: runs the command, counts it passed (exit 0) or failed, and says which.
+check() {
+    local name=$1
+    shift
+    echo "== $name"
+    if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAILED: $name"; fi
+}
+study="$work/interop.sqlite"
+QUALKIT_DB="$study" "$qualkit" init --title "REFI interop" > /dev/null || exit 1
 for file in "$fixtures"/*.qdc; do
-    echo "== codebook import $(basename "$file")"
-    "$qualkit" --study "$study" codebook import "$file" || status=1
+    check "codebook import $(basename "$file")" env QUALKIT_DB="$study" "$qualkit" codebook import "$file"
 done
-"$qualkit" --study "$study" code list
+QUALKIT_DB="$study" "$qualkit" code list
+QUALKIT_DB="$study" "$qualkit" participant add TC-001 > /dev/null 2>&1
 for file in "$fixtures"/*.docx; do
-    echo "== transcript import $(basename "$file")"
-    "$qualkit" --study "$study" participant add TC-001 > /dev/null 2>&1
-    "$qualkit" --study "$study" transcript import "$file" --participant TC-001 --replace || status=1
-    "$qualkit" --study "$study" transcript show TC-001 2>/dev/null | head -12
+    check "transcript import $(basename "$file")" \
+        env QUALKIT_DB="$study" "$qualkit" transcript import "$file" --participant TC-001 --replace
+    QUALKIT_DB="$study" "$qualkit" transcript show TC-001 2>/dev/null | head -12
 done
 shopt -s nullglob
 for file in "$fixtures"/*.qdpx; do
-    echo "== qdpx import $(basename "$file")"
-    if "$qualkit" qdpx import --help > /dev/null 2>&1; then
-        "$qualkit" --study "$work/qdpx.qualkit" qdpx import "$file" || status=1
-    else
-        echo "this qualkit has no 'qdpx import' yet (it comes with the REFI project work): skipped"
-    fi
+    check "qdpx import $(basename "$file")" env QUALKIT_DB="$work/qdpx-$(basename "$file").sqlite" "$qualkit" qdpx import "$file"
 done
-exit $status
+
+# qualkit's own REFI files, from the demo study: each validates against its schema (xmllint), and
+# the project goes back into a new study with nothing left out.
+"$qualkit" demo --dir "$work/demo" > /dev/null || exit 1
+demo="$work/demo/study.sqlite"
+check "codebook export --format qdc" env QUALKIT_DB="$demo" "$qualkit" codebook export --format qdc --out "$work/demo.qdc"
+check "qdpx export (redacted)" env QUALKIT_DB="$demo" "$qualkit" qdpx export --out "$work/demo.qdpx"
+check "qdpx export --no-redact" env QUALKIT_DB="$demo" "$qualkit" qdpx export --out "$work/open.qdpx" --no-redact
+if command -v xmllint > /dev/null && command -v unzip > /dev/null; then
+    check "demo.qdc valid against Codebook.xsd" xmllint --noout --nonet --schema docs/refi/Codebook.xsd "$work/demo.qdc"
+    for name in demo open; do
+        mkdir -p "$work/$name" && unzip -q -o "$work/$name.qdpx" project.qde -d "$work/$name"
+        check "$name.qdpx project.qde valid against Project-mrt2019.xsd" \
+            xmllint --noout --nonet --schema docs/refi/Project-mrt2019.xsd "$work/$name/project.qde"
+    done
+else
+    echo "xmllint or unzip missing (apt-get install libxml2-utils unzip): schema checks skipped"
+fi
+for name in demo open; do
+    QUALKIT_DB="$work/back-$name.sqlite" "$qualkit" qdpx import "$work/$name.qdpx" > "$work/back-$name.txt" 2>&1
+    code=$?
+    cat "$work/back-$name.txt"
+    check "qdpx import $name.qdpx: exit 0, nothing left out" \
+        test $code -eq 0 -a -z "$(grep -e 'left out:' "$work/back-$name.txt")"
+done
+
+echo "refi interop: $passed checks passed, $failed failed"
+[ $failed -eq 0 ]

@@ -73,6 +73,11 @@ import Testing
     @Test func hostileArchivesAreRefusedNamingTheEntry() throws {
         var slip = try Self.archive(sourcePath: "aa/evil.txt")
         slip.replace("aa/evil.txt", with: "../evil.txt")
+        var absolute = try Self.archive(sourcePath: "aa/evil.txt")
+        absolute.replace("aa/evil.txt", with: "/a/evil.txt")
+        let laughs = try Self.archive(
+            qde: Self.qde(
+                prefix: "<!DOCTYPE Project [<!ENTITY a \"lol\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n"))
         var crc = try Self.archive()
         crc.replace("There's no", with: "There is_n")
         let xxe = try Self.archive(
@@ -80,6 +85,7 @@ import Testing
         for (data, words) in [
             (slip, "entry '../evil.txt' has a '..' part"), (crc, "is damaged: its checksum"),
             (xxe, "'project.qde' declares a DTD"), (Data("not a zip".utf8), "not a zip archive"),
+            (absolute, "entry '/a/evil.txt' has"), (laughs, "'project.qde' declares a DTD"),
         ] {
             let box = try Sandbox()
             let file = try write(box, data)

@@ -56,6 +56,25 @@ import Testing
     }
 }
 
+@Suite struct ReachFileDialectTests {
+    /// Population and target figures saved by Excel as "Unicode text": UTF-16 LE with a BOM, tabs.
+    @Test func figuresAreReadFromUTF16WithABOM() throws {
+        var bytes: [UInt8] = [0xFF, 0xFE]
+        for unit in "# illustrative; invented\r\nattribute\tvalue\tcount\r\nhousehold\tmulti\t12\r\n".utf16 {
+            bytes += [UInt8(unit & 0xFF), UInt8(unit >> 8)]
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("population-\(UUID()).csv").path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let population = try ReachFiles.population(text: ReachFiles.read(path), file: path)
+        #expect(population.entries.map { "\($0.attribute)=\($0.value):\($0.count ?? -1)" } == ["household=multi:12"])
+        let broken = path + "-utf8"
+        FileManager.default.createFile(atPath: broken, contents: Data(Array("attribute,value,count\nx,".utf8) + [0xE9]))
+        defer { try? FileManager.default.removeItem(atPath: broken) }
+        #expect(throws: InvalidInput.self) { try ReachFiles.read(broken) }
+    }
+}
+
 @Suite struct CSVCommentSniffTests {
     @Test func leadingCommentLinesDoNotDecideTheSeparator() {
         let bytes = Array("# invented figures; do not cite; really\nattribute,value,count\n".utf8)

@@ -39,7 +39,11 @@ import Testing
         #expect(sources.count > 0)
         #expect(Set(entries.keys) == Set(["project.qde"] + sources.map { "sources/\($0.attributes["guid"]!).txt" }))
         let selections = Self.all("PlainTextSelection", in: project)
-        #expect(selections.count == (try count("SELECT count(DISTINCT coalesce(selection, uuid)) FROM coding")))
+        // One per coding or multi-turn selection, and one per memo on a segment.
+        #expect(
+            selections.count
+                == (try count("SELECT count(DISTINCT coalesce(selection, uuid)) FROM coding"))
+                + (try count("SELECT count(*) FROM memo WHERE segment_number IS NOT NULL")))
         #expect(selections.count == report.selections)
         #expect(report.codings == (try count("SELECT count(*) FROM coding")))
         let codable = Self.all("Code", in: try #require(project.child("CodeBook"))).filter {

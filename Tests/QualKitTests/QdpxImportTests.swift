@@ -16,6 +16,7 @@ struct QdpxFixture {
         <Code guid="c0000000-0000-4000-8000-000000000003" name="Access" isCodable="true"/>
         """
     var sets = ""
+    var variables = #"<Variable guid="a0000000-0000-4000-8000-000000000001" name="site" typeOfVariable="Text"/>"#
     var cases = ""
     var sources: [(xml: String, entry: String?, text: String)] = []
     var notes = ""
@@ -28,7 +29,7 @@ struct QdpxFixture {
         <Project xmlns="urn:QDA-XML:project:1.0" name="Fixture" origin="\(origin)"\(creator.map { " creatingUserGUID=\"\($0)\"" } ?? "")>
           <Users>\(users)</Users>
           <CodeBook><Codes>\(codes)</Codes>\(sets)</CodeBook>
-          <Variables><Variable guid="a0000000-0000-4000-8000-000000000001" name="site" typeOfVariable="Text"/></Variables>
+          <Variables>\(variables)</Variables>
           <Cases>\(cases)</Cases>
           <Sources>\(sources.map(\.xml).joined())</Sources>
           <Notes>\(notes)</Notes>

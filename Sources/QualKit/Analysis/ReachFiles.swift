@@ -191,12 +191,10 @@ public enum ReachFiles {
         }.map(\.element)
     }
 
-    /// Reads a file as UTF-8 text, or throws ``MissingInputFile``.
+    /// Reads a file as every CSV reader does: UTF-8 with or without a byte-order mark, or UTF-16
+    /// with one (Excel's "Unicode text"); throws ``MissingInputFile``, or ``InvalidInput`` naming
+    /// the line of invalid UTF-8.
     public static func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw MissingInputFile(path: path) }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw InvalidInput(file: path, line: nil, "not UTF-8 text")
-        }
-        return text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
+        try SourceText.read(path)
     }
 }

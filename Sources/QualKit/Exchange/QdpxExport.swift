@@ -7,7 +7,8 @@ import Foundation
 /// (``RefiCodebook``), participants are `Case`s whose gender, community, languages and free
 /// attributes are text `Variable`s and whose transcripts are `SourceRef`s, transcripts are
 /// `TextSource`s, each coding is a `PlainTextSelection` holding one `Coding`, and memos are
-/// `Note`s referred to from the code and the source they are about. GUIDs are the stored UUIDs
+/// `Note`s referred to from the code and the source they are about, or, for a memo on a segment,
+/// from a `PlainTextSelection` of that segment holding no coding. GUIDs are the stored UUIDs
 /// (``StableID``); a selection that spans several turns (parts sharing `coding.selection`) is one
 /// selection whose GUID is that shared value. Positions are code points of the whole text as
 /// written into the archive, which is redacted unless the ``Disclosure`` says otherwise
@@ -21,7 +22,8 @@ public enum QdpxExport {
         public var variables = 0
         public var cases = 0
         public var sources = 0
-        /// `PlainTextSelection`s: one per coding, one per multi-turn selection.
+        /// `PlainTextSelection`s: one per coding, one per multi-turn selection, one per memo on a
+        /// segment.
         public var selections = 0
         /// Stored codings (parts) the selections hold.
         public var codings = 0
@@ -151,7 +153,32 @@ public enum QdpxExport {
                     report.selections += 1
                     report.codings += selection.parts
                 }
-                for memo in memos where memo.transcript == source.id {
+                // A memo on a segment is a selection of the whole segment that holds no coding,
+                // only the note (what other tools call an annotation), so it keeps its segment.
+                let segmentMemos = memos.filter { $0.transcript == source.id && $0.segment != nil }
+                if !segmentMemos.isEmpty {
+                    var ranges: [Int: (start: Int, end: Int)] = [:]
+                    for segment in try TranscriptStore(study).segmentOutlines(of: source.id) {
+                        ranges[segment.number] = (segment.textStart, segment.textEnd)
+                    }
+                    for memo in segmentMemos {
+                        guard let segment = memo.segment, let range = ranges[segment], range.start < range.end
+                        else { continue }
+                        let span = text.span(from: range.start, to: range.end)
+                        writer.start(
+                            "PlainTextSelection",
+                            [
+                                ("guid", memoSelectionGUID(memo.uuid)),
+                                ("name", text.slice(from: span.start, to: span.end)),
+                                ("startPosition", String(span.start)), ("endPosition", String(span.end)),
+                                ("creatingUser", memo.coderUUID), ("creationDateTime", dateTime(memo.createdAt)),
+                            ])
+                        writer.start("NoteRef", [("targetGUID", memo.uuid)], empty: true)
+                        writer.end()
+                        report.selections += 1
+                    }
+                }
+                for memo in memos where memo.transcript == source.id && memo.segment == nil {
                     writer.start("NoteRef", [("targetGUID", memo.uuid)], empty: true)
                 }
                 writer.end()
@@ -199,6 +226,9 @@ public enum QdpxExport {
         try OutputFile.write(data, to: path, replacing: replacing)
         return report
     }
+
+    /// The GUID of the selection that carries a memo on a segment, derived from the memo's UUID.
+    public static func memoSelectionGUID(_ memo: String) -> String { RefiGUID.derived(from: "memo-selection:" + memo) }
 
     /// A variable's GUID, derived from its name (variables have no stored UUID).
     public static func variableGUID(_ name: String) -> String { RefiGUID.derived(from: "variable:" + name) }

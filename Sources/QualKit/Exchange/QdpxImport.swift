@@ -8,7 +8,7 @@ import Foundation
 ///   imported again; selections are placed by position when the texts agree, else by their text
 ///   where it occurs once);
 /// - a user is the coder `--coder-map` names, else the coder with the user's GUID, else the coder
-///   whose id is the user's name made an id;
+///   whose id is the user's `id` attribute when that is a valid id, else the user's name made an id;
 /// - a code is the code with its GUID, else the code at its path;
 /// - a case is the participant with its GUID, else with its name made an id;
 /// - a coding is (segment, code, coder, start, end): the exact range, so the exact text;
@@ -78,14 +78,18 @@ private struct Planner {
     var codeOf: [String: String] = [:]
     var newCodes: [(code: Code, uuid: String)] = []
     var participantOf: [String: String] = [:]
-    var newParticipants: [(id: String, uuid: String?, attributes: [String: String])] = []
+    var newParticipants: [(id: String, uuid: String?, fields: [String: String], attributes: [String: String])] = []
     var attributeUpdates: [(participant: String, key: String, value: String)] = []
+    /// Gender, community or languages of an existing participant to set: (participant, column, value).
+    var fieldUpdates: [(participant: String, column: String, value: String)] = []
     var newTranscripts: [NewTranscript] = []
     var codings: [PlannedCoding] = []
     var memos: [(transcript: String?, segment: Int?, code: String?, coder: String?, text: String, uuid: String)] = []
 
     struct NewTranscript {
         var id: String
+        /// The source's GUID, kept as the transcript's UUID unless the study already uses it.
+        var uuid: String
         var participant: String
         var name: String
         var text: String
@@ -102,6 +106,8 @@ private struct Planner {
         var transcriptStart: Int
         var transcriptEnd: Int
         var selection: String
+        /// The selection's `Description`, stored as the coding's memo.
+        var memo: String?
     }
 
     init(project: QdpxProject, file: String, options: QdpxImport.Options, study: Study) {
@@ -145,6 +151,9 @@ private struct Planner {
                 id = mapped
             } else if let known = byUUID[user.guid] {
                 id = known
+            } else if let given = user.id, Identifiers.isPersonID(given) {
+                // The user's `id` attribute: the coder's id in qualkit's own exports.
+                id = given
             } else {
                 id = Self.personID(user.name)
                 guard Identifiers.isPersonID(id) else { throw QdpxError.invalidCoderID(user: user.name, id: id) }
@@ -287,6 +296,8 @@ private struct Planner {
 
     mutating func planCases() throws {
         let people = PeopleStore(study)
+        // Values of variables named like direct identifiers, counted by name: never stored.
+        var identifiers: [(name: String, count: Int)] = []
         for element in project.cases {
             var id = try db.value("SELECT id FROM participant WHERE uuid = ?", [element.guid]).stringValue
             if id == nil {
@@ -297,22 +308,76 @@ private struct Planner {
             let participant = id!
             for source in element.sources where participantOf[source] == nil { participantOf[source] = participant }
             var attributes: [String: String] = [:]
-            for (key, value) in element.variables where !key.isEmpty { attributes[key] = value }
+            var fields: [String: String] = [:]
+            for (key, value) in element.variables where !key.isEmpty {
+                if PersonFields.isDirectIdentifier(key) {
+                    if let index = identifiers.firstIndex(where: { $0.name == key }) {
+                        identifiers[index].count += 1
+                    } else {
+                        identifiers.append((key, 1))
+                    }
+                    continue
+                }
+                guard let field = Self.participantField(key) else {
+                    attributes[key] = value
+                    continue
+                }
+                if let canonical = Self.fieldValue(field, value) {
+                    fields[field] = canonical
+                } else {
+                    report.leftOut.append(
+                        "case '\(element.name)': its \(key) '\(value)' is not a list of language tags (such as ur, en-GB)"
+                    )
+                }
+            }
             if try people.participantExists(participant) {
-                let have = try people.participant(participant).attributes
+                let person = try people.participant(participant)
+                let have = person.attributes
+                let haveFields = [
+                    "gender": person.gender ?? "", "community": person.community ?? "",
+                    "languages": person.languages.joined(separator: ","),
+                ]
                 var changed = false
                 for (key, value) in attributes.sorted(by: { $0.key < $1.key }) where have[key] != value {
                     attributeUpdates.append((participant, key, value))
                     changed = true
                 }
+                for (column, value) in fields.sorted(by: { $0.key < $1.key }) where haveFields[column] != value {
+                    fieldUpdates.append((participant, column, value))
+                    changed = true
+                }
                 if changed { report.participants.changed += 1 } else { report.participants.unchanged += 1 }
             } else if let index = newParticipants.firstIndex(where: { $0.id == participant }) {
                 newParticipants[index].attributes.merge(attributes) { a, _ in a }
+                newParticipants[index].fields.merge(fields) { a, _ in a }
             } else {
                 let uuidTaken = try db.value("SELECT 1 FROM participant WHERE uuid = ?", [element.guid]) != .null
-                newParticipants.append((participant, uuidTaken ? nil : element.guid, attributes))
+                newParticipants.append((participant, uuidTaken ? nil : element.guid, fields, attributes))
                 report.participants.added += 1
             }
+        }
+        for (name, count) in identifiers {
+            let concept = PersonFields.identifierConcept(of: name).map { " (\($0.concept))" } ?? ""
+            report.leftOut.append(
+                "variable '\(name)': \(count) value(s) not imported: it looks like a direct identifier\(concept), and the study keeps pseudonymous ids only"
+            )
+        }
+    }
+
+    /// The participant field a case's variable sets (`gender`, `community`, `languages`, the
+    /// names qualkit exports them under, in any case or spacing), or nil for a free attribute.
+    static func participantField(_ name: String) -> String? {
+        let key = PersonFields.normalizedKey(name)
+        return ["gender", "community", "languages"].contains(key) ? key : nil
+    }
+
+    /// A field's value as stored: gender lower case, languages as normalised tags joined by `,`;
+    /// nil when the languages are not tags.
+    static func fieldValue(_ field: String, _ value: String) -> String? {
+        switch field {
+        case "gender": return PersonFields.gender(value) ?? ""
+        case "languages": return (try? PersonFields.languages(value))?.joined(separator: ",")
+        default: return PersonFields.optionalText(value) ?? ""
         }
     }
 
@@ -365,7 +430,7 @@ private struct Planner {
                     if !(try PeopleStore(study).participantExists(participant))
                         && !newParticipants.contains(where: { $0.id == participant })
                     {
-                        newParticipants.append((participant, nil, [:]))
+                        newParticipants.append((participant, nil, [:], [:]))
                         report.participants.added += 1
                     }
                     report.warnings.append(
@@ -381,7 +446,8 @@ private struct Planner {
                 let planned = try segment(content, name: source.name, participant: participant)
                 newTranscripts.append(
                     NewTranscript(
-                        id: id, participant: participant, name: source.name, text: content.text, segments: planned))
+                        id: id, uuid: source.guid, participant: participant, name: source.name, text: content.text,
+                        segments: planned))
                 segments = planned.map { ($0.number, nil, $0.range) }
                 transcript = id
                 report.transcripts.added += 1
@@ -435,7 +501,10 @@ private struct Planner {
                     report.leftOut.append("\(label): it covers only speaker labels or blank lines")
                     continue
                 }
-                if selection.codings.isEmpty { report.leftOut.append("\(label): it has no coding") }
+                // A selection holding only notes is an annotation: its notes become memos on the segment.
+                if selection.codings.isEmpty && selection.notes.isEmpty {
+                    report.leftOut.append("\(label): it has no coding")
+                }
                 for coding in selection.codings {
                     guard let code = codeOf[coding.code],
                         let coder = try coderFor(coding, selection: selection, label: label)
@@ -444,7 +513,8 @@ private struct Planner {
                         let planned = PlannedCoding(
                             transcript: transcript, segment: number, code: code, coder: coder,
                             start: part.lowerBound - base, end: part.upperBound - base,
-                            transcriptStart: part.lowerBound, transcriptEnd: part.upperBound, selection: selection.guid)
+                            transcriptStart: part.lowerBound, transcriptEnd: part.upperBound, selection: selection.guid,
+                            memo: selection.description)
                         guard seen.insert(planned).inserted else { continue }
                         let exists =
                             try db.value(
@@ -575,20 +645,29 @@ private struct Planner {
     // MARK: notes → memos
 
     mutating func planMemos() throws {
+        // A note's transcript and segment come from the source or selection that refers to it, its
+        // code from the code that does (qualkit refers to a memo on a coding from both), else from
+        // the selection's first coding.
         var subject: [String: (transcript: String?, segment: Int?, code: String?)] = [:]
+        var codeOfNote: [String: String] = [:]
         for (code, notes) in project.codeNotes {
-            for note in notes { subject[note] = (nil, nil, codeOf[code]) }
+            for note in notes {
+                subject[note] = (nil, nil, codeOf[code])
+                if let path = codeOf[code], codeOfNote[note] == nil { codeOfNote[note] = path }
+            }
         }
         for source in project.sources {
             guard let placed = sourceTranscript[source.guid] else { continue }
             let (transcript, segments) = placed
-            for note in source.notes { subject[note] = (transcript, nil, nil) }
+            for note in source.notes { subject[note] = (transcript, nil, codeOfNote[note]) }
             let content = QdpxText(source.text)
             for selection in source.selections where !selection.notes.isEmpty {
                 let range = content.range(selection.start, selection.end, rule: report.rule)
                 let number = range.flatMap { r in segments.first { $0.1.upperBound > r.lowerBound }?.0 }
                 let code = selection.codings.first.flatMap { codeOf[$0.code] }
-                for note in selection.notes { subject[note] = (transcript, number, number == nil ? nil : code) }
+                for note in selection.notes {
+                    subject[note] = (transcript, number, codeOfNote[note] ?? (number == nil ? nil : code))
+                }
             }
         }
         for note in project.notes {
@@ -634,10 +713,21 @@ private struct Planner {
         }
         let people = PeopleStore(study)
         for person in newParticipants {
-            try people.save(Participant(id: person.id, attributes: person.attributes), isNew: true)
+            let fields = person.fields
+            try people.save(
+                Participant(
+                    id: person.id, languages: PersonFields.list(fields["languages"] ?? ""),
+                    gender: fields["gender"].flatMap { $0.isEmpty ? nil : $0 },
+                    community: fields["community"].flatMap { $0.isEmpty ? nil : $0 }, attributes: person.attributes),
+                isNew: true)
             if let uuid = person.uuid {
                 try db.execute("UPDATE participant SET uuid = ? WHERE id = ?", [uuid, person.id])
             }
+        }
+        for update in fieldUpdates {
+            // The column is one of three fixed names (``participantField``), never the file's text.
+            let value: SQLValue = update.value.isEmpty && update.column != "languages" ? .null : .text(update.value)
+            try db.execute("UPDATE participant SET \(update.column) = ? WHERE id = ?", [value, update.participant])
         }
         for update in attributeUpdates {
             try db.execute(
@@ -657,17 +747,20 @@ private struct Planner {
                 segments: transcript.segments.map {
                     ($0.number, $0.speaker, $0.role, nil, nil, $0.text, $0.range.lowerBound, $0.range.upperBound)
                 })
+            if try db.value("SELECT 1 FROM transcript WHERE uuid = ?", [transcript.uuid]) == .null {
+                try db.execute("UPDATE transcript SET uuid = ? WHERE id = ?", [transcript.uuid, transcript.id])
+            }
         }
         let insert = try db.prepare(
             """
-            INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, created_at, uuid, selection)
-            SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM segment WHERE transcript = ? AND number = ?
+            INSERT OR IGNORE INTO coding(segment, code, coder, start, end, transcript_start, transcript_end, created_at, uuid, selection, memo)
+            SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM segment WHERE transcript = ? AND number = ?
             """)
         let store = CodingStore(study)
         for coding in codings {
             try insert.run([
                 coding.code, coding.coder, coding.start, coding.end, coding.transcriptStart, coding.transcriptEnd, now,
-                StableID.make(), coding.selection, coding.transcript, coding.segment,
+                StableID.make(), coding.selection, coding.memo, coding.transcript, coding.segment,
             ])
             try store.cover(transcript: coding.transcript, coder: coding.coder)
         }

@@ -10,6 +10,8 @@ public struct QdpxProject: Sendable, Equatable {
     public struct User: Sendable, Equatable {
         public var guid: String
         public var name: String
+        /// The user's `id` attribute (qualkit writes the coder's id there), when given.
+        public var id: String? = nil
     }
 
     public struct Code: Sendable, Equatable {
@@ -49,6 +51,8 @@ public struct QdpxProject: Sendable, Equatable {
         public var creatingUser: String?
         public var codings: [Coding]
         public var notes: [String]
+        /// The selection's `Description` (qualkit writes a coding's memo there), when not blank.
+        public var description: String? = nil
     }
 
     public struct Source: Sendable, Equatable {
@@ -163,7 +167,8 @@ private struct Reader {
                     if result.users.contains(where: { $0.guid == id }) {
                         throw QdpxError.duplicateGUID(entry: entry, element: "User", guid: id)
                     }
-                    result.users.append(.init(guid: id, name: name))
+                    let userID = user.attributes["id"].flatMap { $0.isEmpty ? nil : $0 }
+                    result.users.append(.init(guid: id, name: name, id: userID))
                 }
             case "CodeBook":
                 for part in child.children {
@@ -301,7 +306,10 @@ private struct Reader {
                 return .init(
                     guid: try guid(coding), code: try guid(ref, "targetGUID"),
                     creatingUser: try optionalGUID(coding, "creatingUser"))
-            }, notes: try noteRefs(element))
+            }, notes: try noteRefs(element),
+            description: element.child("Description").map(\.text).flatMap {
+                $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0
+            })
     }
 
     /// A source's text: inline `PlainTextContent`, else the entry `plainTextPath` names, looked up

@@ -41,6 +41,8 @@ struct QdpxStore {
     struct Memo {
         let uuid: String
         let transcript: String?
+        /// The segment it is about, if any.
+        let segment: Int?
         let code: String?
         let coderUUID: String?
         let text: String
@@ -119,7 +121,7 @@ struct QdpxStore {
     func memos() throws -> [Memo] {
         try study.db.rows(
             """
-            SELECT m.uuid, m.transcript, m.code, r.uuid, m.text, m.created_at FROM memo m
+            SELECT m.uuid, m.transcript, m.code, r.uuid, m.text, m.created_at, m.segment_number FROM memo m
             LEFT JOIN coder r ON r.id = m.coder
             LEFT JOIN transcript t ON t.id = m.transcript
             LEFT JOIN interview i ON i.id = t.interview
@@ -128,7 +130,8 @@ struct QdpxStore {
             """
         ).map { row in
             Memo(
-                uuid: row[0].stringValue ?? "", transcript: row[1].stringValue, code: row[2].stringValue,
+                uuid: row[0].stringValue ?? "", transcript: row[1].stringValue, segment: row[6].intValue,
+                code: row[2].stringValue,
                 coderUUID: row[3].stringValue, text: row[4].stringValue ?? "", createdAt: row[5].stringValue ?? "")
         }
     }
