@@ -34,6 +34,27 @@ func emptyHTMLHeadings(_ html: String) -> [String] {
     return found
 }
 
+/// Section headings (`h2`, `h3`) that print unguarded: not inside a `.keep` block (which does not
+/// break inside, so the heading stays with its intro and first table or figure), or last in it.
+func headingsOutsideKeepBlocks(_ html: String) -> [String] {
+    var found: [String] = []
+    var open: [Bool] = []  // one per open <div>: is it a keep block
+    let pattern = try! NSRegularExpression(pattern: "<div([^>]*)>|</div>|<h([23])[^>]*>(.*?)</h\\2>\\s*(</div>)?")
+    for match in pattern.matches(in: html, range: NSRange(html.startIndex..., in: html)) {
+        let tag = html[Range(match.range, in: html)!]
+        if tag.hasPrefix("<div") {
+            open.append(html[Range(match.range(at: 1), in: html)!].contains("class=\"keep\""))
+        } else if tag.hasPrefix("</div") {
+            _ = open.popLast()
+        } else {
+            let last = match.range(at: 4).location != NSNotFound
+            if !open.contains(true) || last { found.append(String(html[Range(match.range(at: 3), in: html)!])) }
+            if last { _ = open.popLast() }
+        }
+    }
+    return found
+}
+
 /// Markdown headings followed by a heading of the same or a higher level, or by the end.
 func emptyMarkdownHeadings(_ markdown: String) -> [String] {
     let lines = markdown.split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
@@ -68,6 +89,7 @@ func emptyMarkdownHeadings(_ markdown: String) -> [String] {
         #expect(report.methods.contains { $0.contains("guide questions") && $0.contains("qualkit fidelity") })
         #expect(emptyHTMLHeadings(report.html).isEmpty, "\(emptyHTMLHeadings(report.html))")
         #expect(emptyMarkdownHeadings(markdown).isEmpty, "\(emptyMarkdownHeadings(markdown))")
+        #expect(headingsOutsideKeepBlocks(report.html).isEmpty, "\(headingsOutsideKeepBlocks(report.html))")
         // Human labels and language names, never the raw field names.
         #expect(markdown.contains("### By Age band"))
         #expect(!markdown.contains("By age_band"))
@@ -164,6 +186,8 @@ func emptyMarkdownHeadings(_ markdown: String) -> [String] {
         let report = try FindingsReport.build(fixture.study, options: .init())
         #expect(emptyHTMLHeadings(report.html).isEmpty, "\(emptyHTMLHeadings(report.html))")
         #expect(emptyMarkdownHeadings(report.markdown).isEmpty, "\(emptyMarkdownHeadings(report.markdown))")
+        #expect(headingsOutsideKeepBlocks(report.html).isEmpty, "\(headingsOutsideKeepBlocks(report.html))")
+        #expect(headingsOutsideKeepBlocks("<div class=\"keep\"><h2>A</h2></div><h3>B</h3><p>b</p>") == ["A", "B"])
         #expect(report.methods.contains { $0.contains("Agreement between coders is not reported: only AB coded") })
         #expect(report.markdown.contains("No service change has been recorded yet"))
         #expect(report.markdown.contains("No outcome measure has been recorded yet"))

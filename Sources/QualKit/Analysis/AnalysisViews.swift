@@ -156,7 +156,8 @@ public enum AnalysisViews {
             ("reason", .string(result.reason)), ("base", .int(result.base)), ("run", .int(result.run)),
             ("threshold", .double(result.threshold)), ("order", .string(result.order.rawValue)),
             ("coders", .strings(result.coders)),
-            ("method", .string(Saturation.method)), ("citation", .string(Saturation.citation)),
+            ("method", .string(Saturation.method(base: result.base, run: result.run))),
+            ("citation", .string(Saturation.citation)),
         ])
         let verdict =
             result.notation.map {
@@ -167,7 +168,7 @@ public enum AnalysisViews {
             positioned, json: json,
             notes: [
                 verdict, "Base: first \(result.base) interviews, \(result.baseUnique) unique codes.",
-                "Method: " + Saturation.method, "Citation: " + Saturation.citation,
+                "Method: " + Saturation.method(base: result.base, run: result.run), "Citation: " + Saturation.citation,
             ],
             moreTables: [("Runs:", saturationRun.table(result.runs))])
     }

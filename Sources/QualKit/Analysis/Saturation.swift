@@ -43,6 +43,10 @@ public enum Saturation {
         information is the number of codes not seen in any earlier interview, as a percentage of the base's unique \
         codes; saturation is reached at the first run at or below the threshold, reported as interviews before the run + RUN.
         """
+    /// ``method`` with a run's settings in place of BASE and RUN, for output that reports that run.
+    public static func method(base: Int, run: Int) -> String {
+        method.replacingOccurrences(of: "BASE", with: String(base)).replacingOccurrences(of: "RUN", with: String(run))
+    }
     public static let citation =
         "Guest G, Namey E, Chen M (2020). A simple method to assess and report thematic saturation in qualitative research. PLOS ONE 15(5): e0232076. https://doi.org/10.1371/journal.pone.0232076"
 

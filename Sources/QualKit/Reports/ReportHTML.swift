@@ -8,6 +8,8 @@ extension FindingsReport {
 
     public var html: String {
         let e = HTML.escape
+        // A heading, its intro and its first table or figure print as one block (see layoutCSS).
+        func keep(_ parts: String...) -> String { "<div class=\"keep\">" + parts.joined() + "</div>\n" }
         func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "—" }
         func number(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "—" }
         let small = options.smallNumbers
@@ -20,46 +22,46 @@ extension FindingsReport {
         let label = labels.label
 
         // 1. Summary.
-        body += "<section><h2>Summary</h2>\n"
-        body += executiveSummary.map { "<p>\(e($0))</p>\n" }.joined()
+        body += "<section>" + keep("<h2>Summary</h2>\n", executiveSummary.map { "<p>\(e($0))</p>\n" }.joined())
         body += "</section>\n"
 
         // 2. Who we heard from.
-        body += "<section><h2>Who we heard from</h2>\n"
-        body +=
+        var heard = "<h2>Who we heard from</h2>\n"
+        heard +=
             "<p>How many people reached each step of the study\(audience.withdrawn > 0 ? "; \(count(audience.withdrawn)) withdrew and their data was erased" : "; nobody withdrew").</p>\n"
-        body +=
+        heard +=
             "<ol class=\"flow\">"
             + audience.flow.map {
                 "<li><span class=\"step\">\(e($0.stage))</span> <strong>\(count($0.participants))</strong></li>"
             }
             .joined(separator: "<li class=\"arrow\" aria-hidden=\"true\">→</li>") + "</ol>\n"
+        body += "<section>" + keep(heard)
         body += "<table class=\"facts\"><tbody>\n"
         for (name, value) in audienceFacts {
             body += "<tr><th scope=\"row\">\(e(name))</th><td>\(e(value))</td></tr>\n"
         }
         body += "</tbody></table>\n"
         for table in audience.makeUp {
-            body += "<h3>Participants by \(e(label(table.by)))</h3>\n"
-            body +=
-                "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">\(e(label(table.by)))</th><th scope=\"col\" class=\"n\">Participants</th></tr></thead><tbody>\n"
+            var block = "<h3>Participants by \(e(label(table.by)))</h3>\n"
+            block +=
+                "<div class=\"scroll\"><table class=\"narrow\"><thead><tr><th scope=\"col\">\(e(label(table.by)))</th><th scope=\"col\" class=\"n\">Participants</th></tr></thead><tbody>\n"
             for group in table.groups {
-                body += "<tr><td>\(e(group.value))</td><td class=\"n\">\(count(group.participantsTotal))</td></tr>\n"
+                block += "<tr><td>\(e(group.value))</td><td class=\"n\">\(count(group.participantsTotal))</td></tr>\n"
             }
-            body += "</tbody></table></div>\n"
+            body += keep(block, "</tbody></table></div>\n")
             let note = small.note(table)
             if !note.isEmpty { body += "<p class=\"warn\">\(e(note))</p>\n" }
         }
         if let reach = audience.reach {
-            body +=
+            var block =
                 "<h3>Reach: who we heard from against the area's population</h3>\n<p>Participants interviewed in each group, their share of the sample (with a 95% interval) and the group's share of the population. A group is under-represented when its population share lies above the interval.</p>\n"
-            body +=
+            block +=
                 "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Group</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">Sample share</th><th scope=\"col\" class=\"n\">Population share</th><th scope=\"col\">Representation</th><th scope=\"col\" class=\"n\">More needed</th></tr></thead><tbody>\n"
             for row in reachRows(reach) {
-                body +=
+                block +=
                     "<tr><td>\(e(row.group))</td><td class=\"n\">\(e(row.participants))</td><td class=\"n\">\(e(row.sample))</td><td class=\"n\">\(e(row.population))</td><td>\(e(row.status))</td><td class=\"n\">\(e(row.needed))</td></tr>\n"
             }
-            body += "</tbody></table></div>\n"
+            body += keep(block, "</tbody></table></div>\n")
         }
         if !audience.belowTarget.isEmpty {
             body += "<p class=\"warn\">\(e(belowTargetSentence))</p>\n"
@@ -68,8 +70,10 @@ extension FindingsReport {
 
         // 3. Themes.
         body +=
-            "<section><h2>Themes</h2>\n<p>N = \(e(people(tally.participantsTotal))) with a coded transcript. Each bar is the share of participants who raised a theme; themes within a theme are indented under it in the table and counted within it, not ranked against it.</p>\n"
-        body += barChart()
+            "<section>"
+            + keep(
+                "<h2>Themes</h2>\n<p>N = \(e(people(tally.participantsTotal))) with a coded transcript. Each bar is the share of participants who raised a theme; themes within a theme are indented under it in the table and counted within it, not ranked against it.</p>\n",
+                barChart())
         body +=
             "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Participants</th><th scope=\"col\" class=\"n\">%</th><th scope=\"col\" class=\"n\">Excerpts</th></tr></thead><tbody>\n"
         for theme in themes {
@@ -81,12 +85,17 @@ extension FindingsReport {
         body += "</tbody></table></div></section>\n"
 
         // 4. Subgroups.
-        body += "<section><h2>Themes by subgroup</h2>\n"
+        body += "<section>"
+        // The section's heading goes into its first block, so that it is never left on its own.
+        var lead = "<h2>Themes by subgroup</h2>\n"
         if published.isEmpty {
-            body +=
-                "<p>No subgroup tables were asked for; add them with <code>qualkit report --by ATTRIBUTE</code>.</p>\n"
+            body += keep(
+                lead,
+                "<p>No subgroup tables were asked for; add them with <code>qualkit report --by ATTRIBUTE</code>.</p>\n")
         }
         for group in published {
+            body += "<div class=\"keep\">" + lead
+            lead = ""
             body +=
                 "<h3>By \(e(label(group.by)))</h3>\n<p>Participants in each group who raised each theme; darker cells are higher shares.</p>\n"
             body += "<div class=\"scroll\"><table class=\"heat\"><thead><tr><th scope=\"col\">Theme</th>"
@@ -110,26 +119,27 @@ extension FindingsReport {
                 }
                 body += "</tr>\n"
             }
-            body += "</tbody></table></div>\n"
+            body += "</tbody></table></div></div>\n"
             let note = small.note(group)
             if !note.isEmpty { body += "<p class=\"warn\">\(e(note))</p>\n" }
         }
         body += "</section>\n"
 
         // 5. Quotes.
-        body += "<section><h2>In participants' words</h2>\n"
-        if quotes.values.allSatisfy(\.isEmpty) { body += "<p>\(e(Self.noQuotes))</p>\n" }
+        body += "<section>"
+        lead = "<h2>In participants' words</h2>\n"
+        if quotes.values.allSatisfy(\.isEmpty) { body += keep(lead, "<p>\(e(Self.noQuotes))</p>\n") }
         for theme in themes where !(quotes[theme.code] ?? []).isEmpty {
-            body += "<h3>\(e(theme.name))</h3>\n"
-            for quote in quotes[theme.code]! {
-                body +=
-                    "<figure class=\"quote\"><blockquote><p>\(e(quote.text))</p></blockquote><figcaption>\(e(quote.attribution))</figcaption></figure>\n"
+            let figures = quotes[theme.code]!.map {
+                "<figure class=\"quote\"><blockquote><p>\(e($0.text))</p></blockquote><figcaption>\(e($0.attribution))</figcaption></figure>\n"
             }
+            body += keep(lead, "<h3>\(e(theme.name))</h3>\n", figures[0]) + figures.dropFirst().joined()
+            lead = ""
         }
         body += "</section>\n"
 
         // 6. You said, we did.
-        body += "<section><h2>You said, we did</h2>\n"
+        body += "<section><div class=\"keep\"><h2>You said, we did</h2>\n"
         if actions.isEmpty {
             body +=
                 "<p>No service change has been recorded yet (<code>qualkit action add</code>); the themes below are waiting for one.</p>\n"
@@ -143,28 +153,33 @@ extension FindingsReport {
             if answering.isEmpty { body += "<tr>\(said)<td colspan=\"4\"><em>No action yet</em></td></tr>\n" }
             for action in answering {
                 body +=
-                    "<tr>\(said)<td>\(e(action.change))</td><td>\(e(action.owner ?? ""))</td><td>\(e(action.status.rawValue))</td><td>\(e(action.doneOn?.description ?? action.due.map { "due \($0)" } ?? ""))</td></tr>\n"
+                    "<tr>\(said)<td>\(e(action.change))</td><td>\(e(action.owner ?? ""))</td><td>\(e(action.status.rawValue))</td><td class=\"date\">\(e(action.doneOn?.description ?? action.due.map { "due \($0)" } ?? ""))</td></tr>\n"
             }
         }
-        body += "</tbody></table></div></section>\n"
+        body += "</tbody></table></div></div></section>\n"
 
         // 7. Outcomes.
-        body += "<section><h2>Outcomes</h2>\n"
+        body += "<section>"
+        lead = "<h2>Outcomes</h2>\n"
         if outcomes.isEmpty {
             body +=
-                "<p>No outcome measure has been recorded yet (<code>qualkit outcome import</code>), so no change can be read.</p>\n"
+                keep(
+                    lead,
+                    "<p>No outcome measure has been recorded yet (<code>qualkit outcome import</code>), so no change can be read.</p>\n"
+                )
         } else {
-            body +=
+            lead +=
                 "<p>Each measure is drawn as a statistical process control chart (XmR), as NHS England's Making Data Count advises: the baseline is the points before the action, its mean and process limits (mean ± 2.66 × the mean moving range) are drawn across the series, and points after the action are judged against them. A signal shows that the process changed, not what changed it.</p>\n"
             for series in outcomes {
-                body += "<h3>\(e(series.title))</h3>\n"
+                var block = lead + "<h3>\(e(series.title))</h3>\n"
+                lead = ""
                 if let action = series.action {
-                    body +=
+                    block +=
                         "<p>Read against “\(e(action.change))”\(action.doneOn.map { " (done \(e($0.description)))" } ?? " (not done yet)").</p>\n"
                 }
-                body += Self.lineChart(series)
+                body += keep(block, Self.lineChart(series))
                 body +=
-                    "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">n</th></tr></thead><tbody>\n"
+                    "<div class=\"scroll\"><table class=\"narrow\"><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"n\">Value</th><th scope=\"col\" class=\"n\">n</th></tr></thead><tbody>\n"
                 for point in series.points {
                     body +=
                         "<tr><td>\(e(point.period))</td><td class=\"n\">\(e(JSON.format(point.value)))</td><td class=\"n\">\(point.n.map(String.init) ?? "")</td></tr>\n"
@@ -176,16 +191,16 @@ extension FindingsReport {
 
         // 8. Methods and limitations, with saturation and agreement.
         body +=
-            "<section><h2>Methods and limitations</h2><ul>\n" + methods.map { "<li>\(e($0))</li>\n" }.joined()
-            + "</ul>\n"
+            "<section>"
+            + keep("<h2>Methods and limitations</h2><ul>\n", methods.map { "<li>\(e($0))</li>\n" }.joined(), "</ul>\n")
         body +=
-            "<h3>Saturation</h3>\n<p>"
+            "<div class=\"keep\"><h3>Saturation</h3>\n<p>"
             + (saturation.notation.map {
                 "Saturation reached at <strong>\(e($0))</strong>: after \(saturation.saturationAt!) interviews, a run of \(saturation.run) added no more than \(e(JSON.format(saturation.threshold)))% new codes (Guest, Namey &amp; Chen 2020)."
-            } ?? "Saturation not reached: \(e(saturation.reason ?? "")).") + "</p>\n" + saturationChart()
+            } ?? "Saturation not reached: \(e(saturation.reason ?? "")).") + "</p>\n" + saturationChart() + "</div>\n"
         if let agreement {
             body +=
-                "<h3>Agreement between coders</h3>\n<p>Coders \(e(agreement.coders.joined(separator: ", "))); overall Krippendorff's alpha \(number(agreement.overall.alpha)), mean Cohen's kappa \(number(agreement.overall.meanKappa)). Alpha below 0.80 is flagged. Reproduce with <code>\(e(agreementCommand))</code>.</p>\n"
+                "<div class=\"keep\"><h3>Agreement between coders</h3>\n<p>Coders \(e(agreement.coders.joined(separator: ", "))); overall Krippendorff's alpha \(number(agreement.overall.alpha)), mean Cohen's kappa \(number(agreement.overall.meanKappa)). Alpha below 0.80 is flagged. Reproduce with <code>\(e(agreementCommand))</code>.</p>\n"
             body +=
                 "<div class=\"scroll\"><table><thead><tr><th scope=\"col\">Code</th><th scope=\"col\" class=\"n\">Units</th><th scope=\"col\" class=\"n\">% agreement</th><th scope=\"col\" class=\"n\">Kappa</th><th scope=\"col\" class=\"n\">Alpha</th></tr></thead><tbody>\n"
             for code in agreement.codes {
@@ -193,12 +208,12 @@ extension FindingsReport {
                 body +=
                     "<tr\(low ? " class=\"low\"" : "")><td><code>\(e(code.code))</code></td><td class=\"n\">\(code.units)</td><td class=\"n\">\(percent(code.percentAgreement))</td><td class=\"n\">\(number(code.kappa))</td><td class=\"n\">\(number(code.alpha))\(low ? " ⚑" : "")</td></tr>\n"
             }
-            body += "</tbody></table></div>\n"
+            body += "</tbody></table></div></div>\n"
         }
         body += "</section>\n"
 
         // 9. Appendix: the codebook.
-        body += "<section><h2>Appendix: the codebook</h2>\n"
+        body += "<section><div class=\"keep\"><h2>Appendix: the codebook</h2>\n"
         if codebook.isEmpty {
             body += "<p>The codebook holds no \(e(options.kind ?? "")) codes.</p>\n"
         } else {
@@ -210,7 +225,7 @@ extension FindingsReport {
             }
             body += "</tbody></table></div>\n"
         }
-        body += "</section>\n</main>\n"
+        body += "</div></section>\n</main>\n"
         return HTML.document(
             title: "\(summary.title): findings", language: "en",
             css: """
@@ -227,6 +242,7 @@ extension FindingsReport {
                 @media (max-width: 600px) { table.facts th { width: auto; } }
                 ol.flow { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3em; align-items: center; } ol.flow li { padding: .3em .6em; background: #eef4f8; border-radius: 4px; } ol.flow li.arrow { background: none; padding: 0; color: #4c4c4c; } ol.flow .step { color: #4c4c4c; }
                 svg { max-width: 100%; height: auto; } svg text { font: 11px system-ui, Arial, sans-serif; fill: #1a1a1a; }
+                svg text.label { paint-order: stroke; stroke: #ffffff; stroke-width: 3px; stroke-linejoin: round; }
                 @media print { body { margin: 0; max-width: none; font-size: 10pt; } tr, figure, svg { break-inside: avoid; } h2, h3 { break-after: avoid; } thead { display: table-header-group; } }
                 """ + "\n" + Self.layoutCSS,
             body: body)
@@ -365,7 +381,9 @@ extension FindingsReport {
         }
         // Mean (or median) and limits, per period.
         // The baseline (first period) spans the whole series, labelled at its left end; a rebased
-        // period is drawn over it in green from the action on, labelled at its right end.
+        // period is drawn over it in green from the action on, labelled at its right end. Labels are
+        // drawn after the points, on a white halo, so that no point hides them.
+        var labels = ""
         for (order, p) in analysis.periods.enumerated()
         where [p.mean, p.lowerLimit ?? 0, p.upperLimit ?? 0].allSatisfy(\.isFinite) {
             let rebased = order > 0
@@ -376,14 +394,14 @@ extension FindingsReport {
             let prefix = rebased ? "rebased " : ""
             svg +=
                 "<line x1=\"\(f(x1))\" y1=\"\(f(y(p.mean)))\" x2=\"\(f(x2))\" y2=\"\(f(y(p.mean)))\" stroke=\"\(ink)\" stroke-width=\"1.5\"></line>"
-            svg +=
-                "<text x=\"\(f(labelX))\" y=\"\(f(y(p.mean) - 4))\" text-anchor=\"\(anchor)\">\(prefix)\(analysis.limits ? "mean" : "median") \(f(p.mean))</text>"
+            labels +=
+                "<text class=\"label\" x=\"\(f(labelX))\" y=\"\(f(y(p.mean) - 4))\" text-anchor=\"\(anchor)\">\(prefix)\(analysis.limits ? "mean" : "median") \(f(p.mean))</text>"
             for (limit, name) in [(p.upperLimit, "upper limit"), (p.lowerLimit, "lower limit")] {
                 guard let limit else { continue }
                 svg +=
                     "<line x1=\"\(f(x1))\" y1=\"\(f(y(limit)))\" x2=\"\(f(x2))\" y2=\"\(f(y(limit)))\" stroke=\"\(rebased ? ink : "#4c4c4c")\" stroke-dasharray=\"6 4\"></line>"
-                svg +=
-                    "<text x=\"\(f(labelX))\" y=\"\(f(y(limit) + (name == "upper limit" ? -4 : 12)))\" text-anchor=\"\(anchor)\">\(prefix)\(name) \(f(limit))</text>"
+                labels +=
+                    "<text class=\"label\" x=\"\(f(labelX))\" y=\"\(f(y(limit) + (name == "upper limit" ? -4 : 12)))\" text-anchor=\"\(anchor)\">\(prefix)\(name) \(f(limit))</text>"
             }
         }
         svg +=
@@ -407,6 +425,7 @@ extension FindingsReport {
                     "<text x=\"\(f(x(index)))\" y=\"\(f(height - bottom + 16))\" text-anchor=\"middle\">\(e(series.points[index].period))</text>"
             }
         }
+        svg += labels
         svg +=
             "<text x=\"\(f(left))\" y=\"\(f(height - 8))\">● grey: common cause · blue: improvement · orange: concern · dashed: limits\(analysis.periods.count > 1 ? " · green: rebased" : "")</text>"
         return svg + "</svg><figcaption>\(e(series.verdict))</figcaption></figure>\n"

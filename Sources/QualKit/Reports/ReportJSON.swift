@@ -48,24 +48,8 @@ extension FindingsReport {
             })
     }
 
-    /// The saturation JSON of `qualkit saturation`, its method text with this run's numbers filled in.
-    var saturationJSON: JSON {
-        guard case .object(let members) = AnalysisViews.saturation(saturation).json else {
-            return AnalysisViews.saturation(saturation).json
-        }
-        return .object(
-            members.map { member in
-                guard member.name == "method", case .string(let text) = member.value else {
-                    return (member.name, member.value)
-                }
-                return (
-                    "method",
-                    .string(
-                        text.replacingOccurrences(of: "BASE", with: String(saturation.base))
-                            .replacingOccurrences(of: "RUN", with: String(saturation.run)))
-                )
-            })
-    }
+    /// The saturation JSON of `qualkit saturation` with the same settings.
+    var saturationJSON: JSON { AnalysisViews.saturation(saturation).json }
 
     /// "Who we heard from" as JSON; counts of people follow the small-numbers rule.
     var audienceJSON: JSON {

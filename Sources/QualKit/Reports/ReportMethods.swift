@@ -76,8 +76,7 @@ extension FindingsReport {
                 "Small numbers are suppressed (NHS small-numbers practice, --min-cell \(small.minimum)): a count of people under \(small.minimum) is shown as “\(small.fewer)”, never as a number or a percentage, and a subgroup under \(small.minimum) participants is not broken out (combined with other small groups when together they reach \(small.minimum), otherwise left out). Quote captions show no attribute value held by fewer than \(small.minimum) participants. Applied here: \(suppressedCells) count\(suppressedCells == 1 ? "" : "s") shown as “\(small.fewer)”, \(pooled) subgroup\(pooled == 1 ? "" : "s") combined, \(leftOut) left out."
             )
         }
-        let method = Saturation.method.replacingOccurrences(of: "BASE", with: String(saturation.base))
-            .replacingOccurrences(of: "RUN", with: String(saturation.run))
+        let method = Saturation.method(base: saturation.base, run: saturation.run)
         notes.append(
             "Saturation (every code, coders \(coders), interviews in date order): \(method) Settings: base \(saturation.base), run \(saturation.run), threshold \(JSON.format(saturation.threshold))%. Reproduce with: \(saturationCommand). \(Saturation.citation)"
         )

@@ -3,14 +3,19 @@ extension FindingsReport {
     /// Added after the report's base stylesheet.
     ///
     /// - On a phone (390 px), a wide table scrolls sideways inside its own box rather than
-    ///   widening the page, and charts scale to the width (their text alternative carries the numbers).
-    /// - In print: a heading is kept with what follows it (`break-after: avoid`, and the block after
-    ///   a heading does not break away from it), figures, quotes and table rows are never split,
+    ///   widening the page (a table of two or three columns, `.narrow`, fits without scrolling;
+    ///   dates do not wrap at their hyphens), and charts scale to the width (their text alternative carries the numbers).
+    /// - In print: every heading is kept with its intro and its first table, figure or quote: the
+    ///   HTML wraps the three in a `.keep` block that does not break inside (`break-after: avoid` on
+    ///   headings alone lets Chromium strand a heading when no other break point is allowed);
+    ///   a block taller than a page still breaks, at a row. Figures, quotes and table rows are never split,
     ///   table headers repeat on each page, and page numbers sit in the page's bottom margin where
     ///   the browser supports `@page` margin boxes (Chromium 131 and later; others print without).
     static let layoutCSS = """
         .scroll { overflow-x: auto; max-width: 100%; }
         .scroll > table { min-width: 30em; }
+        .scroll > table.narrow { min-width: 0; }
+        td.date { white-space: nowrap; }
         figure { margin: 1em 0; max-width: 100%; }
         figure svg { display: block; width: 100%; height: auto; }
         @media (max-width: 600px) {
@@ -25,6 +30,7 @@ extension FindingsReport {
         }
         @media print {
           h1, h2, h3, h4 { break-after: avoid; page-break-after: avoid; break-inside: avoid; }
+          .keep { break-inside: avoid; page-break-inside: avoid; }
           h2 + *, h3 + *, h2 + p + figure, h3 + p + figure, h2 + p + .scroll, h3 + p + .scroll { break-before: avoid; page-break-before: avoid; }
           figure, svg, tr, blockquote, .quote, table.facts, .banner { break-inside: avoid; page-break-inside: avoid; }
           p, li { orphans: 3; widows: 3; }
