@@ -1,8 +1,8 @@
 /// Every coding of the selected coders as small integers, read in one pass over a covering index:
 /// what the analyses need at the scale of millions of codings.
 ///
-/// Transcripts and participants are numbered; each segment id maps to its transcript through the
-/// contiguous id ranges imports give a transcript's segments (checked, with a fallback).
+/// Transcripts and participants are numbered; each segment id maps to its transcript's number,
+/// read in one pass over the segments' (transcript, number) index.
 struct CodedSegments {
     var transcripts: [String] = []
     var participantOfTranscript: [Int] = []
@@ -31,43 +31,44 @@ struct CodedSegments {
         }
         let maxID = try db.value("SELECT max(id) FROM segment").intValue ?? 0
         transcriptOfSegment = [Int32](repeating: -1, count: maxID + 1)
-        var scattered: [String] = []
-        try db.forEachRow(
-            "SELECT transcript, min(id) AS first, max(id) AS last, count(*) AS n FROM segment GROUP BY transcript"
-        ) { row in
-            guard let t = transcriptIndex[try row["transcript"]] else { return }
-            let first: Int = try row["first"]
-            let last: Int = try row["last"]
-            let count: Int = try row["n"]
-            if last - first + 1 == count {
-                for id in first...last { transcriptOfSegment[id] = Int32(t) }
-            } else {
-                scattered.append(try row["transcript"])
-            }
-        }
-        // Re-imported transcripts may have segments added later: map those one by one.
-        for transcript in scattered {
-            let t = Int32(transcriptIndex[transcript]!)
-            try db.forEachRow("SELECT id FROM segment WHERE transcript = ?", [transcript]) {
-                transcriptOfSegment[try $0["id"] as Int] = t
+        // One pass over the (transcript, number) index, comparing each row's transcript with the
+        // last one's bytes: a GROUP BY with min, max and count here cost as much as the codings scan.
+        let statement = try db.prepare("SELECT transcript, id FROM segment ORDER BY transcript")
+        try statement.bind([])
+        var last: [UInt8] = []
+        var current: Int32 = -1
+        var started = false
+        try transcriptOfSegment.withUnsafeMutableBufferPointer { segments in
+            while try statement.step() {
+                if !started || !statement.text(at: 0, equals: last) {
+                    let name = statement.text(at: 0)
+                    last = Array(name.utf8)
+                    current = transcriptIndex[name].map { Int32($0) } ?? -1
+                    started = true
+                }
+                let id = Int(statement.int64(at: 1))
+                if id >= 0 && id < segments.count { segments[id] = current }
             }
         }
     }
 
     /// Calls `body(code, segment, coder)` for every coding by the coders `store` selects, `code`
-    /// and `coder` as indices into the arrays returned.
+    /// and `coder` as indices into the arrays returned. With `withCoder` false the coder column is
+    /// not read (the selection still applies) and `coder` is always 0, `coders` empty.
     static func scan(
-        _ store: AnalysisStore, _ body: (Int, Int, Int) -> Void, onNewCode: (Int, String) -> Void = { _, _ in }
+        _ store: AnalysisStore, withCoder: Bool = true, _ body: (Int, Int, Int) -> Void,
+        onNewCode: (Int, String) -> Void = { _, _ in }
     ) throws -> (codes: [String], coders: [String]) {
         let db = store.db
         // When every coder is selected the filter is skipped: it costs a lookup per coding.
         let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
         let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
+        let columns = withCoder ? "c.code, c.segment, c.coder" : "c.code, c.segment"
         let statement = try db.prepare(
             everyone
-                ? "SELECT c.code, c.segment, c.coder FROM coding c INDEXED BY coding_by_code"
+                ? "SELECT \(columns) FROM coding c INDEXED BY coding_by_code"
                 : """
-                SELECT c.code, c.segment, c.coder FROM coding c INDEXED BY coding_by_code
+                SELECT \(columns) FROM coding c INDEXED BY coding_by_code
                 WHERE c.coder IN (SELECT value FROM json_each(?))
                 """)
         try statement.bind(everyone ? [] : [store.selection])
@@ -83,6 +84,10 @@ struct CodedSegments {
                 lastCode = Array(code.utf8)
                 codeIndex = codes.count - 1
                 onNewCode(codeIndex, code)
+            }
+            guard withCoder else {
+                body(codeIndex, Int(statement.int64(at: 1)), 0)
+                continue
             }
             var coderIndex = -1
             for (index, bytes) in coderBytes.enumerated() where statement.text(at: 2, equals: bytes) {
@@ -116,6 +121,11 @@ struct Bitset {
     /// Members also in `other`.
     func intersectionCount(_ other: Bitset) -> Int {
         zip(words, other.words).reduce(0) { $0 + ($1.0 & $1.1).nonzeroBitCount }
+    }
+
+    /// Adds every member of `other` (of the same count).
+    mutating func formUnion(_ other: Bitset) {
+        for index in words.indices { words[index] |= other.words[index] }
     }
 
     func unionCount(_ other: Bitset) -> Int {

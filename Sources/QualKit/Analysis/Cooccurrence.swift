@@ -29,16 +29,33 @@ public enum Cooccurrence {
         let map = try CodedSegments(study.db)
         let size = within == .segment ? map.transcriptOfSegment.count : map.participants.count
         var unitsByCode: [String: Bitset] = [:]
+        // The scan is in code order: the current code's set is filled in place and stored when the
+        // next code starts, so no row looks its code up.
         var current: String?
-        _ = try CodedSegments.scan(store) { _, segment, _ in
-            guard let code = current, segment < map.transcriptOfSegment.count else { return }
+        var units = Bitset(count: 0)
+        var touched = false
+        func finish() {
+            guard let code = current, touched else { return }
+            if var earlier = unitsByCode[code] {
+                earlier.formUnion(units)
+                unitsByCode[code] = earlier
+            } else {
+                unitsByCode[code] = units
+            }
+        }
+        _ = try CodedSegments.scan(store, withCoder: false) { _, segment, _ in
+            guard current != nil, segment < map.transcriptOfSegment.count else { return }
             let transcript = Int(map.transcriptOfSegment[segment])
             guard transcript >= 0 else { return }
-            unitsByCode[code, default: Bitset(count: size)].insert(
-                within == .segment ? segment : map.participantOfTranscript[transcript])
+            units.insert(within == .segment ? segment : map.participantOfTranscript[transcript])
+            touched = true
         } onNewCode: { _, path in
+            finish()
             current = inScope.contains(path) ? path : nil
+            units = Bitset(count: current == nil ? 0 : size)
+            touched = false
         }
+        finish()
         let codes = unitsByCode.keys.sorted()
         var pairs: [Pair] = []
         for (i, a) in codes.enumerated() {

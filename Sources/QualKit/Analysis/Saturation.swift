@@ -62,12 +62,19 @@ public enum Saturation {
         let map = try CodedSegments(study.db)
         var codeSets = [Set<Int>](repeating: [], count: map.transcripts.count)
         var inScopeCode: [Bool] = []
-        let (codes, _) = try CodedSegments.scan(store) { code, segment, _ in
+        // Rows come in code, then segment order: a code is added to a transcript once per run of
+        // that transcript's segments, not hashed once per coding.
+        var lastTranscript = -1
+        let (codes, _) = try CodedSegments.scan(store, withCoder: false) { code, segment, _ in
             guard inScopeCode[code], segment < map.transcriptOfSegment.count else { return }
             let transcript = Int(map.transcriptOfSegment[segment])
-            if transcript >= 0 { codeSets[transcript].insert(code) }
+            if transcript >= 0 && transcript != lastTranscript {
+                lastTranscript = transcript
+                codeSets[transcript].insert(code)
+            }
         } onNewCode: { _, path in
             inScopeCode.append(inScope.contains(path))
+            lastTranscript = -1
         }
         var codesByTranscript: [String: Set<String>] = [:]
         for (index, set) in codeSets.enumerated() where !set.isEmpty {
