@@ -59,50 +59,75 @@ struct CodedSegments {
         _ store: AnalysisStore, withCoder: Bool = true, _ body: (Int, Int, Int) -> Void,
         onNewCode: (Int, String) -> Void = { _, _ in }
     ) throws -> (codes: [String], coders: [String]) {
-        let db = store.db
-        // When every coder is selected the filter is skipped: it costs a lookup per coding.
-        let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
-        let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
-        let columns = withCoder ? "c.code, c.segment, c.coder" : "c.code, c.segment"
-        let statement = try db.prepare(
-            everyone
-                ? "SELECT \(columns) FROM coding c INDEXED BY coding_by_code"
-                : """
-                SELECT \(columns) FROM coding c INDEXED BY coding_by_code
-                WHERE c.coder IN (SELECT value FROM json_each(?))
-                """)
-        try statement.bind(everyone ? [] : [store.selection])
-        var codes: [String] = []
-        var coders: [String] = []
-        var lastCode: [UInt8] = []
-        var codeIndex = -1
-        var coderBytes: [[UInt8]] = []
-        while try statement.step() {
-            if codeIndex < 0 || !statement.text(at: 0, equals: lastCode) {
-                let code = statement.text(at: 0)
-                codes.append(code)
-                lastCode = Array(code.utf8)
-                codeIndex = codes.count - 1
-                onNewCode(codeIndex, code)
+        var cursor = try Cursor(store, withCoder: withCoder)
+        while try cursor.next() {
+            if cursor.newCode { onNewCode(cursor.code, cursor.codes[cursor.code]) }
+            body(cursor.code, cursor.segment, cursor.coder)
+        }
+        return (cursor.codes, cursor.coders)
+    }
+
+    /// The same scan as ``scan(_:withCoder:_:onNewCode:)``, row by row, for loops over a million rows
+    /// that keep their state in local variables (state captured by closures is checked for
+    /// exclusive access on every row).
+    struct Cursor {
+        private let statement: Statement
+        private let withCoder: Bool
+        /// The codes and coders seen so far; `code` and `coder` index them.
+        private(set) var codes: [String] = []
+        private(set) var coders: [String] = []
+        private(set) var code = -1
+        private(set) var segment = 0
+        /// 0 when the coder column is not read.
+        private(set) var coder = 0
+        /// Whether this row's code differs from the last row's (rows come in code, then segment order).
+        private(set) var newCode = false
+        private var lastCode: [UInt8] = []
+        private var coderBytes: [[UInt8]] = []
+
+        init(_ store: AnalysisStore, withCoder: Bool) throws {
+            let db = store.db
+            // When every coder is selected the filter is skipped: it costs a lookup per coding.
+            let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
+            let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
+            let columns = withCoder ? "c.code, c.segment, c.coder" : "c.code, c.segment"
+            statement = try db.prepare(
+                everyone
+                    ? "SELECT \(columns) FROM coding c INDEXED BY coding_by_code"
+                    : """
+                    SELECT \(columns) FROM coding c INDEXED BY coding_by_code
+                    WHERE c.coder IN (SELECT value FROM json_each(?))
+                    """)
+            try statement.bind(everyone ? [] : [store.selection])
+            self.withCoder = withCoder
+        }
+
+        /// Moves to the next coding; false at the end.
+        mutating func next() throws -> Bool {
+            guard try statement.step() else { return false }
+            newCode = code < 0 || !statement.text(at: 0, equals: lastCode)
+            if newCode {
+                let path = statement.text(at: 0)
+                codes.append(path)
+                lastCode = Array(path.utf8)
+                code = codes.count - 1
             }
-            guard withCoder else {
-                body(codeIndex, Int(statement.int64(at: 1)), 0)
-                continue
-            }
+            segment = Int(statement.int64(at: 1))
+            guard withCoder else { return true }
             var coderIndex = -1
             for (index, bytes) in coderBytes.enumerated() where statement.text(at: 2, equals: bytes) {
                 coderIndex = index
                 break
             }
             if coderIndex < 0 {
-                let coder = statement.text(at: 2)
-                coders.append(coder)
-                coderBytes.append(Array(coder.utf8))
+                let id = statement.text(at: 2)
+                coders.append(id)
+                coderBytes.append(Array(id.utf8))
                 coderIndex = coders.count - 1
             }
-            body(codeIndex, Int(statement.int64(at: 1)), coderIndex)
+            coder = coderIndex
+            return true
         }
-        return (codes, coders)
     }
 }
 

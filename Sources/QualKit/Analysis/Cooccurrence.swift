@@ -43,17 +43,20 @@ public enum Cooccurrence {
                 unitsByCode[code] = units
             }
         }
-        _ = try CodedSegments.scan(store, withCoder: false) { _, segment, _ in
-            guard current != nil, segment < map.transcriptOfSegment.count else { return }
+        var cursor = try CodedSegments.Cursor(store, withCoder: false)
+        while try cursor.next() {
+            if cursor.newCode {
+                finish()
+                current = inScope.contains(cursor.codes[cursor.code]) ? cursor.codes[cursor.code] : nil
+                units = Bitset(count: current == nil ? 0 : size)
+                touched = false
+            }
+            let segment = cursor.segment
+            guard current != nil, segment < map.transcriptOfSegment.count else { continue }
             let transcript = Int(map.transcriptOfSegment[segment])
-            guard transcript >= 0 else { return }
+            guard transcript >= 0 else { continue }
             units.insert(within == .segment ? segment : map.participantOfTranscript[transcript])
             touched = true
-        } onNewCode: { _, path in
-            finish()
-            current = inScope.contains(path) ? path : nil
-            units = Bitset(count: current == nil ? 0 : size)
-            touched = false
         }
         finish()
         let codes = unitsByCode.keys.sorted()

@@ -58,36 +58,40 @@ public enum Tally {
         // run of its segments (the scan is in code, then segment order); the roll-up to parents is a
         // union of whole sets afterwards, so no row is counted per ancestor.
         var applied: [(path: String, counts: Counts)] = []
+        let segmentCount = map.transcriptOfSegment.count
         var excerpts = Bitset(count: 0)
         var participants = Bitset(count: 0)
         var transcripts = Bitset(count: 0)
         var lastTranscript = -1
-        func finish() {
-            guard let last = applied.indices.last else { return }
-            applied[last].counts = Counts(excerpts: [excerpts], participants: [participants], transcripts: [transcripts])
-        }
-        let segmentCount = map.transcriptOfSegment.count
-        _ = try map.transcriptOfSegment.withUnsafeBufferPointer { transcriptOfSegment in
-            try CodedSegments.scan(store, withCoder: false) { _, segment, _ in
-                guard segment < segmentCount else { return }
-                let transcript = Int(transcriptOfSegment[segment])
-                guard transcript >= 0 else { return }
-                excerpts.insert(segment)
-                if transcript != lastTranscript {
-                    lastTranscript = transcript
-                    transcripts.insert(transcript)
-                    participants.insert(map.participantOfTranscript[transcript])
+        var cursor = try CodedSegments.Cursor(store, withCoder: false)
+        let transcriptOfSegment = map.transcriptOfSegment
+        while try cursor.next() {
+            if cursor.newCode {
+                if !applied.isEmpty {
+                    applied[applied.count - 1].counts = Counts(
+                        excerpts: [excerpts], participants: [participants], transcripts: [transcripts])
                 }
-            } onNewCode: { _, path in
-                finish()
-                applied.append((path, Counts(excerpts: [], participants: [], transcripts: [])))
+                applied.append((cursor.codes[cursor.code], Counts(excerpts: [], participants: [], transcripts: [])))
                 excerpts = Bitset(count: segmentCount)
                 participants = Bitset(count: map.participants.count)
                 transcripts = Bitset(count: map.transcripts.count)
                 lastTranscript = -1
             }
+            let segment = cursor.segment
+            guard segment < segmentCount else { continue }
+            let transcript = Int(transcriptOfSegment[segment])
+            guard transcript >= 0 else { continue }
+            excerpts.insert(segment)
+            if transcript != lastTranscript {
+                lastTranscript = transcript
+                transcripts.insert(transcript)
+                participants.insert(map.participantOfTranscript[transcript])
+            }
         }
-        finish()
+        if !applied.isEmpty {
+            applied[applied.count - 1].counts = Counts(
+                excerpts: [excerpts], participants: [participants], transcripts: [transcripts])
+        }
         var counts = Counts(
             excerpts: Array(repeating: Bitset(count: segmentCount), count: codes.count),
             participants: Array(repeating: Bitset(count: map.participants.count), count: codes.count),
