@@ -160,11 +160,11 @@ public enum Agreement {
             func add(_ segment: Int, _ taggedMask: UInt64) {
                 let mask = masks[Int(map.transcriptOfSegment[segment])]
                 guard mask.nonzeroBitCount >= 2 else { return }
-                if let found = patterns.firstIndex(where: { $0.pattern.mask == mask && $0.pattern.tagged == taggedMask }
-                ) {
+                let same = Pattern(mask: mask, tagged: taggedMask)
+                if let found = patterns.firstIndex(where: { $0.pattern == same }) {
                     patterns[found].units += 1
                 } else {
-                    patterns.append((Pattern(mask: mask, tagged: taggedMask), 1))
+                    patterns.append((same, 1))
                 }
             }
             var current = -1
