@@ -52,24 +52,11 @@ struct CodedSegments {
         }
     }
 
-    /// Calls `body(code, segment, coder)` for every coding by the coders `store` selects, `code`
-    /// and `coder` as indices into the arrays returned. With `withCoder` false the coder column is
-    /// not read (the selection still applies) and `coder` is always 0, `coders` empty.
-    static func scan(
-        _ store: AnalysisStore, withCoder: Bool = true, _ body: (Int, Int, Int) -> Void,
-        onNewCode: (Int, String) -> Void = { _, _ in }
-    ) throws -> (codes: [String], coders: [String]) {
-        var cursor = try Cursor(store, withCoder: withCoder)
-        while try cursor.next() {
-            if cursor.newCode { onNewCode(cursor.code, cursor.codes[cursor.code]) }
-            body(cursor.code, cursor.segment, cursor.coder)
-        }
-        return (cursor.codes, cursor.coders)
-    }
-
-    /// The same scan as ``scan(_:withCoder:_:onNewCode:)``, row by row, for loops over a million rows
-    /// that keep their state in local variables (state captured by closures is checked for
-    /// exclusive access on every row).
+    /// Every coding by the coders `store` selects, row by row in (code, segment) order: `code` and
+    /// `coder` are indices into `codes` and `coders`. With `withCoder` false the coder column is not
+    /// read (the selection still applies) and `coder` is always 0. A cursor rather than a callback, so
+    /// that loops over a million rows keep their state in local variables (state captured by a
+    /// closure is checked for exclusive access on every row).
     struct Cursor {
         private let statement: Statement
         private let withCoder: Bool
