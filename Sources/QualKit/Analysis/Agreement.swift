@@ -81,9 +81,9 @@ public enum Agreement {
             // (coverage mask, tagged mask) -> units.
             var histogram: [Pattern: Double] = [:]
             for (mask, count) in unitsByMask { histogram[Pattern(mask: mask, tagged: 0)] = Double(count) }
-            for (mask, taggedMask) in tagged[position] {
-                histogram[Pattern(mask: mask, tagged: 0), default: 0] -= 1
-                histogram[Pattern(mask: mask, tagged: taggedMask), default: 0] += 1
+            for (pattern, units) in tagged[position] {
+                histogram[Pattern(mask: pattern.mask, tagged: 0), default: 0] -= Double(units)
+                histogram[pattern, default: 0] += Double(units)
             }
             let stats = statistics(histogram, coders: coders.count)
             if leaves.contains(code.path) { pooled.add(stats.coincidences) }
@@ -121,42 +121,88 @@ public enum Agreement {
         return masks
     }
 
-    /// Per code in scope, each tagged unit as (coverage mask, mask of the coders who tagged it),
-    /// rolled up to ancestors; units covered by fewer than two coders are left out.
+    /// Per code in scope, the tagged units counted by pattern (coverage mask, mask of the coders who
+    /// tagged it), rolled up to ancestors; units covered by fewer than two coders are left out.
     static func taggedUnits(
         _ store: AnalysisStore, map: CodedSegments, masks: [UInt64], codes: [Code], coders: [String],
         excluding interviewerTurns: Bitset?
-    ) throws -> [[(mask: UInt64, tagged: UInt64)]] {
+    ) throws -> [[(pattern: Pattern, units: Int)]] {
         let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
         let scopeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
-        // Per code in scope: (segment << 6 | coder) for each tag.
-        var tags = [[UInt64]](repeating: [], count: codes.count)
-        var targets: [[Int]] = []
-        let (_, scannedCoders) = try CodedSegments.scan(store) { code, segment, coder in
+        // Per applied code: (segment << 6 | coder) for each tag, in segment order as the scan gives
+        // them, so a code's tags need no sort and a parent's are a merge of its children's.
+        var applied: [(path: String, tags: [UInt64])] = []
+        var tags: [UInt64] = []
+        var cursor = try CodedSegments.Cursor(store, withCoder: true)
+        while try cursor.next() {
+            if cursor.newCode {
+                if !applied.isEmpty { applied[applied.count - 1].tags = tags }
+                applied.append((cursor.codes[cursor.code], []))
+                tags = []
+            }
+            let segment = cursor.segment
             guard segment < map.transcriptOfSegment.count, map.transcriptOfSegment[segment] >= 0,
                 !(interviewerTurns?.contains(segment) ?? false)
-            else { return }
-            for target in targets[code] { tags[target].append(UInt64(segment) << 6 | UInt64(coder)) }
-        } onNewCode: { _, path in
-            targets.append(CodedSegments.rollup(path, scope: scopeIndex))
+            else { continue }
+            tags.append(UInt64(segment) << 6 | UInt64(cursor.coder))
         }
-        let coderIndex = scannedCoders.map { index[$0]! }
-        return tags.map { entries in
-            var units: [(mask: UInt64, tagged: UInt64)] = []
+        if !applied.isEmpty { applied[applied.count - 1].tags = tags }
+        let coderIndex = cursor.coders.map { index[$0]! }
+        var sources = [[Int]](repeating: [], count: codes.count)
+        for (position, code) in applied.enumerated() {
+            for target in CodedSegments.rollup(code.path, scope: scopeIndex) { sources[target].append(position) }
+        }
+        return sources.map { from in
+            var entries: [UInt64] = []
+            for position in from { entries = mergedBySegment(entries, applied[position].tags) }
+            // Few distinct patterns: counted in a short list, not hashed per unit.
+            var patterns: [(pattern: Pattern, units: Int)] = []
+            func add(_ segment: Int, _ taggedMask: UInt64) {
+                let mask = masks[Int(map.transcriptOfSegment[segment])]
+                guard mask.nonzeroBitCount >= 2 else { return }
+                let same = Pattern(mask: mask, tagged: taggedMask)
+                if let found = patterns.firstIndex(where: { $0.pattern == same }) {
+                    patterns[found].units += 1
+                } else {
+                    patterns.append((same, 1))
+                }
+            }
             var current = -1
             var taggedMask: UInt64 = 0
-            for entry in entries.sorted() {
+            for entry in entries {
                 let segment = Int(entry >> 6)
                 if segment != current {
-                    if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
+                    if current >= 0 { add(current, taggedMask) }
                     current = segment
                     taggedMask = 0
                 }
                 taggedMask |= 1 << UInt64(coderIndex[Int(entry & 63)])
             }
-            if current >= 0 { units.append((masks[Int(map.transcriptOfSegment[current])], taggedMask)) }
-            return units.filter { $0.mask.nonzeroBitCount >= 2 }
+            if current >= 0 { add(current, taggedMask) }
+            return patterns
         }
+    }
+
+    /// Two lists of tags, each in segment order, as one in segment order.
+    static func mergedBySegment(_ a: [UInt64], _ b: [UInt64]) -> [UInt64] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var merged: [UInt64] = []
+        merged.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count && j < b.count {
+            if a[i] >> 6 <= b[j] >> 6 {
+                merged.append(a[i])
+                i += 1
+            } else {
+                merged.append(b[j])
+                j += 1
+            }
+        }
+        merged.append(contentsOf: a[i...])
+        merged.append(contentsOf: b[j...])
+        return merged
     }
 
     /// Alpha pooled over every unit x leaf code, and the means of the leaf codes' kappas and alphas.

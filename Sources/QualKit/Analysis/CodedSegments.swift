@@ -1,8 +1,8 @@
 /// Every coding of the selected coders as small integers, read in one pass over a covering index:
 /// what the analyses need at the scale of millions of codings.
 ///
-/// Transcripts and participants are numbered; each segment id maps to its transcript through the
-/// contiguous id ranges imports give a transcript's segments (checked, with a fallback).
+/// Transcripts and participants are numbered; each segment id maps to its transcript's number,
+/// read in one pass over the segments' (transcript, number) index.
 struct CodedSegments {
     var transcripts: [String] = []
     var participantOfTranscript: [Int] = []
@@ -31,73 +31,90 @@ struct CodedSegments {
         }
         let maxID = try db.value("SELECT max(id) FROM segment").intValue ?? 0
         transcriptOfSegment = [Int32](repeating: -1, count: maxID + 1)
-        var scattered: [String] = []
-        try db.forEachRow(
-            "SELECT transcript, min(id) AS first, max(id) AS last, count(*) AS n FROM segment GROUP BY transcript"
-        ) { row in
-            guard let t = transcriptIndex[try row["transcript"]] else { return }
-            let first: Int = try row["first"]
-            let last: Int = try row["last"]
-            let count: Int = try row["n"]
-            if last - first + 1 == count {
-                for id in first...last { transcriptOfSegment[id] = Int32(t) }
-            } else {
-                scattered.append(try row["transcript"])
-            }
-        }
-        // Re-imported transcripts may have segments added later: map those one by one.
-        for transcript in scattered {
-            let t = Int32(transcriptIndex[transcript]!)
-            try db.forEachRow("SELECT id FROM segment WHERE transcript = ?", [transcript]) {
-                transcriptOfSegment[try $0["id"] as Int] = t
+        // One pass over the (transcript, number) index, comparing each row's transcript with the
+        // last one's bytes: a GROUP BY with min, max and count here cost as much as the codings scan.
+        let statement = try db.prepare("SELECT transcript, id FROM segment ORDER BY transcript")
+        try statement.bind([])
+        var last: [UInt8] = []
+        var current: Int32 = -1
+        var started = false
+        try transcriptOfSegment.withUnsafeMutableBufferPointer { segments in
+            while try statement.step() {
+                if !started || !statement.text(at: 0, equals: last) {
+                    let name = statement.text(at: 0)
+                    last = Array(name.utf8)
+                    current = transcriptIndex[name].map { Int32($0) } ?? -1
+                    started = true
+                }
+                let id = Int(statement.int64(at: 1))
+                if id >= 0 && id < segments.count { segments[id] = current }
             }
         }
     }
 
-    /// Calls `body(code, segment, coder)` for every coding by the coders `store` selects, `code`
-    /// and `coder` as indices into the arrays returned.
-    static func scan(
-        _ store: AnalysisStore, _ body: (Int, Int, Int) -> Void, onNewCode: (Int, String) -> Void = { _, _ in }
-    ) throws -> (codes: [String], coders: [String]) {
-        let db = store.db
-        // When every coder is selected the filter is skipped: it costs a lookup per coding.
-        let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
-        let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
-        let statement = try db.prepare(
-            everyone
-                ? "SELECT c.code, c.segment, c.coder FROM coding c INDEXED BY coding_by_code"
-                : """
-                SELECT c.code, c.segment, c.coder FROM coding c INDEXED BY coding_by_code
-                WHERE c.coder IN (SELECT value FROM json_each(?))
-                """)
-        try statement.bind(everyone ? [] : [store.selection])
-        var codes: [String] = []
-        var coders: [String] = []
-        var lastCode: [UInt8] = []
-        var codeIndex = -1
-        var coderBytes: [[UInt8]] = []
-        while try statement.step() {
-            if codeIndex < 0 || !statement.text(at: 0, equals: lastCode) {
-                let code = statement.text(at: 0)
-                codes.append(code)
-                lastCode = Array(code.utf8)
-                codeIndex = codes.count - 1
-                onNewCode(codeIndex, code)
+    /// Every coding by the coders `store` selects, row by row in (code, segment) order: `code` and
+    /// `coder` are indices into `codes` and `coders`. With `withCoder` false the coder column is not
+    /// read (the selection still applies) and `coder` is always 0. A cursor rather than a callback, so
+    /// that loops over a million rows keep their state in local variables (state captured by a
+    /// closure is checked for exclusive access on every row).
+    struct Cursor {
+        private let statement: Statement
+        private let withCoder: Bool
+        /// The codes and coders seen so far; `code` and `coder` index them.
+        private(set) var codes: [String] = []
+        private(set) var coders: [String] = []
+        private(set) var code = -1
+        private(set) var segment = 0
+        /// 0 when the coder column is not read.
+        private(set) var coder = 0
+        /// Whether this row's code differs from the last row's (rows come in code, then segment order).
+        private(set) var newCode = false
+        private var lastCode: [UInt8] = []
+        private var coderBytes: [[UInt8]] = []
+
+        init(_ store: AnalysisStore, withCoder: Bool) throws {
+            let db = store.db
+            // When every coder is selected the filter is skipped: it costs a lookup per coding.
+            let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
+            let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
+            let columns = withCoder ? "c.code, c.segment, c.coder" : "c.code, c.segment"
+            statement = try db.prepare(
+                everyone
+                    ? "SELECT \(columns) FROM coding c INDEXED BY coding_by_code"
+                    : """
+                    SELECT \(columns) FROM coding c INDEXED BY coding_by_code
+                    WHERE c.coder IN (SELECT value FROM json_each(?))
+                    """)
+            try statement.bind(everyone ? [] : [store.selection])
+            self.withCoder = withCoder
+        }
+
+        /// Moves to the next coding; false at the end.
+        mutating func next() throws -> Bool {
+            guard try statement.step() else { return false }
+            newCode = code < 0 || !statement.text(at: 0, equals: lastCode)
+            if newCode {
+                let path = statement.text(at: 0)
+                codes.append(path)
+                lastCode = Array(path.utf8)
+                code = codes.count - 1
             }
+            segment = Int(statement.int64(at: 1))
+            guard withCoder else { return true }
             var coderIndex = -1
             for (index, bytes) in coderBytes.enumerated() where statement.text(at: 2, equals: bytes) {
                 coderIndex = index
                 break
             }
             if coderIndex < 0 {
-                let coder = statement.text(at: 2)
-                coders.append(coder)
-                coderBytes.append(Array(coder.utf8))
+                let id = statement.text(at: 2)
+                coders.append(id)
+                coderBytes.append(Array(id.utf8))
                 coderIndex = coders.count - 1
             }
-            body(codeIndex, Int(statement.int64(at: 1)), coderIndex)
+            coder = coderIndex
+            return true
         }
-        return (codes, coders)
     }
 }
 
@@ -116,6 +133,11 @@ struct Bitset {
     /// Members also in `other`.
     func intersectionCount(_ other: Bitset) -> Int {
         zip(words, other.words).reduce(0) { $0 + ($1.0 & $1.1).nonzeroBitCount }
+    }
+
+    /// Adds every member of `other` (of the same count).
+    mutating func formUnion(_ other: Bitset) {
+        for index in words.indices { words[index] |= other.words[index] }
     }
 
     func unionCount(_ other: Bitset) -> Int {

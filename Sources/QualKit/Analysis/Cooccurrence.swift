@@ -29,16 +29,36 @@ public enum Cooccurrence {
         let map = try CodedSegments(study.db)
         let size = within == .segment ? map.transcriptOfSegment.count : map.participants.count
         var unitsByCode: [String: Bitset] = [:]
+        // The scan is in code order: the current code's set is filled in place and stored when the
+        // next code starts, so no row looks its code up.
         var current: String?
-        _ = try CodedSegments.scan(store) { _, segment, _ in
-            guard let code = current, segment < map.transcriptOfSegment.count else { return }
-            let transcript = Int(map.transcriptOfSegment[segment])
-            guard transcript >= 0 else { return }
-            unitsByCode[code, default: Bitset(count: size)].insert(
-                within == .segment ? segment : map.participantOfTranscript[transcript])
-        } onNewCode: { _, path in
-            current = inScope.contains(path) ? path : nil
+        var units = Bitset(count: 0)
+        var touched = false
+        func finish() {
+            guard let code = current, touched else { return }
+            if var earlier = unitsByCode[code] {
+                earlier.formUnion(units)
+                unitsByCode[code] = earlier
+            } else {
+                unitsByCode[code] = units
+            }
         }
+        var cursor = try CodedSegments.Cursor(store, withCoder: false)
+        while try cursor.next() {
+            if cursor.newCode {
+                finish()
+                current = inScope.contains(cursor.codes[cursor.code]) ? cursor.codes[cursor.code] : nil
+                units = Bitset(count: current == nil ? 0 : size)
+                touched = false
+            }
+            let segment = cursor.segment
+            guard current != nil, segment < map.transcriptOfSegment.count else { continue }
+            let transcript = Int(map.transcriptOfSegment[segment])
+            guard transcript >= 0 else { continue }
+            units.insert(within == .segment ? segment : map.participantOfTranscript[transcript])
+            touched = true
+        }
+        finish()
         let codes = unitsByCode.keys.sorted()
         var pairs: [Pair] = []
         for (i, a) in codes.enumerated() {

@@ -66,13 +66,24 @@ public enum Saturation {
         let map = try CodedSegments(study.db)
         var codeSets = [Set<Int>](repeating: [], count: map.transcripts.count)
         var inScopeCode: [Bool] = []
-        let (codes, _) = try CodedSegments.scan(store) { code, segment, _ in
-            guard inScopeCode[code], segment < map.transcriptOfSegment.count else { return }
+        // Rows come in code, then segment order: a code is added to a transcript once per run of
+        // that transcript's segments, not hashed once per coding.
+        var lastTranscript = -1
+        var cursor = try CodedSegments.Cursor(store, withCoder: false)
+        while try cursor.next() {
+            if cursor.newCode {
+                inScopeCode.append(inScope.contains(cursor.codes[cursor.code]))
+                lastTranscript = -1
+            }
+            let segment = cursor.segment
+            guard inScopeCode[cursor.code], segment < map.transcriptOfSegment.count else { continue }
             let transcript = Int(map.transcriptOfSegment[segment])
-            if transcript >= 0 { codeSets[transcript].insert(code) }
-        } onNewCode: { _, path in
-            inScopeCode.append(inScope.contains(path))
+            if transcript >= 0 && transcript != lastTranscript {
+                lastTranscript = transcript
+                codeSets[transcript].insert(cursor.code)
+            }
         }
+        let codes = cursor.codes
         var codesByTranscript: [String: Set<String>] = [:]
         for (index, set) in codeSets.enumerated() where !set.isEmpty {
             codesByTranscript[map.transcripts[index]] = Set(set.map { codes[$0] })

@@ -54,23 +54,54 @@ public enum Tally {
     static func counts(_ store: AnalysisStore, codes: [Code]) throws -> (Counts, CodedSegments) {
         let map = try CodedSegments(store.db)
         let scope = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
+        // Each applied code's own sets first, one bit per coding and a transcript's bits once per
+        // run of its segments (the scan is in code, then segment order); the roll-up to parents is a
+        // union of whole sets afterwards, so no row is counted per ancestor.
+        var applied: [(path: String, counts: Counts)] = []
+        let segmentCount = map.transcriptOfSegment.count
+        var excerpts = Bitset(count: 0)
+        var participants = Bitset(count: 0)
+        var transcripts = Bitset(count: 0)
+        var lastTranscript = -1
+        var cursor = try CodedSegments.Cursor(store, withCoder: false)
+        let transcriptOfSegment = map.transcriptOfSegment
+        while try cursor.next() {
+            if cursor.newCode {
+                if !applied.isEmpty {
+                    applied[applied.count - 1].counts = Counts(
+                        excerpts: [excerpts], participants: [participants], transcripts: [transcripts])
+                }
+                applied.append((cursor.codes[cursor.code], Counts(excerpts: [], participants: [], transcripts: [])))
+                excerpts = Bitset(count: segmentCount)
+                participants = Bitset(count: map.participants.count)
+                transcripts = Bitset(count: map.transcripts.count)
+                lastTranscript = -1
+            }
+            let segment = cursor.segment
+            guard segment < segmentCount else { continue }
+            let transcript = Int(transcriptOfSegment[segment])
+            guard transcript >= 0 else { continue }
+            excerpts.insert(segment)
+            if transcript != lastTranscript {
+                lastTranscript = transcript
+                transcripts.insert(transcript)
+                participants.insert(map.participantOfTranscript[transcript])
+            }
+        }
+        if !applied.isEmpty {
+            applied[applied.count - 1].counts = Counts(
+                excerpts: [excerpts], participants: [participants], transcripts: [transcripts])
+        }
         var counts = Counts(
-            excerpts: Array(repeating: Bitset(count: map.transcriptOfSegment.count), count: codes.count),
+            excerpts: Array(repeating: Bitset(count: segmentCount), count: codes.count),
             participants: Array(repeating: Bitset(count: map.participants.count), count: codes.count),
             transcripts: Array(repeating: Bitset(count: map.transcripts.count), count: codes.count))
-        var targets: [[Int]] = []
-        _ = try CodedSegments.scan(store) { code, segment, _ in
-            guard segment < map.transcriptOfSegment.count else { return }
-            let transcript = Int(map.transcriptOfSegment[segment])
-            guard transcript >= 0 else { return }
-            for target in targets[code] {
-                counts.excerpts[target].insert(segment)
-                counts.participants[target].insert(map.participantOfTranscript[transcript])
-                counts.transcripts[target].insert(transcript)
+        for (path, own) in applied {
+            for target in CodedSegments.rollup(path, scope: scope) {
+                counts.excerpts[target].formUnion(own.excerpts[0])
+                counts.participants[target].formUnion(own.participants[0])
+                counts.transcripts[target].formUnion(own.transcripts[0])
             }
-        } onNewCode: { code, path in
-            while targets.count <= code { targets.append([]) }
-            targets[code] = CodedSegments.rollup(path, scope: scope)
         }
         return (counts, map)
     }
