@@ -62,6 +62,14 @@ import Testing
         #expect(unknown.stderr.contains("user 'Nobody', who is not in the file"))
     }
 
+    @Test func aDryRunIntoANewStudyLeavesNoFile() throws {
+        let box = try Sandbox()
+        let file = try write(box, try Self.archive())
+        let dry = try box.ok(["qdpx", "import", file, "--dry-run"])
+        #expect(dry.stdout.contains("nothing written (dry run)") && dry.stdout.contains("codings: 1 added"))
+        #expect(!FileManager.default.fileExists(atPath: box.studyPath))
+    }
+
     @Test func missingFileIs66() throws {
         let box = try Sandbox()
         try box.initStudy()

@@ -363,4 +363,49 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
         #expect(try CodeStore(box.study).require("shame").proposed)
         #expect(throws: ZipError.self) { try CodingMerge(box.study).merge(try box.write("bad.qdpx", "not a zip")) }
     }
+
+    @Test func theStudysOwnRedactedExportMergesBackThroughTheRedactions() throws {
+        let box = try master()
+        try RedactionList(box.study).add("bus", label: "transport")
+        try box.tag("P1", 2, "a.x", by: "AB")
+        // A coding that covers only the redacted word.
+        _ = try CodingLog(box.study).tag(
+            transcript: "P1", segment: 2, code: "b.w", coder: "AB", selection: .quote("bus"), memo: nil)
+        let path = try Self.editedProject(box) { _, _, _ in }
+        let written = try ZipReader.entries(of: Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(written.contains { String(decoding: $0.data, as: UTF8.self).contains("the [transport] costs") })
+        let merged = try CodingMerge(box.study).merge(path)
+        #expect(merged.leftOut.isEmpty, "\(merged.leftOut)")
+        #expect(merged.count(.unchanged) == 2 && merged.count(.added) == 0 && merged.count(.changed) == 0)
+    }
+
+    @Test func aCodeBothCodersAddedWithOtherWordsIsOneCodeAndSaidSo() throws {
+        let box = try master()
+        let path = copyPath(box, "AB.sqlite")
+        _ = try Handout.make(from: box.study, coder: "AB", transcripts: [], to: path, replacing: false)
+        let copy = try Study.open(at: path)
+        try CodeStore(copy).save(Code(path: "c.cost", definition: "Money for the bus"), isNew: true)
+        try CodeStore(box.study).save(Code(path: "c.cost", definition: "Cost of getting help"), isNew: true)
+        let report = try CodingMerge(box.study).merge(path)
+        #expect(report.codesProposed.isEmpty)
+        #expect(report.warnings.contains { $0.contains("c.cost") && $0.contains("Money for the bus") })
+        #expect(try CodeStore(box.study).require("c.cost").definition == "Cost of getting help")
+    }
+}
+
+@Suite struct ExportedTextPositionTests {
+    @Test func storedIsTheInverseOfWrittenAndWidensOverPlaceholders() {
+        let redactor = Redactor(terms: [Redactor.Term(term: "Imran", label: "name")])
+        let stored = "Ask Imran today"
+        let exported = ExportedText(stored, redactor: redactor)
+        #expect(exported.text == "Ask [name] today")
+        for position in [0, 4, 9, 15] {
+            let written = exported.written(position)
+            #expect(exported.stored(written, roundingUp: false) == position)
+        }
+        // Inside the placeholder: its start, or its end rounding up.
+        #expect(exported.stored(6, roundingUp: false) == 4)
+        #expect(exported.stored(6, roundingUp: true) == 9)
+        #expect(exported.stored(16, roundingUp: true) == 15)
+    }
 }

@@ -54,12 +54,13 @@ public struct CodingMerge {
             )
         }
         try db.executeScript("DETACH DATABASE master")
+        var options = QdpxImport.Options(coderMap: userMap)
+        options.exportRedactor = try Disclosure.redacted.redactor(for: master)
         let placed = try QdpxImport.run(
-            bytes, file: URL(fileURLWithPath: path).lastPathComponent, options: .init(coderMap: userMap),
-            study: scratch)
+            bytes, file: URL(fileURLWithPath: path).lastPathComponent, options: options, study: scratch)
         var report = try merge(scratch, source: path, coderMap: [:], addingCoders: true, dryRun: dryRun)
         report.leftOut = placed.leftOut
-        report.warnings = placed.warnings
+        report.warnings = placed.warnings + report.warnings
         return report
     }
 
@@ -161,8 +162,19 @@ public struct CodingMerge {
                     let path = try db.value("SELECT path FROM code WHERE uuid = ?", [target]).stringValue
                 {
                     codeTargets[code.path] = .existing(path: path, followed: path != code.path)
-                } else if try store.code(code.path) != nil {
+                } else if let ours = try store.code(code.path) {
                     codeTargets[code.path] = .existing(path: code.path, followed: false)
+                    // Two coders who each added a code of one path: one code, and the other's words are said.
+                    let differing = [
+                        ("definition", ours.definition, code.definition), ("use when", ours.useWhen, code.useWhen),
+                        ("do not use when", ours.doNotUseWhen, code.doNotUseWhen),
+                        ("example", ours.example, code.example),
+                    ].filter { $0.2 != nil && $0.1 != $0.2 }
+                    for (field, _, theirs) in differing {
+                        report.warnings.append(
+                            "code \(code.path): the file's \(field) '\(theirs ?? "")' differs from this study's, which is kept"
+                        )
+                    }
                 } else if try db.value(
                     "SELECT 1 FROM code_history WHERE code_uuid = ? AND change = 'deleted'", [uuid]) != .null
                 {

@@ -20,6 +20,7 @@ public enum MergeViews {
             + "\(report.memosAdded) memos added, \(report.coverageAdded) coverage added, "
             + "\(report.codesProposed.count) codes proposed"
             + (report.codesProposed.isEmpty ? "" : " (\(report.codesProposed.joined(separator: ", ")))")
+            + (report.leftOut.isEmpty ? "" : "; \(report.leftOut.count) left out of the file (listed above)")
             + (report.codersAdded.isEmpty
                 ? "" : "; coders added: \(report.codersAdded.joined(separator: ", "))")
     }

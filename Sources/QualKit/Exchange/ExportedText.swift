@@ -85,6 +85,21 @@ public struct ExportedText: Sendable {
         return low == 0 ? position : position + shift[low - 1]
     }
 
+    /// The stored position of written position `position`: the inverse of ``written(_:)``. A
+    /// position inside a placeholder goes to the identifier's start, or with `roundingUp` to its
+    /// end, so a selection another tool made over `[name]` covers the whole identifier.
+    public func stored(_ position: Int, roundingUp: Bool) -> Int {
+        var moved = 0
+        for (index, identifier) in replaced.enumerated() {
+            let writtenStart = identifier.start + moved
+            let writtenEnd = identifier.end + shift[index]
+            if position <= writtenStart { break }
+            if position < writtenEnd { return roundingUp ? identifier.end : identifier.start }
+            moved = shift[index]
+        }
+        return min(max(0, position - moved), storedCount)
+    }
+
     func firstEnding(after position: Int) -> Int {
         var low = 0
         var high = replaced.count

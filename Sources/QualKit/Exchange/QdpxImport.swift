@@ -18,6 +18,10 @@ public enum QdpxImport {
         /// `USER=CODER`: USER is a user's name or GUID in the file.
         public var coderMap: [String: String]
         public var dryRun: Bool
+        /// The redactor this study's exports apply, when it is not the importing study's own (a
+        /// merge reads the project onto a scratch copy of the study): a source that is the study's
+        /// redacted export is recognised by it and its positions mapped back through the redactions.
+        var exportRedactor: Redactor?
         public init(coderMap: [String: String] = [:], dryRun: Bool = false) {
             self.coderMap = coderMap
             self.dryRun = dryRun
@@ -383,6 +387,14 @@ private struct Planner {
 
     // MARK: sources → transcripts, selections → codings
 
+    /// The study's redactor, once: a source that is this study's redacted export is recognised by it.
+    mutating func redactor() throws -> Redactor? {
+        if let cachedRedactor { return cachedRedactor }
+        cachedRedactor = try options.exportRedactor ?? Disclosure.redacted.redactor(for: study)
+        return cachedRedactor
+    }
+    var cachedRedactor: Redactor?
+
     mutating func planSources() throws {
         var byName: [String: String] = [:]
         for row in try db.rows("SELECT id, source_file FROM transcript ORDER BY id") {
@@ -407,10 +419,19 @@ private struct Planner {
             var segments: [(number: Int, id: Int64?, range: Range<Int>)]
             var sameText = true
             var existingText = ""
+            // This study's own redacted export: positions map back through the redactions.
+            var redactedExport: ExportedText?
             if let known = Self.nameKeys(source.name).lazy.compactMap({ byName[$0] }).first {
                 transcript = known
                 existingText = try TranscriptStore(study).text(of: known)
                 sameText = existingText == content.text
+                if !sameText, let redactor = try redactor() {
+                    let exported = ExportedText(existingText, redactor: redactor)
+                    if exported.text == content.text {
+                        redactedExport = exported
+                        sameText = true
+                    }
+                }
                 segments = try TranscriptStore(study).segmentOutlines(of: known).map {
                     ($0.number, $0.id, $0.textStart..<$0.textEnd)
                 }
@@ -482,7 +503,12 @@ private struct Planner {
                     )
                 }
                 rules[rule, default: 0] += 1
-                if !sameText {
+                if let redactedExport {
+                    placed =
+                        redactedExport.stored(
+                            placed.lowerBound, roundingUp: false)..<redactedExport.stored(
+                            placed.upperBound, roundingUp: true)
+                } else if !sameText {
                     let found = QdpxText(existingText).occurrences(of: covered)
                     guard found.count == 1 else {
                         report.leftOut.append(

@@ -53,6 +53,12 @@ enum QdpxImportCommands {
                 }
                 throw error
             }
+            // A dry run leaves no study behind, not even the empty one made to plan against.
+            if created && report.dryRun {
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    try? FileManager.default.removeItem(atPath: inv.studyPath + suffix)
+                }
+            }
             inv.console.line(report.dryRun ? "\(path): nothing written (dry run); it would import:" : "\(path):")
             inv.console.line("  positions read as \(report.rule.rawValue): \(report.ruleReason)")
             for (kind, tally) in [
