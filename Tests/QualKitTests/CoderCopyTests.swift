@@ -393,6 +393,29 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
     }
 }
 
+@Suite struct StaleCopyTests {
+    @Test func anOlderCopyMergedAfterANewerOneChangesNothing() throws {
+        let box = try master()
+        try box.tag("P1", 2, "a.x", by: "AB")
+        let older = copyPath(box, "AB-monday.sqlite")
+        let newer = copyPath(box, "AB-tuesday.sqlite")
+        _ = try Handout.make(from: box.study, coder: "AB", transcripts: [], to: older, replacing: false)
+        _ = try Handout.make(from: box.study, coder: "AB", transcripts: [], to: newer, replacing: false)
+        let copy = try Study.open(at: newer)
+        _ = try CodingLog(copy).untag(transcript: "P1", segment: 2, code: "a.x", coder: "AB", selection: .whole)
+        _ = try CodingLog(copy).tag(
+            transcript: "P1", segment: 2, code: "a.x", coder: "AB", selection: .quote("bus costs"), memo: nil)
+        #expect(try CodingMerge(box.study).merge(newer).count(.changed) == 1)
+        let stale = try CodingMerge(box.study).merge(older)
+        #expect(stale.count(.changed) == 0 && stale.count(.notMerged) == 1)
+        let entry = try #require(stale.entries.first)
+        #expect(entry.conflicts == [.superseded] && entry.note.contains("AB-tuesday.sqlite"))
+        let kept = try #require(try CodingStore(box.study).codings(.init(coder: "AB")).first)
+        #expect(kept.text == "bus costs")
+        #expect(try box.count("SELECT count(*) FROM coding_history") == 1)
+    }
+}
+
 @Suite struct ExportedTextPositionTests {
     @Test func storedIsTheInverseOfWrittenAndWidensOverPlaceholders() {
         let redactor = Redactor(terms: [Redactor.Term(term: "Imran", label: "name")])

@@ -319,6 +319,22 @@ public struct CodingMerge {
             if let old {
                 let oldUUID: String = try old["uuid"]
                 let (oldStart, oldEnd): (Int, Int) = (try old["start"], try old["end"])
+                // An older file must not undo a later merge: this span was replaced by the one here.
+                if let later = try db.row(
+                    """
+                    SELECT at, source FROM coding_history
+                    WHERE transcript = ? AND segment = ? AND code = ? AND coder = ? AND old_start = ? AND old_end = ?
+                      AND new_start = ? AND new_end = ?
+                    ORDER BY id DESC LIMIT 1
+                    """, [target.id, segment.number, code, coder, start, end, oldStart, oldEnd])
+                {
+                    let when: String = try later["at"]
+                    let from: String = try later["source"]
+                    return notMerged(
+                        .superseded,
+                        "an older version: the merge of \(from) at \(when) replaced it with \(oldStart):\(oldEnd); tag it again here to restore it",
+                        code: code)
+                }
                 try db.execute(
                     """
                     INSERT INTO coding_history(at, user, change, transcript, segment, code, coder, old_uuid, old_start,

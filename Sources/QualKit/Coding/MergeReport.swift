@@ -22,6 +22,8 @@ public struct MergeReport: Sendable, Equatable {
         case transcriptMissing = "transcript_missing"
         /// The code was deleted in the master.
         case codeDeleted = "code_deleted"
+        /// The file's span is one a later merge replaced with the master's: the file is older.
+        case superseded = "superseded"
     }
 
     /// One incoming coding worth reporting.
