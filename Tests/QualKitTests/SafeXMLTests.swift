@@ -53,6 +53,21 @@ import Testing
 
     @Test func malformedAndNonUTF8AreRefused() {
         #expect(throws: (any Error).self) { try SafeXML.parse(Data("<a><b></a>".utf8), document: "f") }
+        // The reason is said in words with its line and column, never as Foundation's domain and number.
+        for (xml, words) in [
+            ("<a><b></a>", "near column 11"), ("<a>\n<b x=1/></a>", "near column"),
+            ("<a>Tom & Jerry</a>", "near column"), ("<a>", "ends before every element is closed"),
+        ] {
+            do {
+                _ = try SafeXML.parse(Data(xml.utf8), document: "f")
+                Issue.record("\(xml) was read")
+            } catch let XMLError.malformed(_, _, reason) {
+                #expect(reason.contains(words), "\(xml): \(reason)")
+                #expect(!reason.contains("NSXMLParserErrorDomain"))
+            } catch {
+                Issue.record("\(xml): \(error)")
+            }
+        }
         #expect(throws: XMLError.notUTF8(document: "f")) {
             try SafeXML.parse(Data([0xFF, 0xFE, 0x3C, 0x00]), document: "f")
         }

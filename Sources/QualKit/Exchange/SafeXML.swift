@@ -71,7 +71,11 @@ public enum SafeXML {
         let finished = parser.parse()
         if builder.depthExceeded { throw XMLError.tooDeep(document: document, limit: maxDepth) }
         guard finished, let root = builder.root else {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
+            // Foundation's own message names only its error domain and number, and its codes differ
+            // between platforms, so the position is what is said.
+            let reason =
+                parser.parserError == nil
+                ? "it ends before every element is closed" : "near column \(parser.columnNumber)"
             throw XMLError.malformed(document: document, line: parser.lineNumber, reason: reason)
         }
         return root
