@@ -121,6 +121,11 @@ package struct ErrorReporter {
                 "Error: \(echo(path)) is the study itself; a coder copy never replaces it. Choose another --out.",
                 .cannotCreate
             )
+        case .notACopy(let path):
+            return (
+                "Error: \(Self.echo(path)) is neither a qualkit study or coder copy (.sqlite) nor a REFI-QDA project (.qdpx), which is what merge reads. A codebook (.qdc) goes in with: qualkit codebook import",
+                .dataError
+            )
         case .mergeIntoItself(let path):
             return ("Error: \(echo(path)) is the study itself; merge a coder's copy into it instead.", .dataError)
         case .unknownCoders(let coders, let known):
@@ -476,7 +481,10 @@ package struct ErrorReporter {
         case .nameTranscriptFormat: return ": use --format txt, vtt or srt"
         case .mergeCodes: return ": use 'qualkit code merge' to combine codes"
         case .deleteCodings: return ", or delete with --force to delete those codings too"
-        case .registerCoder(let id): return " (register with: qualkit coder add \(id))"
+        case .registerCoder(let id):
+            return id.isEmpty
+                ? " (a coder id is letters, digits, '.', '_' or '-', such as AB; list them: qualkit coder list)"
+                : " (register with: qualkit coder add \(id))"
         case .selectBySpan: return ": give a longer quote or --span START:END"
         }
     }

@@ -234,7 +234,7 @@ private func copyPath(_ box: TemporaryStudy, _ name: String) -> String {
             try CodingMerge(box.study).merge(box.study.path)
         }
         let text = try box.write("notes.sqlite", "not a study")
-        #expect(throws: StudyError.self) { try CodingMerge(box.study).merge(text) }
+        #expect(throws: CoderCopyError.notACopy(path: text)) { try CodingMerge(box.study).merge(text) }
         // A study with a coder the master lacks: refused unless mapped.
         let other = try TemporaryStudy()
         try other.codes(["a.x"])

@@ -6,6 +6,8 @@ public enum CoderCopyError: Error, Sendable, Equatable {
     case copyIsTheStudy(path: String)
     /// The file to merge is the study itself.
     case mergeIntoItself(path: String)
+    /// The file is neither a qualkit study (SQLite) nor a REFI-QDA project (a zip archive).
+    case notACopy(path: String)
     /// Coders in the file that the study does not have, after `--coder-map`: nothing is merged.
     case unknownCoders([String], known: [String])
     /// A `--coder-map` names a study coder that does not exist.

@@ -26,14 +26,24 @@ public struct CodingMerge {
     /// is then merged like a coder's. For a project, `coderMap` maps its users (name or GUID) to
     /// coders, as `qdpx import` does, and a user who is not yet a coder becomes one.
     public func merge(_ path: String, coderMap: [String: String] = [:], dryRun: Bool = false) throws -> MergeReport {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw MissingInputFile(path: path)
+        try SourceText.requireFile(path)
+        // What the file is, by its first bytes: a renamed .qdpx (a .zip) is still a project.
+        let head = try Self.firstBytes(of: path, count: 16)
+        if head.starts(with: [0x50, 0x4B, 0x03, 0x04]) || path.lowercased().hasSuffix(".qdpx") {
+            return try mergeProject(path, userMap: coderMap, dryRun: dryRun)
         }
-        if path.lowercased().hasSuffix(".qdpx") { return try mergeProject(path, userMap: coderMap, dryRun: dryRun) }
+        guard head.starts(with: Array("SQLite format 3".utf8)) else { throw CoderCopyError.notACopy(path: path) }
         if Handout.sameFile(path, master.path) { throw CoderCopyError.mergeIntoItself(path: path) }
         let copy = try Study.open(at: path, readOnly: true)
         return try merge(copy, source: path, coderMap: coderMap, addingCoders: false, dryRun: dryRun)
+    }
+
+    static func firstBytes(of path: String, count: Int) throws -> [UInt8] {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MissingInputFile(path: path, reason: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        return [UInt8]((try? handle.read(upToCount: count)) ?? Data())
     }
 
     /// Places a REFI-QDA project's work on a scratch copy of the master, then merges that.

@@ -38,10 +38,10 @@ public final class CSVReader {
 
     /// Reads the file at `path`; throws ``MissingInputFile`` when it does not exist.
     public convenience init(path: String) throws {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let handle = FileHandle(forReadingAtPath: path)
-        else { throw MissingInputFile(path: path) }
+        try SourceText.requireFile(path)
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw MissingInputFile(path: path, reason: "cannot be read (permission denied?)")
+        }
         var source = ByteSource(handle: handle)
         var encoding = source.peekPrefix(3) == [0xEF, 0xBB, 0xBF] ? "UTF-8 with BOM" : "UTF-8"
         // UTF-16 files are rare (Excel's "Unicode text"); decode them whole, then stream the UTF-8.

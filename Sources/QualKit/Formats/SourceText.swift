@@ -6,13 +6,22 @@ import Foundation
 /// normalises line endings to `\n` and text to Unicode NFC, so that the same words typed on two
 /// machines compare equal and character offsets agree across tools.
 public enum SourceText {
-    /// Reads a whole input file, or throws ``MissingInputFile``.
-    public static func readBytes(_ path: String) throws -> [UInt8] {
+    /// Checks that `path` is a readable file, throwing ``MissingInputFile`` with the reason in
+    /// words: no such file, a folder, or not readable.
+    public static func requireFile(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw MissingInputFile(path: path)
         }
         guard !isDirectory.boolValue else { throw MissingInputFile(path: path, reason: "is a folder, not a file") }
+        guard FileManager.default.isReadableFile(atPath: path) else {
+            throw MissingInputFile(path: path, reason: "cannot be read (permission denied?)")
+        }
+    }
+
+    /// Reads a whole input file, or throws ``MissingInputFile``.
+    public static func readBytes(_ path: String) throws -> [UInt8] {
+        try requireFile(path)
         guard let data = FileManager.default.contents(atPath: path) else {
             throw MissingInputFile(path: path, reason: "cannot be read (permission denied?)")
         }

@@ -43,7 +43,7 @@ public struct PairCosts: Sendable, Equatable {
 
     /// Reads `path`; every problem found is reported, each with its line and column.
     public static func load(path: String, mode: Mode) throws -> PairCosts {
-        guard FileManager.default.isReadableFile(atPath: path) else { throw MissingInputFile(path: path) }
+        try SourceText.requireFile(path)
         return try read(HeadedCSV(path: path, expected: "the columns participant,interviewer,cost"), mode: mode)
     }
 
