@@ -63,6 +63,21 @@ package struct CommandLineTool {
             studyPath: environment["QUALKIT_DB"] ?? Study.defaultPath)
     }
 
+    /// `--out report.md` without `--format` means `--format md`: the file's extension decides when
+    /// it names one of the command's formats, so a file is never written in a format its name denies.
+    static func formatFromOut(_ command: Command, _ options: [String: [String]]) -> [String: [String]] {
+        guard options["format"] == nil, let out = options["out"]?.last, out != "-",
+            let format = command.allOptions.first(where: { $0.name == "format" }),
+            case .choice(let choices) = format.value
+        else { return options }
+        let ext = URL(fileURLWithPath: out).pathExtension.lowercased()
+        let wanted = ["markdown": "md", "htm": "html"][ext] ?? ext
+        guard choices.contains(wanted) else { return options }
+        var given = options
+        given["format"] = [wanted]
+        return given
+    }
+
     private func runCommand(_ words: [String]) -> ExitCode {
         let help = self.help
         let parser = CommandLineParser(commands: commands)
@@ -80,7 +95,8 @@ package struct CommandLineTool {
                 console.out(help.groupHelp(group))
             case .run(let command, let arguments, let options):
                 let invocation = Invocation(
-                    command: command, arguments: arguments, options: options, console: console,
+                    command: command, arguments: arguments, options: Self.formatFromOut(command, options),
+                    console: console,
                     environment: environment)
                 studyPath = invocation.studyPath
                 try command.run(invocation)

@@ -274,7 +274,7 @@ extension Opt where Value == String? {
     package static let out = Opt.path(
         "out",
         help:
-            "Write to this file instead of standard output ('-' for standard output). An existing file is kept unless --force."
+            "Write to this file instead of standard output ('-' for standard output). Without --format, its extension (.csv, .json, .html, .md...) picks the format. An existing file is kept unless --force."
     )
 }
 

@@ -45,6 +45,24 @@ import Testing
         return box
     }
 
+    @Test func theOutFilesExtensionPicksTheFormatUnlessOneIsGiven() throws {
+        let box = try study()
+        func written(_ name: String) throws -> String {
+            try String(contentsOfFile: box.directory.appendingPathComponent(name).path, encoding: .utf8)
+        }
+        try box.ok(["report", "--out", "r.md"])
+        #expect(try written("r.md").hasPrefix("# "))
+        try box.ok(["report", "--out", "r.json"])
+        #expect(try parseJSON(written("r.json")) is [String: Any])
+        try box.ok(["report", "--out", "r.markdown"])
+        #expect(try written("r.markdown").hasPrefix("# "))
+        // A name that is no format's, and an explicit --format, are as before.
+        try box.ok(["report", "--out", "r.txt"])
+        #expect(try written("r.txt").contains("<!DOCTYPE html>"))
+        try box.ok(["report", "--format", "html", "--out", "r2.md"])
+        #expect(try written("r2.md").contains("<!DOCTYPE html>"))
+    }
+
     func reportJSON(_ box: Sandbox, _ extra: [String] = []) throws -> [String: Any] {
         try #require(try parseJSON(box.ok(["report", "--format", "json"] + extra).stdout) as? [String: Any])
     }
