@@ -138,6 +138,11 @@ package struct ErrorReporter {
             )
         case .unknownMappedCoder(let name):
             return ("Error: --coder-map names " + unknown("coder", name) + "; nothing was merged", .dataError)
+        case .mappedCoderNotInFile(let id, let inFile):
+            return (
+                "Error: --coder-map \(Self.echo(id))=... names a coder the file does not have (it has: \(inFile.isEmpty ? "none" : inFile.joined(separator: ", "))); nothing was merged",
+                .usage
+            )
         }
     }
 

@@ -181,6 +181,8 @@ import Testing
         #expect(qdpx.status == 65 && qdpx.stderr.contains("project.qdpx") && qdpx.stderr.contains("zip"))
         let badMap = try box.run(["merge", ab, "--coder-map", "AB"])
         #expect(badMap.status == 64)
+        let notInFile = try box.run(["merge", ab, "--coder-map", "XX=AB"])
+        #expect(notInFile.status == 64 && notInFile.stderr.contains("XX") && notInFile.stderr.contains("it has: AB"))
         let unknownMap = try box.run(["merge", ab, "--coder-map", "AB=ZZ"])
         #expect(unknownMap.status == 65 && unknownMap.stderr.contains("ZZ"))
         // A copy whose coder the master does not have.

@@ -12,4 +12,6 @@ public enum CoderCopyError: Error, Sendable, Equatable {
     case unknownCoders([String], known: [String])
     /// A `--coder-map` names a study coder that does not exist.
     case unknownMappedCoder(Unknown)
+    /// A `--coder-map` names a coder the file does not have: a typo would otherwise pass unseen.
+    case mappedCoderNotInFile(String, inFile: [String])
 }

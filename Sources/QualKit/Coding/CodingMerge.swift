@@ -85,6 +85,11 @@ public struct CodingMerge {
         let incomingCoders = try copy.db.rows(
             "SELECT coder FROM coding UNION SELECT coder FROM coverage UNION SELECT coder FROM memo WHERE coder IS NOT NULL"
         ).compactMap { $0[0].stringValue }
+        let fileCoders = Set(
+            incomingCoders + (try copy.db.rows("SELECT id FROM coder").compactMap { $0[0].stringValue }))
+        for source in coderMap.keys.sorted() where !fileCoders.contains(source) {
+            throw CoderCopyError.mappedCoderNotInFile(source, inFile: fileCoders.sorted())
+        }
         let missing = Set(incomingCoders.map { coderMap[$0] ?? $0 }).subtracting(knownCoders).sorted()
         guard missing.isEmpty || addingCoders else { throw CoderCopyError.unknownCoders(missing, known: knownCoders) }
 
