@@ -110,6 +110,10 @@ func emptyMarkdownHeadings(_ markdown: String) -> [String] {
         let lead = try #require(report.leadingThemes.first)
         #expect(summary.contains("\(lead.name) (\(lead.participants) of \(report.tally.participantsTotal))"))
         for action in report.actions { #expect(summary.contains(action.change)) }
+        // Every sentence starts with a capital, even when it starts with a measure's lower-case name.
+        for sentence in report.executiveSummary.flatMap({ $0.components(separatedBy: ". ") }) {
+            #expect(sentence.first.map { !$0.isLowercase } ?? true, "\(sentence)")
+        }
         #expect(summary.contains("common-cause variation") || summary.contains("special-cause"))
         if let difference = report.largestDifference {
             #expect(difference.high.total >= 5 && difference.low.total >= 5)

@@ -90,9 +90,11 @@ extension FindingsReport {
             if measured.isEmpty {
                 sentences.append("\(action.change) (\(state)): no outcome measure is linked to it yet.")
             } else {
+                // Each reading starts a sentence, and a measure's name ("programme completion") may not.
                 let readings = measured.map { series in
-                    series.verdict.replacingOccurrences(
+                    let verdict = series.verdict.replacingOccurrences(
                         of: " A signal shows that the process changed, not what changed it.", with: "")
+                    return verdict.prefix(1).uppercased() + verdict.dropFirst()
                 }
                 sentences.append("\(action.change) (\(state)). " + readings.joined(separator: " "))
             }
