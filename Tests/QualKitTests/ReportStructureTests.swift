@@ -181,12 +181,7 @@ func emptyMarkdownHeadings(_ markdown: String) -> [String] {
     }
 
     @Test func aStudyWithNoQuotesNoActionsAndOneCoderHasNoEmptyHeading() throws {
-        let fixture = try TemporaryStudy(title: "Bare")
-        try fixture.codes(["barrier.cost"])
-        try fixture.coders(["AB"])
-        try fixture.participant("P1", [("consent_quotes", "no")])
-        try fixture.transcript("P1", turns: ["Why?", "It costs too much to travel there."])
-        try fixture.tag("P1", 2, "barrier.cost", by: "AB")
+        let fixture = try bareReportStudy()
         let report = try FindingsReport.build(fixture.study, options: .init())
         #expect(emptyHTMLHeadings(report.html).isEmpty, "\(emptyHTMLHeadings(report.html))")
         #expect(emptyMarkdownHeadings(report.markdown).isEmpty, "\(emptyMarkdownHeadings(report.markdown))")

@@ -87,3 +87,15 @@ func analysisStudy() throws -> TemporaryStudy {
     try CodingLog(fixture.study).markDone(transcript: "P4", coder: "AB")
     return fixture
 }
+
+/// The barest study a report can be made of: one coder, one participant who does not consent to
+/// quotes, one coded turn, no actions or outcomes.
+func bareReportStudy() throws -> TemporaryStudy {
+    let fixture = try TemporaryStudy(title: "Bare")
+    try fixture.codes(["barrier.cost"])
+    try fixture.coders(["AB"])
+    try fixture.participant("P1", [("consent_quotes", "no")])
+    try fixture.transcript("P1", turns: ["Why?", "It costs too much to travel there."])
+    try fixture.tag("P1", 2, "barrier.cost", by: "AB")
+    return fixture
+}

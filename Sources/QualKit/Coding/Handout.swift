@@ -39,7 +39,7 @@ public enum Handout {
         if manager.fileExists(atPath: path) {
             guard replacing else { throw CoderCopyError.copyExists(path: path) }
             guard !sameFile(path, master.path) else { throw CoderCopyError.copyIsTheStudy(path: path) }
-            for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+            Study.removeFiles(at: path)
         }
         let hashes = try transcripts.map { ($0, SHA256.hex(try store.text(of: $0))) }
         let copy = try Study.create(at: path, title: try master.title())
@@ -49,7 +49,7 @@ public enum Handout {
                 .redactor(for: master)
             return made
         } catch {
-            for suffix in ["", "-wal", "-shm"] { try? manager.removeItem(atPath: path + suffix) }
+            Study.removeFiles(at: path)
             throw error
         }
     }

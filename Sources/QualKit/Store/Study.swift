@@ -43,33 +43,38 @@ public final class Study {
             throw StudyError.cannotCreate(path: path, reason: error.message)
         }
         do {
-            try db.executeScript("PRAGMA application_id = \(Schema.applicationID)")
-            try Schema.migrator.migrate(db)
-            try db.transaction {
-                try db.execute(
-                    "INSERT INTO study_setting(key, value) VALUES ('title', ?), ('created_at', ?)",
-                    [title ?? "Untitled study", Clock.nowTimestamp()])
-            }
+            try setUp(db, title: title)
         } catch {
             // A half-made study is worse than none: remove it so that `init` can be run again.
-            try? FileManager.default.removeItem(atPath: path)
-            try? FileManager.default.removeItem(atPath: path + "-wal")
-            try? FileManager.default.removeItem(atPath: path + "-shm")
+            removeFiles(at: path)
             throw error
         }
         return Study(db: db, path: path)
     }
 
-    /// A study in memory that is never written to disk: scratch space for reading another tool's
-    /// project onto a copy of this study's transcripts, so no personal data lands in a temporary file.
-    static func scratch(title: String?) throws -> Study {
-        let db = try Database(path: ":memory:", mode: .memory)
+    /// Marks `db` as a study, applies the whole schema and records its title and creation time.
+    private static func setUp(_ db: Database, title: String?) throws {
+        try db.executeScript("PRAGMA application_id = \(Schema.applicationID)")
         try Schema.migrator.migrate(db)
         try db.transaction {
             try db.execute(
                 "INSERT INTO study_setting(key, value) VALUES ('title', ?), ('created_at', ?)",
                 [title ?? "Untitled study", Clock.nowTimestamp()])
         }
+    }
+
+    /// Removes the study file at `path` with its journal, WAL and shared-memory files: a study made
+    /// by a command that then failed is not left behind.
+    public static func removeFiles(at path: String) {
+        for suffix in ["", "-wal", "-shm", "-journal"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+    }
+
+    /// A study in memory that is never written to disk: scratch space for reading another tool's
+    /// project onto a copy of this study's transcripts, or for planning a dry run into a study that
+    /// does not exist yet, so no personal data lands in a temporary file.
+    public static func scratch(title: String?) throws -> Study {
+        let db = try Database(path: ":memory:", mode: .memory)
+        try setUp(db, title: title)
         return Study(db: db, path: ":memory:")
     }
 

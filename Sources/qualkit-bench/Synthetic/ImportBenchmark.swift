@@ -71,7 +71,7 @@ enum ImportBenchmark {
         csv = ""
 
         let studyPath = (folder as NSString).appendingPathComponent("bench-import.sqlite")
-        for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: studyPath + suffix) }
+        Study.removeFiles(at: studyPath)
         let study = try Study.create(at: studyPath, title: "Import benchmark")
         let people = PeopleStore(study)
         try study.db.transaction {

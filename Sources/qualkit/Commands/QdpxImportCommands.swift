@@ -33,7 +33,10 @@ enum QdpxImportCommands {
             let report: QdpxImport.Report
             do {
                 let study: Study
-                if created {
+                if created && inv[dryRun] {
+                    // Planned against an empty study in memory: a dry run leaves no file behind.
+                    study = try Study.scratch(title: nil)
+                } else if created {
                     study = try Study.create(at: inv.studyPath, title: nil)
                     inv.recordAudit(of: study, countingFromOpen: true)
                 } else {
@@ -46,18 +49,8 @@ enum QdpxImportCommands {
                 }
             } catch {
                 // A study made for this import and not filled is not left behind.
-                if created {
-                    for suffix in ["", "-wal", "-shm", "-journal"] {
-                        try? FileManager.default.removeItem(atPath: inv.studyPath + suffix)
-                    }
-                }
+                if created && !inv[dryRun] { Study.removeFiles(at: inv.studyPath) }
                 throw error
-            }
-            // A dry run leaves no study behind, not even the empty one made to plan against.
-            if created && report.dryRun {
-                for suffix in ["", "-wal", "-shm", "-journal"] {
-                    try? FileManager.default.removeItem(atPath: inv.studyPath + suffix)
-                }
             }
             inv.console.line(report.dryRun ? "\(path): nothing written (dry run); it would import:" : "\(path):")
             inv.console.line("  positions read as \(report.rule.rawValue): \(report.ruleReason)")
