@@ -46,7 +46,7 @@ public struct QuestionMatcher: Sendable {
     public static func sentences(_ text: String) -> [String] {
         let breaks: Set<Character> = [".", "?", "!", ";", "\n", "؟", "۔", "。", "？", "！"]
         return text.split(whereSeparator: { breaks.contains($0) })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
     }
 

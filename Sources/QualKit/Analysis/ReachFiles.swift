@@ -46,9 +46,9 @@ public enum ReachFiles {
     /// Records after comments (`#` first) and blank lines, with the header first.
     static func records(_ text: String, file: String) throws -> [CSVRecord] {
         try CSVReader(text: text, file: file).readAll().filter { record in
-            let first = record.fields.first?.trimmingCharacters(in: .whitespaces) ?? ""
+            let first = record.fields.first?.trimmingSpaces() ?? ""
             if first.hasPrefix("#") { return false }
-            return !record.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+            return !record.fields.allSatisfy { $0.trimmingSpaces().isEmpty }
         }
     }
 
@@ -164,7 +164,7 @@ public enum ReachFiles {
                 continue
             }
             let attribute = PersonFields.normalizedKey(record.fields[0])
-            let value = record.fields[1].trimmingCharacters(in: .whitespaces)
+            let value = record.fields[1].trimmingSpaces()
             if attribute.isEmpty {
                 problems.append(Diagnostic(file: file, line: record.line, column: 1, "no attribute"))
             }
@@ -177,7 +177,7 @@ public enum ReachFiles {
                         "\(attribute)=\(value) is listed twice (first on line \(first))"))
             }
             seen[key] = seen[key] ?? record.line
-            rows.append((attribute, value, record.fields[2].trimmingCharacters(in: .whitespaces), record))
+            rows.append((attribute, value, record.fields[2].trimmingSpaces(), record))
         }
         return rows
     }

@@ -38,14 +38,14 @@ public enum CodebookFile {
         }
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = index + 1
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmingSpaces()
             if trimmed.hasPrefix("## ") || trimmed == "##" {
                 finish()
-                let heading = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                let heading = trimmed.dropFirst(2).trimmingSpaces()
                 let parts =
                     heading.components(separatedBy: " — ").count > 1
                     ? heading.components(separatedBy: " — ") : heading.components(separatedBy: " - ")
-                let path = parts[0].trimmingCharacters(in: .whitespaces)
+                let path = parts[0].trimmingSpaces()
                 guard Identifiers.isCodePath(path) else {
                     problems.append(
                         Diagnostic(
@@ -62,7 +62,7 @@ public enum CodebookFile {
                 seen[path] = line
                 var fields: [(String, String)] = []
                 if parts.count > 1 {
-                    let name = parts.dropFirst().joined(separator: " — ").trimmingCharacters(in: .whitespaces)
+                    let name = parts.dropFirst().joined(separator: " — ").trimmingSpaces()
                     fields.append(("name", MarkdownEscaping.readLine(name).text))
                 }
                 current = (path, fields, line)
@@ -76,8 +76,8 @@ public enum CodebookFile {
                 continue
             }
             if let colon = MarkdownEscaping.firstUnescapedColon(in: trimmed) {
-                let label = trimmed[..<colon].trimmingCharacters(in: .whitespaces)
-                let value = trimmed[trimmed.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                let label = trimmed[..<colon].trimmingSpaces()
+                let value = trimmed[trimmed.index(after: colon)...].trimmingSpaces()
                 if let known = markdownColumn(label) {
                     let read = MarkdownEscaping.readLine(value)
                     current!.fields.append((known, read.text))
@@ -170,7 +170,7 @@ public enum CodebookFile {
         var entries: [Entry] = []
         var seen: [String: Int] = [:]
         while let record = try csv.next({ problems.append($0) }) {
-            let codePath = record.fields[pathColumn].trimmingCharacters(in: .whitespaces)
+            let codePath = record.fields[pathColumn].trimmingSpaces()
             do { _ = try CodeFields.path(codePath) } catch {
                 problems.append(Diagnostic(file: path, line: record.line, error.message))
                 continue
@@ -185,7 +185,7 @@ public enum CodebookFile {
             for (index, value) in record.fields.enumerated()
             where index != pathColumn && CodeFields.columns.contains(columns[index]) {
                 // An empty cell leaves the field as it is.
-                guard !value.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+                guard !value.trimmingSpaces().isEmpty else { continue }
                 do {
                     try CodeFields.set(columns[index], value, on: &code)
                     fields.append((columns[index], value))

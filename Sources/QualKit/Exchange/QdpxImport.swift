@@ -287,7 +287,7 @@ private struct Planner {
     static func descriptionFields(_ text: String) -> [String: String] {
         let labels = ["Definition", "Use when", "Do not use when", "Example", "Kind", "Path"]
         var fields: [String: String] = [:]
-        for line in text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+        for line in text.split(separator: "\n") where !line.trimmingSpaces().isEmpty {
             guard let colon = line.range(of: ": "), labels.contains(String(line[..<colon.lowerBound])) else {
                 return [:]
             }

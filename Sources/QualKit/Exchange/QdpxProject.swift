@@ -107,7 +107,7 @@ public struct QdpxProject: Sendable, Equatable {
 
     /// GUIDs as qualkit stores them: lower case, dashed, no braces. Nil when not a GUID.
     public static func normalizedGUID(_ text: String) -> String? {
-        var hex = text.trimmingCharacters(in: .whitespaces)
+        var hex = text.trimmingSpaces()
         if hex.hasPrefix("{") && hex.hasSuffix("}") { hex = String(hex.dropFirst().dropLast()) }
         hex = hex.replacingOccurrences(of: "-", with: "").lowercased()
         guard hex.count == 32, hex.allSatisfy(\.isHexDigit) else { return nil }
@@ -285,7 +285,7 @@ private struct Reader {
             guard let raw = element.attributes[attribute] else {
                 throw QdpxError.missingAttribute(entry: entry, element: "PlainTextSelection", attribute: attribute)
             }
-            guard let value = Int(raw.trimmingCharacters(in: .whitespaces)), value >= 0 else {
+            guard let value = Int(raw.trimmingSpaces()), value >= 0 else {
                 throw QdpxError.badPosition(
                     entry: entry, selection: id, reason: "\(attribute) '\(raw)' is not a whole number")
             }

@@ -89,7 +89,7 @@ public struct QdpxText: Sendable {
     static func nameMatches(_ name: String, covered: String) -> Bool {
         var wanted = name.trimmingCharacters(in: .whitespacesAndNewlines)
         for suffix in ["...", "…"] where wanted.hasSuffix(suffix) { wanted = String(wanted.dropLast(suffix.count)) }
-        wanted = wanted.trimmingCharacters(in: .whitespaces)
+        wanted = wanted.trimmingSpaces()
         let have = covered.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !wanted.isEmpty else { return true }
         return have == wanted || (wanted.count >= 8 && have.hasPrefix(wanted))
@@ -104,7 +104,7 @@ public struct QdpxText: Sendable {
         for turn in turns {
             var start: Int?
             var end = cursor
-            for line in turn.text.split(separator: "\n") where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            for line in turn.text.split(separator: "\n") where !line.trimmingSpaces().isEmpty {
                 let needle = Array(line.unicodeScalars)
                 guard let found = find(needle, from: end) else { return nil }
                 if start == nil { start = found }

@@ -59,7 +59,7 @@ public enum RefiCodebookReader {
             }
             var codable = true
             if let value = element.attributes["isCodable"] {
-                switch value.trimmingCharacters(in: .whitespaces) {
+                switch value.trimmingSpaces() {
                 case "true", "1": codable = true
                 case "false", "0": codable = false
                 default:
@@ -161,7 +161,7 @@ public enum RefiCodebookReader {
     }
 
     static func normalizedColor(_ text: String) -> String? {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmingSpaces()
         guard value.hasPrefix("#"), value.dropFirst().allSatisfy(\.isHexDigit) else { return nil }
         let digits = value.dropFirst()
         switch digits.count {
@@ -203,7 +203,7 @@ struct QualkitDescription {
         }
         finish()
         guard let last = read.last, last.0 == "path" else { return nil }
-        path = last.1.trimmingCharacters(in: .whitespaces)
+        path = last.1.trimmingSpaces()
         fields = read.dropLast().map { (column: $0.0, value: $0.1) }
     }
 }

@@ -9,7 +9,7 @@ public enum RefiGUID {
     /// `text` in the stored form (lower case, no braces, surrounding spaces dropped), or nil when
     /// it is not a GUID of the form `8-4-4-4-12` hexadecimal digits.
     public static func normalized(_ text: String) -> String? {
-        var value = Substring(text.trimmingCharacters(in: .whitespaces))
+        var value = Substring(text.trimmingSpaces())
         if value.hasPrefix("{") && value.hasSuffix("}") { value = value.dropFirst().dropLast() }
         let groups = value.split(separator: "-", omittingEmptySubsequences: false)
         guard groups.map(\.count) == [8, 4, 4, 4, 12],

@@ -57,7 +57,7 @@ public struct Workbook: Sendable {
     public static func sheetName(_ proposed: String, taken: Set<String>) -> String {
         var name = String(
             proposed.map { forbidden.contains($0) || $0.isNewline || $0 == "\t" ? "-" : $0 }
-        ).trimmingCharacters(in: .whitespaces)
+        ).trimmingSpaces()
         while name.hasPrefix("'") { name.removeFirst() }
         while name.hasSuffix("'") { name.removeLast() }
         if name.isEmpty { name = "Sheet" }

@@ -5,7 +5,7 @@ public enum ColumnName {
     public static func normalized(_ text: String) -> String {
         var out = ""
         var lastWasSeparator = false
-        for character in text.trimmingCharacters(in: .whitespaces).lowercased() {
+        for character in text.trimmingSpaces().lowercased() {
             if character.isLetter || character.isNumber {
                 out.append(character)
                 lastWasSeparator = false

@@ -45,7 +45,7 @@ public enum LanguageNames {
     ///
     /// A region or script after the first subtag is kept in brackets (`pt-BR` → "Portuguese (BR)").
     public static func name(_ code: String) -> String? {
-        let tag = code.trimmingCharacters(in: .whitespaces).lowercased().replacingOccurrences(of: "_", with: "-")
+        let tag = code.trimmingSpaces().lowercased().replacingOccurrences(of: "_", with: "-")
         if let whole = table[tag] { return whole }
         let parts = tag.split(separator: "-", maxSplits: 1).map(String.init)
         guard let first = parts.first, let name = table[first] else { return nil }

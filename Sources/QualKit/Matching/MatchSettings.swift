@@ -45,7 +45,7 @@ public struct MatchSettings: Sendable, Equatable {
         public static func parse(_ text: String) throws -> Weights {
             var weights = Weights.standard
             for part in text.split(separator: ",") {
-                let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let pieces = part.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
                 let names = ["community", "gender", "language"]
                 guard pieces.count == 2, let value = Int(pieces[1]), value >= 0, value <= 1000 else {
                     throw MatchingError.invalidWeight(String(part))

@@ -63,7 +63,7 @@ public struct PairCosts: Sendable, Equatable {
         let index = known.map { name in csv.columns.firstIndex(of: name)! }
         var result = PairCosts(file: csv.file, mode: mode)
         while let record = try csv.next({ problems.append($0) }) {
-            let fields = index.map { record.fields[$0].trimmingCharacters(in: .whitespaces) }
+            let fields = index.map { record.fields[$0].trimmingSpaces() }
             // The column of a field: exact for unquoted fields, which ids and numbers are.
             func column(_ field: Int) -> Int {
                 record.fields.prefix(index[field]).reduce(1) { $0 + $1.utf8.count + 1 }

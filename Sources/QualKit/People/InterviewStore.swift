@@ -8,6 +8,11 @@ public struct InterviewStore {
         try db.rows("SELECT id FROM interview ORDER BY id").map { try $0["id"] }
     }
 
+    /// Whether an interview has this id: one index probe, where `ids().contains` read them all.
+    public func exists(_ id: String) throws -> Bool {
+        try db.value("SELECT 1 FROM interview WHERE id = ?", [id]) != .null
+    }
+
     public func interview(_ id: String) throws -> Interview {
         guard let interview = try interviews(where: .id(id)).first else {
             throw PeopleError.unknownInterview(Unknown(id, among: try ids()))

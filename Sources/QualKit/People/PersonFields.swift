@@ -136,7 +136,7 @@ public enum PersonFields {
     /// Splits a list value on `;` or `,`, trimming and dropping empties.
     public static func list(_ text: String) -> [String] {
         text.split(whereSeparator: { $0 == ";" || $0 == "," })
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingSpaces() }
             .filter { !$0.isEmpty }
     }
 
@@ -177,7 +177,7 @@ public enum PersonFields {
 
     /// Free text, trimmed; empty means not recorded.
     public static func optionalText(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         return trimmed.isEmpty ? nil : trimmed
     }
 
@@ -187,7 +187,7 @@ public enum PersonFields {
     }
 
     public static func yesNo(_ text: String, field: String) throws(Problem) -> Bool {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch text.trimmingSpaces().lowercased() {
         case "yes", "y": return true
         case "no", "n", "": return false
         default: throw Problem(field: field, message: "bad \(field) '\(text)': expected yes or no", column: nil)
@@ -195,7 +195,7 @@ public enum PersonFields {
     }
 
     public static func communityPreference(_ text: String) throws(Problem) -> CommunityPreference {
-        let value = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let value = text.trimmingSpaces().lowercased()
         if value.isEmpty { return .unspecified }
         guard let preference = CommunityPreference(rawValue: value) else {
             throw Problem(
@@ -206,7 +206,7 @@ public enum PersonFields {
     }
 
     public static func date(_ text: String, field: String) throws(Problem) -> CalendarDate? {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmingSpaces()
         if value.isEmpty { return nil }
         guard let date = CalendarDate(value) else {
             throw Problem(
@@ -217,7 +217,7 @@ public enum PersonFields {
     }
 
     public static func capacity(_ text: String) throws(Problem) -> Int {
-        let value = text.trimmingCharacters(in: .whitespaces)
+        let value = text.trimmingSpaces()
         if value.isEmpty { return Interviewer.defaultCapacity }
         guard let number = Int(value), number >= 0 else {
             throw Problem(

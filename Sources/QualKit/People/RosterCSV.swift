@@ -70,7 +70,7 @@ struct RosterCSV {
         }
         var seen: [String: Int] = [:]
         while let record = try csv.next({ problems.append($0) }) {
-            let id = record.fields[idColumn].trimmingCharacters(in: .whitespaces)
+            let id = record.fields[idColumn].trimmingSpaces()
             guard Identifiers.isPersonID(id) else {
                 problems.append(
                     Diagnostic(

@@ -17,7 +17,7 @@ public struct RedactionList {
 
     /// Adds a term (or changes its label); an empty term is refused.
     public func add(_ term: String, label: String?) throws {
-        let trimmed = term.trimmingCharacters(in: .whitespaces)
+        let trimmed = term.trimmingSpaces()
         guard !trimmed.isEmpty else {
             throw FindingsError.emptyRedactionTerm
         }

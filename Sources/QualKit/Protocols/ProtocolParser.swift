@@ -111,8 +111,8 @@ private struct Parser {
 
     /// Reads `---` ... `---`; returns the index of the first body line, or nil when there is none.
     mutating func readFrontMatter() -> Int? {
-        guard let open = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }),
-            lines[open].trimmingCharacters(in: .whitespaces) == "---"
+        guard let open = lines.firstIndex(where: { !$0.trimmingSpaces().isEmpty }),
+            lines[open].trimmingSpaces() == "---"
         else {
             error(
                 1,
@@ -120,7 +120,7 @@ private struct Parser {
             )
             return nil
         }
-        guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        guard let close = lines[(open + 1)...].firstIndex(where: { $0.trimmingSpaces() == "---" })
         else {
             error(open + 1, "front matter is not closed: add a '---' line after the last key")
             return nil
@@ -135,13 +135,13 @@ private struct Parser {
     }
 
     mutating func readField(_ raw: Substring, line: Int) {
-        let trimmed = raw.trimmingCharacters(in: .whitespaces)
+        let trimmed = raw.trimmingSpaces()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return }
         guard let colon = raw.firstIndex(of: ":") else {
             error(line, "expected 'key: value' in the front matter", column: 1)
             return
         }
-        let key = raw[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
+        let key = raw[..<colon].trimmingSpaces().lowercased()
         let value = stripComment(raw[raw.index(after: colon)...])
         let keyColumn =
             raw.distance(from: raw.startIndex, to: raw.firstIndex { !$0.isWhitespace } ?? raw.startIndex) + 1
@@ -189,12 +189,12 @@ private struct Parser {
 
     /// A value without its trailing ` # comment`; a value in double quotes is taken as written.
     func stripComment(_ raw: Substring) -> String {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmingSpaces()
         if value.hasPrefix("\""), let end = value.dropFirst().firstIndex(of: "\"") {
             return String(value[value.index(after: value.startIndex)..<end])
         }
         if let hash = value.range(of: " #") {
-            return value[..<hash.lowerBound].trimmingCharacters(in: .whitespaces)
+            return value[..<hash.lowerBound].trimmingSpaces()
         }
         return value
     }
@@ -242,7 +242,7 @@ private struct Parser {
         for index in start..<lines.count {
             let line = index + 1
             let raw = lines[index]
-            let trimmed = raw.trimmingCharacters(in: .whitespaces)
+            let trimmed = raw.trimmingSpaces()
             if trimmed.isEmpty {
                 flush(&guide)
                 continue
@@ -351,7 +351,7 @@ private struct Parser {
     mutating func readThemes(_ value: String, raw: Substring, line: Int, into guide: inout InterviewProtocol) {
         var themes: [String] = []
         for part in value.split(separator: ",", omittingEmptySubsequences: false) {
-            let path = part.trimmingCharacters(in: .whitespaces)
+            let path = part.trimmingSpaces()
             if !Identifiers.isCodePath(path) {
                 let column = raw.range(of: path).map { raw.distance(from: raw.startIndex, to: $0.lowerBound) + 1 }
                 error(
@@ -381,7 +381,7 @@ private struct Parser {
     /// The text after `- ` or `* `, or nil.
     func listItem(_ line: String) -> String? {
         guard line.hasPrefix("- ") || line.hasPrefix("* ") || line == "-" || line == "*" else { return nil }
-        return line.dropFirst(1).trimmingCharacters(in: .whitespaces)
+        return line.dropFirst(1).trimmingSpaces()
     }
 
     /// The text after `Label:` (case-insensitive), or nil when the line does not start with it.
@@ -389,7 +389,7 @@ private struct Parser {
         guard line.count > label.count, line.prefix(label.count).lowercased() == label,
             line.dropFirst(label.count).first == ":"
         else { return nil }
-        return line.dropFirst(label.count + 1).trimmingCharacters(in: .whitespaces)
+        return line.dropFirst(label.count + 1).trimmingSpaces()
     }
 }
 
@@ -404,11 +404,11 @@ private struct Heading {
         guard hashes > 0 else { return nil }
         let rest = line.dropFirst(hashes)
         guard rest.isEmpty || rest.first == " " else { return nil }
-        var text = rest.trimmingCharacters(in: .whitespaces)
+        var text = rest.trimmingSpaces()
         var id: String?
         if text.hasSuffix("}"), let open = text.range(of: "{#", options: .backwards) {
-            id = String(text[open.upperBound..<text.index(before: text.endIndex)]).trimmingCharacters(in: .whitespaces)
-            text = text[..<open.lowerBound].trimmingCharacters(in: .whitespaces)
+            id = String(text[open.upperBound..<text.index(before: text.endIndex)]).trimmingSpaces()
+            text = text[..<open.lowerBound].trimmingSpaces()
         }
         self.level = hashes
         self.text = text

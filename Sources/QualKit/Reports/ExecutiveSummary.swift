@@ -85,7 +85,7 @@ extension FindingsReport {
             let measured = outcomes.filter { $0.action?.id == action.id }
             let state =
                 action.status == .done
-                ? "done \(action.doneOn?.description ?? "")".trimmingCharacters(in: .whitespaces)
+                ? "done \(action.doneOn?.description ?? "")".trimmingSpaces()
                 : action.status.rawValue.replacingOccurrences(of: "-", with: " ")
             if measured.isEmpty {
                 sentences.append("\(action.change) (\(state)): no outcome measure is linked to it yet.")

@@ -93,7 +93,7 @@ public struct ServiceChangeLog {
         while let record = try csv.next({ problems.append($0) }) {
             var fields: [String: String] = [:]
             for (index, column) in columns.enumerated() {
-                fields[column] = record.fields[index].trimmingCharacters(in: .whitespaces)
+                fields[column] = record.fields[index].trimmingSpaces()
             }
             func bad(_ message: String) { problems.append(Diagnostic(file: path, line: record.line, message)) }
             guard let measure = fields["measure"], !measure.isEmpty, let period = fields["period"], !period.isEmpty

@@ -58,7 +58,7 @@ enum CueTranscript {
         var problems: [Diagnostic] = []
         var cues: [Cue] = []
         for block in blocks(lines, from: 0) {
-            let number = block.lines[0].trimmingCharacters(in: .whitespaces)
+            let number = block.lines[0].trimmingSpaces()
             guard Int(number) != nil else {
                 problems.append(
                     Diagnostic(file: file, line: block.start, "expected a cue number, found '\(block.lines[0])'"))
@@ -89,7 +89,7 @@ enum CueTranscript {
         var start = 0
         for index in startIndex..<lines.count {
             let line = lines[index]
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if line.trimmingSpaces().isEmpty {
                 if !current.isEmpty { result.append((start, current)) }
                 current = []
             } else {
@@ -104,10 +104,10 @@ enum CueTranscript {
     /// `00:01:02.500 --> 00:01:05.000 align:start` -> (start, end) in milliseconds.
     static func timing(_ line: String, file: String, line number: Int) throws -> (Int, Int) {
         let sides = line.components(separatedBy: "-->")
-        let startText = sides[0].trimmingCharacters(in: .whitespaces)
+        let startText = sides[0].trimmingSpaces()
         let endText =
             sides.count > 1
-            ? String(sides[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? "") : ""
+            ? String(sides[1].trimmingSpaces().split(separator: " ").first ?? "") : ""
         guard let start = Timestamp.clock(startText) else {
             throw InvalidInput(
                 file: file, line: number, column: 1, "bad cue start time '\(startText)': expected hh:mm:ss.ttt")
@@ -172,7 +172,7 @@ enum CueTranscript {
     /// Whether `next` carries on the sentence `previous` ends with.
     static func continuesSentence(after previous: String, with next: String) -> Bool {
         if let first = next.first, first.isLowercase { return true }
-        guard let last = previous.trimmingCharacters(in: .whitespaces).last else { return false }
+        guard let last = previous.trimmingSpaces().last else { return false }
         return !".?!…\"”')]".contains(last)
     }
 
@@ -181,7 +181,7 @@ enum CueTranscript {
         guard text.hasPrefix("<v"), let close = text.firstIndex(of: ">") else { return nil }
         let tag = text[text.index(text.startIndex, offsetBy: 2)..<close]
         guard let space = tag.firstIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
-        let speaker = tag[space...].trimmingCharacters(in: .whitespaces)
+        let speaker = tag[space...].trimmingSpaces()
         guard !speaker.isEmpty else { return nil }
         return (speaker, String(text[text.index(after: close)...]))
     }

@@ -23,8 +23,8 @@ enum PlainTranscript {
 
         func finish() {
             guard var turn = turns.popLast() else { return }
-            while body.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { body.removeLast() }
-            turn.text = body.joined(separator: "\n").trimmingCharacters(in: .whitespaces)
+            while body.last?.trimmingSpaces().isEmpty == true { body.removeLast() }
+            turn.text = body.joined(separator: "\n").trimmingSpaces()
             body = []
             turns.append(turn)
         }
@@ -33,7 +33,7 @@ enum PlainTranscript {
             // Otter signs its exports at the end; the signature is no one's words.
             if speakerLines?.dialect == "Otter" && line.hasPrefix("Transcribed by https://otter.ai") { continue }
             if turns.isEmpty, isHeaderLine(line) {
-                header.append(line.trimmingCharacters(in: .whitespaces))
+                header.append(line.trimmingSpaces())
             } else if let start = start(line) {
                 finish()
                 turns.append(
@@ -41,13 +41,13 @@ enum PlainTranscript {
                 // In header-line dialects the words start on the next line.
                 body = speakerLines == nil ? [start.rest] : []
             } else if turns.isEmpty {
-                if !line.trimmingCharacters(in: .whitespaces).isEmpty {
-                    header.append(line.trimmingCharacters(in: .whitespaces))
+                if !line.trimmingSpaces().isEmpty {
+                    header.append(line.trimmingSpaces())
                 }
-            } else if speakerLines != nil && body.isEmpty && line.trimmingCharacters(in: .whitespaces).isEmpty {
+            } else if speakerLines != nil && body.isEmpty && line.trimmingSpaces().isEmpty {
                 continue
             } else {
-                body.append(line.trimmingCharacters(in: .whitespaces))
+                body.append(line.trimmingSpaces())
             }
         }
         finish()
@@ -86,26 +86,15 @@ enum PlainTranscript {
         var milliseconds = Timestamp.leading(&rest)
         rest = rest.drop { $0 == " " }
         // The label's colon is the first one outside brackets (`Label (00:01:10): text`).
-        var depth = 0
-        var found: Substring.Index?
-        for index in rest.indices {
-            switch rest[index] {
-            case "[", "(": depth += 1
-            case "]", ")": depth = max(0, depth - 1)
-            case ":" where depth == 0: found = index
-            default: break
-            }
-            if found != nil { break }
-        }
-        guard let colon = found else { return nil }
-        var label = rest[..<colon].trimmingCharacters(in: .whitespaces)
+        guard let colon = labelColon(rest) else { return nil }
+        var label = rest[..<colon].trimmingSpaces()
         var afterLabel = rest[rest.index(after: colon)...]
         // `Label [00:01:02]: text`
         if label.hasSuffix("]") || label.hasSuffix(")"), let open = label.lastIndex(where: { $0 == "[" || $0 == "(" }) {
             var stamp = Substring(label[open...])
             if let value = Timestamp.leading(&stamp), stamp.isEmpty {
                 milliseconds = milliseconds ?? value
-                label = label[..<open].trimmingCharacters(in: .whitespaces)
+                label = label[..<open].trimmingSpaces()
             }
         }
         guard isLabel(label), afterLabel.isEmpty || afterLabel.first == " " || afterLabel.first == "\t" else {
@@ -119,15 +108,79 @@ enum PlainTranscript {
         return (label, milliseconds, String(afterLabel))
     }
 
+    /// The first `:` outside brackets, as a Character.
+    ///
+    /// Bytes are read while they are ASCII, where each byte is a Character of its own (a line holds
+    /// no CR LF pair); a non-ASCII byte before the colon, or right after it (a combining mark would
+    /// join the colon's Character), sends the line through the Character loop, which gives the same
+    /// answer more slowly.
+    static func labelColon(_ rest: Substring) -> Substring.Index? {
+        var depth = 0
+        let bytes = rest.utf8
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte >= 0x80 { return labelColonByCharacter(rest) }
+            switch byte {
+            case UInt8(ascii: "["), UInt8(ascii: "("): depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"): depth = max(0, depth - 1)
+            case UInt8(ascii: ":") where depth == 0:
+                let next = bytes.index(after: index)
+                if next < bytes.endIndex && bytes[next] >= 0x80 { return labelColonByCharacter(rest) }
+                return index
+            default: break
+            }
+            bytes.formIndex(after: &index)
+        }
+        return nil
+    }
+
+    static func labelColonByCharacter(_ rest: Substring) -> Substring.Index? {
+        var depth = 0
+        for index in rest.indices {
+            switch rest[index] {
+            case "[", "(": depth += 1
+            case "]", ")": depth = max(0, depth - 1)
+            case ":" where depth == 0: return index
+            default: break
+            }
+        }
+        return nil
+    }
+
     /// A speaker label: one to four words of letters, digits, `.`, `-`, `'`, `_`, at most 40 characters,
     /// starting with a letter or digit. Longer text before a colon is prose, not a label.
     static func isLabel(_ text: String) -> Bool {
+        // ASCII labels (nearly all) by byte: the same rules, as each byte is a Character.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let bytes = text.utf8
+            guard let first = bytes.first, bytes.count <= 40, isASCIILetterOrDigit(first) else { return false }
+            var words = 0
+            var previous: UInt8 = UInt8(ascii: " ")
+            for byte in bytes {
+                guard isASCIILetterOrDigit(byte) || labelPunctuation.contains(byte) else { return false }
+                if byte != UInt8(ascii: " ") && previous == UInt8(ascii: " ") { words += 1 }
+                previous = byte
+            }
+            return words <= 4
+        }
         guard !text.isEmpty, text.count <= 40, let first = text.first, first.isLetter || first.isNumber else {
             return false
         }
         let words = text.split(separator: " ")
         guard words.count <= 4 else { return false }
         return text.allSatisfy { $0.isLetter || $0.isNumber || " .-'_".contains($0) }
+    }
+
+    private static let labelPunctuation: [UInt8] = Array(" .-'_".utf8)
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        default: return false
+        }
     }
 }
 

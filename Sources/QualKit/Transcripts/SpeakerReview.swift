@@ -30,8 +30,8 @@ public enum SpeakerReview {
 
         static func split(_ text: String) throws -> (String, String) {
             guard let equals = text.lastIndex(of: "=") else { throw TranscriptError.invalidSpeakerChange(text) }
-            let label = text[..<equals].trimmingCharacters(in: .whitespaces)
-            let value = text[text.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+            let label = text[..<equals].trimmingSpaces()
+            let value = text[text.index(after: equals)...].trimmingSpaces()
             guard !label.isEmpty, !value.isEmpty else { throw TranscriptError.invalidSpeakerChange(text) }
             return (label, value)
         }

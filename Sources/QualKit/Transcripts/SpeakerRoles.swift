@@ -72,7 +72,7 @@ public enum SpeakerRoles {
             bare = String(bare[..<open])
         }
         forms.insert(normalized(bare))
-        let parts = bare.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = bare.split(separator: ",", maxSplits: 1).map { $0.trimmingSpaces() }
         if parts.count == 2 { forms.insert(normalized(parts[1] + " " + parts[0])) }
         return forms
     }
@@ -99,13 +99,13 @@ public enum SpeakerRoles {
                 return true
             }
         }
-        var bare = label.trimmingCharacters(in: .whitespaces)
+        var bare = label.trimmingSpaces()
         if let open = bare.firstIndex(of: "("), bare.hasSuffix(")") {
-            bare = bare[..<open].trimmingCharacters(in: .whitespaces)
+            bare = bare[..<open].trimmingSpaces()
         }
         let commaParts = bare.split(separator: ",", omittingEmptySubsequences: false)
         if commaParts.count == 2 {
-            let sides = commaParts.map { $0.trimmingCharacters(in: .whitespaces) }
+            let sides = commaParts.map { $0.trimmingSpaces() }
             if sides.allSatisfy({ !$0.isEmpty && $0.split(separator: " ").allSatisfy(isCapitalisedWord) }) {
                 return !sides.contains { $0.split(separator: " ").contains { isRoleWord($0) } }
             }

@@ -4,12 +4,12 @@ enum TranscriptDialects {
     /// A line that starts a turn in a header-line dialect, with the text after it on later lines:
     /// Zoom saved captions (`[Name] 10:02:15`) or Otter (`Name  0:05`, `Name  1:02:05`).
     static func speakerLine(_ line: String) -> (label: String, milliseconds: Int?, dialect: String)? {
-        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        let trimmed = line.trimmingSpaces()
         guard !trimmed.isEmpty, line.first?.isWhitespace == false else { return nil }
         // Zoom saved captions: `[Name] HH:MM:SS`.
         if trimmed.hasPrefix("["), let close = trimmed.firstIndex(of: "]") {
-            let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingCharacters(in: .whitespaces)
-            let time = trimmed[trimmed.index(after: close)...].trimmingCharacters(in: .whitespaces)
+            let label = trimmed[trimmed.index(after: trimmed.startIndex)..<close].trimmingSpaces()
+            let time = trimmed[trimmed.index(after: close)...].trimmingSpaces()
             if PlainTranscript.isLabel(label), isClock(time) {
                 return (label, Timestamp.clock(time), "Zoom saved captions")
             }
@@ -18,7 +18,7 @@ enum TranscriptDialects {
         // Otter: the label, spaces, then `M:SS` or `H:MM:SS`, and nothing else.
         guard let lastSpace = trimmed.lastIndex(where: { $0 == " " || $0 == "\t" }) else { return nil }
         let time = String(trimmed[trimmed.index(after: lastSpace)...])
-        let label = trimmed[..<lastSpace].trimmingCharacters(in: .whitespaces)
+        let label = trimmed[..<lastSpace].trimmingSpaces()
         guard isClock(time), PlainTranscript.isLabel(label) else { return nil }
         return (label, Timestamp.clock(time), "Otter")
     }
@@ -35,7 +35,7 @@ enum TranscriptDialects {
     /// Zoom's chat log (`10:02:15 From Alice to Everyone: hello` or `10:02:15 From Alice : hello`):
     /// the line of the first chat message, when the file's first text line is one.
     static func chatLogLine(_ lines: [String]) -> Int? {
-        guard let index = lines.firstIndex(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+        guard let index = lines.firstIndex(where: { !$0.trimmingSpaces().isEmpty }) else {
             return nil
         }
         let words = lines[index].split(separator: " ", omittingEmptySubsequences: true)
@@ -57,7 +57,7 @@ enum TranscriptDialects {
             body = []
         }
         for (index, line) in lines.enumerated() {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty {
                 finish()
             } else {
@@ -83,7 +83,7 @@ public enum WebVTTText {
     /// `<i>`, `<b>`, `<u>`, `<c.yellow>`, `<v Name>`, `<00:00:01.000>` removed, then entities decoded
     /// and spaces trimmed. Tags go first so that a decoded `&lt;` is never taken for markup.
     public static func plain(_ text: String) -> String {
-        decodeEntities(stripTags(text)).trimmingCharacters(in: .whitespaces)
+        decodeEntities(stripTags(text)).trimmingSpaces()
     }
 
     /// Removes `<...>` markup.

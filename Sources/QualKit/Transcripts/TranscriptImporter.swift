@@ -74,20 +74,25 @@ public enum TranscriptImporter {
     {
         try study.db.useBulkSettings()
         return try study.db.transaction {
+            let store = TranscriptStore(study)
+            try store.stageSegments()
             var outcomes: [ImportedTranscript] = []
             var seen: Set<String> = []
             for path in paths {
-                let outcome = try importOne(path, target: target, options: options, study: study)
+                let outcome = try importOne(path, target: target, options: options, study: study, staged: true)
                 guard seen.insert(outcome.transcript).inserted else {
                     throw TranscriptError.twoFilesForOneTranscript(outcome.transcript, second: path)
                 }
                 outcomes.append(outcome)
             }
+            try store.writeStagedSegments()
             return outcomes
         }
     }
 
-    static func importOne(_ path: String, target: Target, options: Options, study: Study) throws -> ImportedTranscript {
+    static func importOne(_ path: String, target: Target, options: Options, study: Study, staged: Bool = false) throws
+        -> ImportedTranscript
+    {
         let bytes = try SourceText.readBytes(path)
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let format = options.format ?? ParsedTranscript.Format(fileName: name) else {
@@ -198,7 +203,7 @@ public enum TranscriptImporter {
             // The schema's format column allows txt, vtt and srt: a Word document is stored as the
             // text read from it (source_file keeps the .docx name).
             id: transcriptID, interview: interview.id, format: format == .docx ? "txt" : format.rawValue, file: path,
-            header: parsed.header.joined(separator: "\n"), text: text, segments: segments)
+            header: parsed.header.joined(separator: "\n"), text: text, segments: segments, staged: staged)
         return ImportedTranscript(
             transcript: transcriptID, file: path, segments: segments.count, speakers: speakers,
             createdInterview: created, replaced: existed, keptCodings: kept, warnings: parsed.warnings,
@@ -215,7 +220,7 @@ public enum TranscriptImporter {
             return try interviewOf(participant: id, study: study)
         case .fileName:
             let stem = fileName.split(separator: ".").first.map(String.init) ?? fileName
-            if try interviews.ids().contains(stem) { return (try interviews.interview(stem), false) }
+            if try interviews.exists(stem) { return (try interviews.interview(stem), false) }
             if try PeopleStore(study).participantExists(stem) {
                 return try interviewOf(participant: stem, study: study)
             }

@@ -64,7 +64,9 @@ public enum TranscriptParser {
         // A Word document is a zip archive, not text: its reader finds the text first.
         if format == .docx { return try WordTranscript.parse(bytes, file: file) }
         let text = try SourceText.decode(bytes, file: file)
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        // Split on the byte: a line feed is always a Character of its own, so this is the split
+        // on Characters without walking grapheme clusters.
+        let lines = text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map { String(Substring($0)) }
         switch format {
         case .txt: return try PlainTranscript.parse(lines, file: file)
         case .vtt: return try CueTranscript.parseVTT(lines, file: file)

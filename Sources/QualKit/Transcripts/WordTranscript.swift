@@ -102,7 +102,7 @@ enum WordTranscript {
 
     /// `A --> B` with Teams' clock times (`0:0:3.120`, `00:01:04.000`).
     static func timing(_ line: String) -> (Int, Int)? {
-        let parts = line.trimmingCharacters(in: .whitespaces).components(separatedBy: " --> ")
+        let parts = line.trimmingSpaces().components(separatedBy: " --> ")
         guard parts.count == 2, let start = Timestamp.clock(parts[0]), let end = Timestamp.clock(parts[1]) else {
             return nil
         }
@@ -112,9 +112,9 @@ enum WordTranscript {
     /// The older Teams layout, or nil when the first line with text is not a timing line followed
     /// by a speaker's name.
     static func teamsTimeFirst(_ lines: [String]) -> ParsedTranscript? {
-        let filled = lines.indices.filter { !lines[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let filled = lines.indices.filter { !lines[$0].trimmingSpaces().isEmpty }
         guard filled.count >= 2, timing(lines[filled[0]]) != nil,
-            PlainTranscript.isLabel(lines[filled[1]].trimmingCharacters(in: .whitespaces))
+            PlainTranscript.isLabel(lines[filled[1]].trimmingSpaces())
         else { return nil }
         var turns: [Turn] = []
         var index = filled[0]
@@ -125,13 +125,13 @@ enum WordTranscript {
             }
             let line = index + 1
             index += 1
-            while index < lines.count, lines[index].trimmingCharacters(in: .whitespaces).isEmpty { index += 1 }
+            while index < lines.count, lines[index].trimmingSpaces().isEmpty { index += 1 }
             guard index < lines.count, timing(lines[index]) == nil else { continue }
-            let speaker = lines[index].trimmingCharacters(in: .whitespaces)
+            let speaker = lines[index].trimmingSpaces()
             index += 1
             var body: [String] = []
             while index < lines.count, timing(lines[index]) == nil {
-                let trimmed = lines[index].trimmingCharacters(in: .whitespaces)
+                let trimmed = lines[index].trimmingSpaces()
                 if !trimmed.isEmpty { body.append(trimmed) }
                 index += 1
             }
