@@ -153,49 +153,63 @@ struct CodedSegments {
             // When every coder is selected the filter is skipped: it costs a lookup per coding.
             let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
             let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
-            let columns = withCoder ? "c.code, c.segment, c.coder" : "c.code, c.segment"
-            let statement = try db.prepare(
+            // One range of the index per applied code, found by seeking past the last one, so no
+            // row's code text is read back through the column calls (they were a tenth of a tally).
+            let first = try db.prepare("SELECT code FROM coding INDEXED BY coding_by_code ORDER BY code LIMIT 1")
+            let after = try db.prepare(
+                "SELECT code FROM coding INDEXED BY coding_by_code WHERE code > ? ORDER BY code LIMIT 1")
+            let columns = withCoder ? "segment, coder" : "segment"
+            let rows = try db.prepare(
                 everyone
-                    ? "SELECT \(columns) FROM coding c INDEXED BY coding_by_code"
+                    ? "SELECT \(columns) FROM coding INDEXED BY coding_by_code WHERE code = ?"
                     : """
-                    SELECT \(columns) FROM coding c INDEXED BY coding_by_code
-                    WHERE c.coder IN (SELECT value FROM json_each(?))
+                    SELECT \(columns) FROM coding INDEXED BY coding_by_code
+                    WHERE code = ? AND coder IN (SELECT value FROM json_each(?))
                     """)
-            try statement.bind(everyone ? [] : [store.selection])
             var codes: [String] = []
             var ends: [Int] = []
             var segments: [Int32] = []
             var coders: [String] = []
             var coderOf: [UInt16] = []
             var coderBytes: [[UInt8]] = []
-            var lastCode: [UInt8] = []
-            while try statement.step() {
-                if codes.isEmpty || !statement.text(at: 0, equals: lastCode) {
-                    if !codes.isEmpty { ends.append(segments.count) }
-                    let path = statement.text(at: 0)
-                    codes.append(path)
-                    lastCode = Array(path.utf8)
-                }
-                // Segment ids beyond Int32 would need a map of 8 GiB; clamped, they fall outside it.
-                segments.append(Int32(clamping: statement.int64(at: 1)))
-                guard withCoder else { continue }
-                var coderIndex = -1
-                for (index, bytes) in coderBytes.enumerated() where statement.text(at: 2, equals: bytes) {
-                    coderIndex = index
-                    break
-                }
-                if coderIndex < 0 {
-                    guard coders.count < Int(UInt16.max) else {
-                        throw AnalysisError.tooManyCoders(coders.count + 1, limit: Int(UInt16.max))
+            var path: String? = nil
+            while true {
+                let seek = path == nil ? first : after
+                try seek.bind(path.map { [$0] } ?? [])
+                guard try seek.step() else { break }
+                let code = seek.text(at: 0)
+                // Code paths are checked identifiers (`Identifiers.isCodePath`), so the text read
+                // back is the text stored and each seek moves on; the guard only rules out a loop.
+                guard code != path else { break }
+                path = code
+                try rows.bind(everyone ? [code] : [code, store.selection])
+                let start = segments.count
+                while try rows.step() {
+                    // Segment ids beyond Int32 would need a map of 8 GiB; clamped, they fall outside it.
+                    segments.append(Int32(clamping: rows.int64(at: 0)))
+                    guard withCoder else { continue }
+                    var coderIndex = -1
+                    for (index, bytes) in coderBytes.enumerated() where rows.text(at: 1, equals: bytes) {
+                        coderIndex = index
+                        break
                     }
-                    let id = statement.text(at: 2)
-                    coders.append(id)
-                    coderBytes.append(Array(id.utf8))
-                    coderIndex = coders.count - 1
+                    if coderIndex < 0 {
+                        guard coders.count < Int(UInt16.max) else {
+                            throw AnalysisError.tooManyCoders(coders.count + 1, limit: Int(UInt16.max))
+                        }
+                        let id = rows.text(at: 1)
+                        coders.append(id)
+                        coderBytes.append(Array(id.utf8))
+                        coderIndex = coders.count - 1
+                    }
+                    coderOf.append(UInt16(coderIndex))
                 }
-                coderOf.append(UInt16(coderIndex))
+                // A code none of the selected coders applied is not one of the applied codes.
+                if segments.count > start {
+                    codes.append(code)
+                    ends.append(segments.count)
+                }
             }
-            if !codes.isEmpty { ends.append(segments.count) }
             (self.codes, self.ends, self.segments, self.coders, self.coderOf) = (codes, ends, segments, coders, coderOf)
         }
     }
