@@ -154,7 +154,7 @@ struct CodedSegments {
             let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
             let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
             // One range of the index per applied code, found by seeking past the last one, so no
-            // row's code text is read back through the column calls (they were a tenth of a tally).
+            // row's code text is read back through the column calls (about a tenth of tally's profile).
             let first = try db.prepare("SELECT code FROM coding INDEXED BY coding_by_code ORDER BY code LIMIT 1")
             let after = try db.prepare(
                 "SELECT code FROM coding INDEXED BY coding_by_code WHERE code > ? ORDER BY code LIMIT 1")
