@@ -114,4 +114,28 @@ import Testing
         #expect(result.groups.map(\.small) == [true, true, false, true])
         #expect(try Tally.run(fixture.study, scope: AnalysisScope()).participantsTotal == 9)
     }
+
+    struct RolledBack: Error {}
+
+    /// The segment map is read on a second connection only when it sees what the study's own
+    /// connection sees: never inside a transaction, whose uncommitted codings it could not see.
+    @Test func aSecondConnectionReadsTheSameSnapshotOrIsNotUsed() throws {
+        let fixture = try analysisStudy()
+        let db = fixture.study.db
+        let other = try #require(CodedSegments.pairedReader(db))
+        try db.executeScript("COMMIT")
+        #expect(try other.value("SELECT count(*) FROM coding").intValue == 7)
+        let paired = try Tally.run(fixture.study, scope: AnalysisScope())
+        #expect(throws: RolledBack.self) {
+            try db.transaction {
+                #expect(CodedSegments.pairedReader(db) == nil)
+                #expect(try Tally.run(fixture.study, scope: AnalysisScope()) == paired)
+                try fixture.tag("P4", 2, "b.w", by: "AB")
+                let uncommitted = try Tally.run(fixture.study, scope: AnalysisScope())
+                #expect(counts(uncommitted.themes)["b.w"] == [2, 50.0, 2, 2])
+                throw RolledBack()
+            }
+        }
+        #expect(try Tally.run(fixture.study, scope: AnalysisScope()) == paired)
+    }
 }

@@ -59,7 +59,7 @@ public enum Agreement {
         let scope = AnalysisScope(coders: selected, codePrefix: codePrefix)
         let coders = try comparedCoders(study, scope: scope, selected: selected)
         let store = AnalysisStore(study, coders: coders)
-        let map = try CodedSegments(study.db)
+        let (map, codings) = try CodedSegments.load(store, withCoder: true)
         let masks = try coverageMasks(store, map: map, coders: coders)
         let interviewerTurns = allSegments ? nil : try map.interviewerTurns(study.db)
         // Units every code starts from: how many segments each coverage pattern has.
@@ -70,8 +70,8 @@ public enum Agreement {
             unitsByMask[mask, default: 0] += 1
         }
         let codes = try scope.codes(study)
-        let tagged = try taggedUnits(
-            store, map: map, masks: masks, codes: codes, coders: coders, excluding: interviewerTurns)
+        let tagged = taggedUnits(
+            codings, map: map, masks: masks, codes: codes, coders: coders, excluding: interviewerTurns)
         let paths = Set(codes.map(\.path))
         let leaves = Set(codes.filter { code in !paths.contains { $0.hasPrefix(code.path + ".") } }.map(\.path))
 
@@ -124,17 +124,17 @@ public enum Agreement {
     /// Per code in scope, the tagged units counted by pattern (coverage mask, mask of the coders who
     /// tagged it), rolled up to ancestors; units covered by fewer than two coders are left out.
     static func taggedUnits(
-        _ store: AnalysisStore, map: CodedSegments, masks: [UInt64], codes: [Code], coders: [String],
+        _ codings: CodedSegments.Codings, map: CodedSegments, masks: [UInt64], codes: [Code], coders: [String],
         excluding interviewerTurns: Bitset?
-    ) throws -> [[(pattern: Pattern, units: Int)]] {
+    ) -> [[(pattern: Pattern, units: Int)]] {
         let index = Dictionary(uniqueKeysWithValues: coders.enumerated().map { ($1, $0) })
         let scopeIndex = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
         // Per applied code: (segment << 6 | coder) for each tag, in segment order as the scan gives
         // them, so a code's tags need no sort and a parent's are a merge of its children's.
         var applied: [(path: String, tags: [UInt64])] = []
         var tags: [UInt64] = []
-        var cursor = try CodedSegments.Cursor(store, withCoder: true)
-        while try cursor.next() {
+        var cursor = CodedSegments.Cursor(codings)
+        while cursor.next() {
             if cursor.newCode {
                 if !applied.isEmpty { applied[applied.count - 1].tags = tags }
                 applied.append((cursor.codes[cursor.code], []))

@@ -73,8 +73,12 @@ struct AnalysisStore {
     /// The selected coders, as the JSON array every query binds.
     let selection: String
 
+    /// The report's shared map and scans, when one is being built.
+    let shared: CodedSegments.SharedScan?
+
     init(_ study: Study, coders: [String]) {
         db = study.db
+        shared = study.sharedScan
         selection = JSON.array(coders.map { .string($0) }).serialized()
     }
 

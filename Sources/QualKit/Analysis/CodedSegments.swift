@@ -1,3 +1,6 @@
+import CSQLite
+import Foundation
+
 /// Every coding of the selected coders as small integers, read in one pass over a covering index:
 /// what the analyses need at the scale of millions of codings.
 ///
@@ -52,67 +55,192 @@ struct CodedSegments {
         }
     }
 
-    /// Every coding by the coders `store` selects, row by row in (code, segment) order: `code` and
-    /// `coder` are indices into `codes` and `coders`. With `withCoder` false the coder column is not
-    /// read (the selection still applies) and `coder` is always 0. A cursor rather than a callback, so
-    /// that loops over a million rows keep their state in local variables (state captured by a
-    /// closure is checked for exclusive access on every row).
-    struct Cursor {
-        private let statement: Statement
-        private let withCoder: Bool
-        /// The codes and coders seen so far; `code` and `coder` index them.
-        private(set) var codes: [String] = []
-        private(set) var coders: [String] = []
-        private(set) var code = -1
-        private(set) var segment = 0
-        /// 0 when the coder column is not read.
-        private(set) var coder = 0
-        /// Whether this row's code differs from the last row's (rows come in code, then segment order).
-        private(set) var newCode = false
-        private var lastCode: [UInt8] = []
-        private var coderBytes: [[UInt8]] = []
+    /// The segment map and every coding by the coders `store` selects, read on both cores when the
+    /// study is a file: the map on a second read-only connection in another thread while this one
+    /// scans the codings, both connections reading the same snapshot (see ``pairedReader(_:)``).
+    /// Otherwise (an in-memory study, a transaction already open, a commit between the two starts)
+    /// one after the other on `store`'s connection. The result is the same either way.
+    ///
+    /// While the study has a ``SharedScan`` (a report being built), the map is built once and the
+    /// codings are read once per coder selection, with the coder column, for every analysis.
+    static func load(_ store: AnalysisStore, withCoder: Bool) throws -> (CodedSegments, Codings) {
+        guard let shared = store.shared else { return try loadFresh(store, withCoder: withCoder) }
+        if let map = shared.map, let codings = shared.codings[store.selection] { return (map, codings) }
+        let map: CodedSegments
+        let codings: Codings
+        if let known = shared.map {
+            (map, codings) = (known, try Codings(store, withCoder: true))
+        } else {
+            (map, codings) = try loadFresh(store, withCoder: true)
+        }
+        shared.map = map
+        shared.codings[store.selection] = codings
+        return (map, codings)
+    }
 
+    private static func loadFresh(_ store: AnalysisStore, withCoder: Bool) throws -> (CodedSegments, Codings) {
+        guard let reader = pairedReader(store.db) else {
+            return (try CodedSegments(store.db), try Codings(store, withCoder: withCoder))
+        }
+        defer { try? store.db.executeScript("COMMIT") }
+        let handoff = Handoff(reader)
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            handoff.map = Result { try CodedSegments(handoff.db) }
+            done.signal()
+        }
+        thread.start()
+        // The thread is always waited for, even when the scan fails, so the connection it uses is
+        // never left in use.
+        let codings = Result { try Codings(store, withCoder: withCoder) }
+        done.wait()
+        return (try handoff.map!.get(), try codings.get())
+    }
+
+    /// A second, read-only connection to `db`'s file, with both connections inside a read
+    /// transaction on the same snapshot; nil when there can be none. SQLite's snapshot functions are
+    /// not in the system library, so sameness is checked instead: `data_version` on the second
+    /// connection is read before `db`'s read transaction starts and again after its own has; equal,
+    /// no other connection committed in between, so both read the same committed state.
+    static func pairedReader(_ db: Database) -> Database? {
+        guard db.path != ":memory:", sqlite3_get_autocommit(db.handle) != 0,
+            let other = try? Database(path: db.path, mode: .readOnly)
+        else { return nil }
+        let start = "SELECT count(*) FROM sqlite_master"
+        do {
+            let before = try other.value("PRAGMA data_version").intValue
+            try db.executeScript("BEGIN DEFERRED")
+            _ = try db.value(start)
+            try other.executeScript("BEGIN DEFERRED")
+            _ = try other.value(start)
+            if try other.value("PRAGMA data_version").intValue == before, before != nil { return other }
+        } catch {}
+        try? db.executeScript("ROLLBACK")
+        return nil
+    }
+
+    /// The segment map and the codings (by coder selection) that the analyses of one report share,
+    /// so a report scans the codings once instead of once per analysis. Set on ``Study/sharedScan``
+    /// only while nothing writes codings or segments.
+    final class SharedScan {
+        var map: CodedSegments?
+        /// By ``AnalysisStore/selection``, read with the coder column.
+        var codings: [String: Codings] = [:]
+    }
+
+    /// Hands the second connection to its thread and the map back.
+    private final class Handoff: @unchecked Sendable {
+        let db: Database
+        var map: Result<CodedSegments, any Error>?
+        init(_ db: Database) { self.db = db }
+    }
+
+    /// Every coding by the coders a store selects, read in one pass over the covering index in
+    /// (code, segment) order and kept as small integers: the scan runs while the segment map is
+    /// built on the other core, so the analyses walk these arrays with a ``Cursor`` afterwards.
+    struct Codings {
+        /// The applied codes in scan order; `ends[i]` is one past the last row of `codes[i]`.
+        private(set) var codes: [String] = []
+        private(set) var ends: [Int] = []
+        private(set) var segments: [Int32] = []
+        /// The coders in the order first seen; `coderOf` indexes them (empty when not read).
+        private(set) var coders: [String] = []
+        private(set) var coderOf: [UInt16] = []
+
+        /// With `withCoder` false the coder column is not read (the selection still applies).
         init(_ store: AnalysisStore, withCoder: Bool) throws {
             let db = store.db
             // When every coder is selected the filter is skipped: it costs a lookup per coding.
             let selected = try db.value("SELECT count(DISTINCT value) FROM json_each(?)", [store.selection]).intValue
             let everyone = try selected == db.value("SELECT count(*) FROM coder").intValue
-            let columns = withCoder ? "c.code, c.segment, c.coder" : "c.code, c.segment"
-            statement = try db.prepare(
+            // One range of the index per applied code, found by seeking past the last one, so no
+            // row's code text is read back through the column calls (about a tenth of tally's profile).
+            let first = try db.prepare("SELECT code FROM coding INDEXED BY coding_by_code ORDER BY code LIMIT 1")
+            let after = try db.prepare(
+                "SELECT code FROM coding INDEXED BY coding_by_code WHERE code > ? ORDER BY code LIMIT 1")
+            let columns = withCoder ? "segment, coder" : "segment"
+            let rows = try db.prepare(
                 everyone
-                    ? "SELECT \(columns) FROM coding c INDEXED BY coding_by_code"
+                    ? "SELECT \(columns) FROM coding INDEXED BY coding_by_code WHERE code = ?"
                     : """
-                    SELECT \(columns) FROM coding c INDEXED BY coding_by_code
-                    WHERE c.coder IN (SELECT value FROM json_each(?))
+                    SELECT \(columns) FROM coding INDEXED BY coding_by_code
+                    WHERE code = ? AND coder IN (SELECT value FROM json_each(?))
                     """)
-            try statement.bind(everyone ? [] : [store.selection])
-            self.withCoder = withCoder
+            var codes: [String] = []
+            var ends: [Int] = []
+            var segments: [Int32] = []
+            var coders: [String] = []
+            var coderOf: [UInt16] = []
+            var coderBytes: [[UInt8]] = []
+            var path: String? = nil
+            while true {
+                let seek = path == nil ? first : after
+                try seek.bind(path.map { [$0] } ?? [])
+                guard try seek.step() else { break }
+                let code = seek.text(at: 0)
+                // Code paths are checked identifiers (`Identifiers.isCodePath`), so the text read
+                // back is the text stored and each seek moves on; the guard only rules out a loop.
+                guard code != path else { break }
+                path = code
+                try rows.bind(everyone ? [code] : [code, store.selection])
+                let start = segments.count
+                while try rows.step() {
+                    // Segment ids beyond Int32 would need a map of 8 GiB; clamped, they fall outside it.
+                    segments.append(Int32(clamping: rows.int64(at: 0)))
+                    guard withCoder else { continue }
+                    var coderIndex = -1
+                    for (index, bytes) in coderBytes.enumerated() where rows.text(at: 1, equals: bytes) {
+                        coderIndex = index
+                        break
+                    }
+                    if coderIndex < 0 {
+                        guard coders.count < Int(UInt16.max) else {
+                            throw AnalysisError.tooManyCoders(coders.count + 1, limit: Int(UInt16.max))
+                        }
+                        let id = rows.text(at: 1)
+                        coders.append(id)
+                        coderBytes.append(Array(id.utf8))
+                        coderIndex = coders.count - 1
+                    }
+                    coderOf.append(UInt16(coderIndex))
+                }
+                // A code none of the selected coders applied is not one of the applied codes.
+                if segments.count > start {
+                    codes.append(code)
+                    ends.append(segments.count)
+                }
+            }
+            (self.codes, self.ends, self.segments, self.coders, self.coderOf) = (codes, ends, segments, coders, coderOf)
         }
+    }
+
+    /// The codings of a ``Codings`` row by row in (code, segment) order: `code` and `coder` are
+    /// indices into `codes` and `coders`. A cursor rather than a callback, so that loops over a
+    /// million rows keep their state in local variables (state captured by a closure is checked for
+    /// exclusive access on every row).
+    struct Cursor {
+        private let codings: Codings
+        private var row = -1
+        private(set) var code = -1
+        private(set) var segment = 0
+        /// 0 when the coder column was not read.
+        private(set) var coder = 0
+        /// Whether this row's code differs from the last row's.
+        private(set) var newCode = false
+
+        init(_ codings: Codings) { self.codings = codings }
+
+        var codes: [String] { codings.codes }
+        var coders: [String] { codings.coders }
 
         /// Moves to the next coding; false at the end.
-        mutating func next() throws -> Bool {
-            guard try statement.step() else { return false }
-            newCode = code < 0 || !statement.text(at: 0, equals: lastCode)
-            if newCode {
-                let path = statement.text(at: 0)
-                codes.append(path)
-                lastCode = Array(path.utf8)
-                code = codes.count - 1
-            }
-            segment = Int(statement.int64(at: 1))
-            guard withCoder else { return true }
-            var coderIndex = -1
-            for (index, bytes) in coderBytes.enumerated() where statement.text(at: 2, equals: bytes) {
-                coderIndex = index
-                break
-            }
-            if coderIndex < 0 {
-                let id = statement.text(at: 2)
-                coders.append(id)
-                coderBytes.append(Array(id.utf8))
-                coderIndex = coders.count - 1
-            }
-            coder = coderIndex
+        mutating func next() -> Bool {
+            row += 1
+            guard row < codings.segments.count else { return false }
+            newCode = code < 0 || row == codings.ends[code]
+            if newCode { code += 1 }
+            segment = Int(codings.segments[row])
+            if !codings.coderOf.isEmpty { coder = Int(codings.coderOf[row]) }
             return true
         }
     }

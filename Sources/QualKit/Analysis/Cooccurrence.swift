@@ -26,7 +26,7 @@ public enum Cooccurrence {
         let coders = try scope.resolveCoders(study)
         let store = AnalysisStore(study, coders: coders)
         let inScope = Set(try scope.codes(study).map(\.path))
-        let map = try CodedSegments(study.db)
+        let (map, codings) = try CodedSegments.load(store, withCoder: false)
         let size = within == .segment ? map.transcriptOfSegment.count : map.participants.count
         var unitsByCode: [String: Bitset] = [:]
         // The scan is in code order: the current code's set is filled in place and stored when the
@@ -43,8 +43,8 @@ public enum Cooccurrence {
                 unitsByCode[code] = units
             }
         }
-        var cursor = try CodedSegments.Cursor(store, withCoder: false)
-        while try cursor.next() {
+        var cursor = CodedSegments.Cursor(codings)
+        while cursor.next() {
             if cursor.newCode {
                 finish()
                 current = inScope.contains(cursor.codes[cursor.code]) ? cursor.codes[cursor.code] : nil

@@ -63,14 +63,14 @@ public enum Saturation {
         let store = AnalysisStore(study, coders: coders)
         let inScope = Set(try scope.codes(study).map(\.path))
         let covered = try store.coveredTranscripts()
-        let map = try CodedSegments(study.db)
+        let (map, codings) = try CodedSegments.load(store, withCoder: false)
         var codeSets = [Set<Int>](repeating: [], count: map.transcripts.count)
         var inScopeCode: [Bool] = []
         // Rows come in code, then segment order: a code is added to a transcript once per run of
         // that transcript's segments, not hashed once per coding.
         var lastTranscript = -1
-        var cursor = try CodedSegments.Cursor(store, withCoder: false)
-        while try cursor.next() {
+        var cursor = CodedSegments.Cursor(codings)
+        while cursor.next() {
             if cursor.newCode {
                 inScopeCode.append(inScope.contains(cursor.codes[cursor.code]))
                 lastTranscript = -1

@@ -52,7 +52,7 @@ public enum Tally {
     }
 
     static func counts(_ store: AnalysisStore, codes: [Code]) throws -> (Counts, CodedSegments) {
-        let map = try CodedSegments(store.db)
+        let (map, codings) = try CodedSegments.load(store, withCoder: false)
         let scope = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.path, $0) })
         // Each applied code's own sets first, one bit per coding and a transcript's bits once per
         // run of its segments (the scan is in code, then segment order); the roll-up to parents is a
@@ -63,9 +63,9 @@ public enum Tally {
         var participants = Bitset(count: 0)
         var transcripts = Bitset(count: 0)
         var lastTranscript = -1
-        var cursor = try CodedSegments.Cursor(store, withCoder: false)
+        var cursor = CodedSegments.Cursor(codings)
         let transcriptOfSegment = map.transcriptOfSegment
-        while try cursor.next() {
+        while cursor.next() {
             if cursor.newCode {
                 if !applied.isEmpty {
                     applied[applied.count - 1].counts = Counts(

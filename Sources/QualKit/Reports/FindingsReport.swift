@@ -112,6 +112,10 @@ public struct FindingsReport: Sendable {
     public static func build(_ study: Study, options: Options) throws -> FindingsReport {
         var options = options
         let consensus = try consensusInUse(study, options: &options)
+        // Tally, the subgroup tallies, saturation and agreement read one segment map and one scan of
+        // the codings per coder selection, not one each; nothing below writes codings or segments.
+        study.sharedScan = CodedSegments.SharedScan()
+        defer { study.sharedScan = nil }
         let scope = AnalysisScope(coders: options.coders, kind: options.kind)
         let tally = try Tally.run(study, scope: scope)
         let ranked = tally.themes.filter { $0.code.contains(".") && $0.participants > 0 }

@@ -18,6 +18,9 @@ public final class Study {
     /// Who makes the changes, for the codebook and coding history: the operating-system account
     /// unless the caller says otherwise (the command line sets the one its audit rows name).
     public var user: String = Study.operatingSystemUser
+    /// Set by a report for the length of its build: its analyses share one segment map and one
+    /// codings scan per coder selection (``CodedSegments/load(_:withCoder:)``).
+    var sharedScan: CodedSegments.SharedScan?
 
     private init(db: Database, path: String) {
         self.db = db
