@@ -39,7 +39,9 @@ public enum CodingExport {
         var cell: [UInt8] = []
         try forEachRow(study, redactor: redactor) { row in
             if current.map({ !row.transcript.elementsEqual($0) }) ?? true {
-                if let current { for coder in coders { tagged.insert(String(decoding: current, as: UTF8.self) + "\u{0}" + coder) } }
+                if let current {
+                    for coder in coders { tagged.insert(String(decoding: current, as: UTF8.self) + "\u{0}" + coder) }
+                }
                 current = Array(row.transcript)
                 coders.removeAll(keepingCapacity: true)
             }
@@ -66,7 +68,9 @@ public enum CodingExport {
             out.bytes.append(UInt8(ascii: "\n"))
             try out.flushIfFull()
         }
-        if let current { for coder in coders { tagged.insert(String(decoding: current, as: UTF8.self) + "\u{0}" + coder) } }
+        if let current {
+            for coder in coders { tagged.insert(String(decoding: current, as: UTF8.self) + "\u{0}" + coder) }
+        }
         try out.flush()
         for cover in try store.coverage() where !tagged.contains(cover.transcript + "\u{0}" + cover.coder) {
             try chunk.add(CSVWriter.line([cover.transcript, "1", "", cover.coder, "", "", "", ""]))

@@ -227,7 +227,8 @@ extension CodingExport {
                     }
                     guard byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\n") else { continue }
                     // A comma or line feed between ASCII neighbours is a Character of its own.
-                    if (index == 0 || field[index - 1] < 0x80) && (index + 1 == field.count || field[index + 1] < 0x80) {
+                    if (index == 0 || field[index - 1] < 0x80) && (index + 1 == field.count || field[index + 1] < 0x80)
+                    {
                         quote = true
                     } else {
                         joined = true

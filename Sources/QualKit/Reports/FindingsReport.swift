@@ -287,7 +287,9 @@ public struct FindingsReport: Sendable {
         for coding in try FindingsStore(study).quotableCodings(codePrefix: kind)
         where coders.contains(coding.coder) {
             guard let theme = mostSpecific(coding.code) else { continue }
-            if turn.map({ !$0.text.utf8.elementsEqual(coding.turn.utf8) }) ?? true { turn = QuoteText.Turn(coding.turn, redactor: redactor) }
+            if turn.map({ !$0.text.utf8.elementsEqual(coding.turn.utf8) }) ?? true {
+                turn = QuoteText.Turn(coding.turn, redactor: redactor)
+            }
             let text = QuoteText.quote(turn!, from: coding.start, to: coding.end)
             guard !text.isEmpty else { continue }
             let key = "\(coding.transcript)\u{0}\(coding.segment)"
