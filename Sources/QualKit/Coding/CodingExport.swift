@@ -29,17 +29,49 @@ public enum CodingExport {
         let redactor = try disclosure.redactor(for: study)
         let store = CodingStore(study)
         try chunk.add(CSVWriter.line(CodingImport.requiredColumns + CodingImport.optionalColumns + ["text"]))
-        // Pairs only (transcripts × coders), not rows: small beside the codings themselves.
+        try chunk.flush()
+        var out = ByteChunk(chunk.write)
+        // Pairs only (transcripts × coders), not rows: small beside the codings themselves. Gathered
+        // per transcript (rows come in transcript order), so a row costs no hashing of joined text.
         var tagged: Set<String> = []
-        try store.forEachCoding { found in
-            let coding = found.redacted(by: redactor)
-            tagged.insert(coding.transcript + "\u{0}" + coding.coder)
-            try chunk.add(
-                CSVWriter.line([
-                    coding.transcript, String(coding.segment), coding.code, coding.coder, String(coding.start),
-                    String(coding.end), coding.memo ?? "", coding.text,
-                ]))
+        var coders: Set<String> = []
+        var current: [UInt8]? = nil
+        var cell: [UInt8] = []
+        try forEachRow(study, redactor: redactor) { row in
+            if current.map({ !row.transcript.elementsEqual($0) }) ?? true {
+                if let current {
+                    for coder in coders { tagged.insert(String(decoding: current, as: UTF8.self) + "\u{0}" + coder) }
+                }
+                current = Array(row.transcript)
+                coders.removeAll(keepingCapacity: true)
+            }
+            if !coders.contains(where: { $0.utf8.elementsEqual(row.coder) }) {
+                coders.insert(String(decoding: row.coder, as: UTF8.self))
+            }
+            out.csvField(row.transcript)
+            out.bytes.append(UInt8(ascii: ","))
+            out.int(row.segment)
+            out.bytes.append(UInt8(ascii: ","))
+            out.csvField(row.code)
+            out.bytes.append(UInt8(ascii: ","))
+            out.csvField(row.coder)
+            out.bytes.append(UInt8(ascii: ","))
+            out.int(row.start)
+            out.bytes.append(UInt8(ascii: ","))
+            out.int(row.end)
+            out.bytes.append(UInt8(ascii: ","))
+            if let memo = row.memo { out.csvField(memo) }
+            out.bytes.append(UInt8(ascii: ","))
+            cell.removeAll(keepingCapacity: true)
+            row.appendText(to: &cell)
+            cell.withUnsafeBufferPointer { out.csvField($0) }
+            out.bytes.append(UInt8(ascii: "\n"))
+            try out.flushIfFull()
         }
+        if let current {
+            for coder in coders { tagged.insert(String(decoding: current, as: UTF8.self) + "\u{0}" + coder) }
+        }
+        try out.flush()
         for cover in try store.coverage() where !tagged.contains(cover.transcript + "\u{0}" + cover.coder) {
             try chunk.add(CSVWriter.line([cover.transcript, "1", "", cover.coder, "", "", "", ""]))
         }
@@ -57,12 +89,41 @@ public enum CodingExport {
         let redactor = try disclosure.redactor(for: study)
         let store = CodingStore(study)
         try chunk.add("{\n  \"codings\": ")
+        try chunk.flush()
+        var out = ByteChunk(chunk.write)
         var count = 0
-        try store.forEachCoding { found in
-            try chunk.add(count == 0 ? "[\n    " : ",\n    ")
-            try chunk.add(CodingViews.coding.json(found.redacted(by: redactor)).serialized(indent: 2))
+        var cell: [UInt8] = []
+        // The text `CodingViews.coding.json(_:).serialized(indent: 2)` gives, written directly.
+        try forEachRow(study, redactor: redactor) { row in
+            out.raw(count == 0 ? "[\n    {\n      \"transcript\": " : ",\n    {\n      \"transcript\": ")
+            out.jsonString(row.transcript)
+            out.raw(",\n      \"segment\": ")
+            out.int(row.segment)
+            out.raw(",\n      \"code\": ")
+            out.jsonString(row.code)
+            out.raw(",\n      \"coder\": ")
+            out.jsonString(row.coder)
+            out.raw(",\n      \"start\": ")
+            out.int(row.start)
+            out.raw(",\n      \"end\": ")
+            out.int(row.end)
+            out.raw(",\n      \"transcript_start\": ")
+            out.int(row.transcriptStart)
+            out.raw(",\n      \"transcript_end\": ")
+            out.int(row.transcriptEnd)
+            out.raw(",\n      \"memo\": ")
+            if let memo = row.memo { out.jsonString(memo) } else { out.raw("null") }
+            out.raw(",\n      \"participant\": ")
+            out.jsonString(row.participant)
+            out.raw(",\n      \"text\": ")
+            cell.removeAll(keepingCapacity: true)
+            row.appendText(to: &cell)
+            cell.withUnsafeBufferPointer { out.jsonString($0) }
+            out.raw("\n    }")
             count += 1
+            try out.flushIfFull()
         }
+        try out.flush()
         try chunk.add(count == 0 ? "[]" : "\n  ]")
         try chunk.add(",\n  \"coverage\": ")
         try chunk.add(CodingViews.coverage.json(try store.coverage()).serialized(indent: 1))

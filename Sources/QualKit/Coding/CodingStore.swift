@@ -129,36 +129,42 @@ public struct CodingStore {
     /// that must not hold millions of rows.
     public func forEachCoding(_ filter: Filter = Filter(), _ body: (Coding) throws -> Void) throws {
         try db.forEachRow(
-            """
-            SELECT t.id AS transcript, s.number, c.code, c.coder, c.start, c.end, c.transcript_start, c.transcript_end,
-                   c.memo, s.text, i.participant
-            FROM coding c
-            JOIN segment s ON s.id = c.segment
-            JOIN transcript t ON t.id = s.transcript
-            JOIN interview i ON i.id = t.interview
-            WHERE (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
-              AND (?3 IS NULL OR c.coder = ?3)
-              AND (?4 IS NULL OR t.id = ?4)
-              AND (?5 IS NULL OR i.participant = ?5)
-            ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
-            """,
+            Self.codingsSQL,
             [
                 filter.codePrefix, filter.codePrefix.map(CodeStore.likePrefix), filter.coder, filter.transcript,
                 filter.participant,
             ]
-        ) { row in
-            let start: Int = try row["start"]
-            let end: Int = try row["end"]
-            let turn: String = try row["text"]
-            try body(
-                Coding(
-                    transcript: try row["transcript"], segment: try row["number"], code: try row["code"],
-                    coder: try row["coder"],
-                    start: start,
-                    end: end, transcriptStart: try row["transcript_start"], transcriptEnd: try row["transcript_end"],
-                    memo: try row["memo"],
-                    text: ScalarText.slice(turn, start, end) ?? "", participant: try row["participant"], turn: turn))
-        }
+        ) { row in try body(Self.coding(row)) }
+    }
+
+    /// The query behind ``forEachCoding(_:_:)``; `codings export` steps it itself (all filters
+    /// NULL) so that it can write bytes without building a ``Coding`` per row.
+    static let codingsSQL = """
+        SELECT t.id AS transcript, s.number, c.code, c.coder, c.start, c.end, c.transcript_start, c.transcript_end,
+               c.memo, s.text, i.participant
+        FROM coding c
+        JOIN segment s ON s.id = c.segment
+        JOIN transcript t ON t.id = s.transcript
+        JOIN interview i ON i.id = t.interview
+        WHERE (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
+          AND (?3 IS NULL OR c.coder = ?3)
+          AND (?4 IS NULL OR t.id = ?4)
+          AND (?5 IS NULL OR i.participant = ?5)
+        ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
+        """
+
+    /// A row of ``codingsSQL`` as a coding.
+    static func coding(_ row: Row) throws -> Coding {
+        let start: Int = try row["start"]
+        let end: Int = try row["end"]
+        let turn: String = try row["text"]
+        return Coding(
+            transcript: try row["transcript"], segment: try row["number"], code: try row["code"],
+            coder: try row["coder"],
+            start: start,
+            end: end, transcriptStart: try row["transcript_start"], transcriptEnd: try row["transcript_end"],
+            memo: try row["memo"],
+            text: ScalarText.slice(turn, start, end) ?? "", participant: try row["participant"], turn: turn)
     }
 
     /// (transcript, coder) pairs covered, with whether the coder marked the transcript done.

@@ -304,19 +304,26 @@ public struct Redactor: Sendable {
 /// A turn with its identifiers found once, so that many excerpts can be cut from it: the same
 /// rule as ``Redactor/excerpt(of:from:to:)``, without redacting the turn again for each.
 public struct RedactedTurn: Sendable {
-    let scalars: [Unicode.Scalar]
+    let turn: ScalarBytes
     let found: [(start: Int, end: Int, kind: String, label: String)]
 
     public init(_ turn: String, by redactor: Redactor) {
-        scalars = Array(turn.unicodeScalars)
+        self.turn = ScalarBytes(turn)
         found = redactor.scalarMatches(in: turn)
     }
 
     /// The span `start..<end` (Unicode scalars) of the redacted turn, widened to whole
     /// placeholders where it touches an identifier; offsets outside the turn are clamped.
     public func excerpt(from start: Int, to end: Int) -> String {
-        var from = max(0, min(start, scalars.count))
-        var to = max(from, min(end, scalars.count))
+        var out: [UInt8] = []
+        appendExcerpt(from: start, to: end, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// ``excerpt(from:to:)`` as UTF-8 bytes appended to `out`, for writers that build bytes.
+    func appendExcerpt(from start: Int, to end: Int, to out: inout [UInt8]) {
+        var from = max(0, min(start, turn.scalarCount))
+        var to = max(from, min(end, turn.scalarCount))
         // Matches never overlap, so widening to the ones touched cannot touch another.
         for match in found where match.start < to && match.end > from {
             from = min(from, match.start)
@@ -324,18 +331,57 @@ public struct RedactedTurn: Sendable {
         }
         // Built as UTF-8 bytes: appending to a String.UnicodeScalarView copies the whole view each
         // time, which made a long turn with many identifiers quadratic.
-        var out: [UInt8] = []
-        out.reserveCapacity(to - from)
-        func add(_ piece: ArraySlice<Unicode.Scalar>) {
-            for scalar in piece { UTF8.encode(scalar) { out.append($0) } }
-        }
         var position = from
         for match in found where match.start >= from && match.end <= to {
-            add(scalars[position..<match.start])
+            turn.append(position, match.start, to: &out)
             out.append(contentsOf: match.label.utf8)
             position = match.end
         }
-        add(scalars[position..<to])
-        return String(decoding: out, as: UTF8.self)
+        turn.append(position, to, to: &out)
+    }
+}
+
+/// A text's UTF-8 bytes and where each Unicode scalar starts in them, so that spans given in
+/// scalars are cut as byte ranges (the bytes of `text.unicodeScalars[start..<end]`).
+struct ScalarBytes: Sendable {
+    let bytes: [UInt8]
+    /// Byte offset of each scalar, then the byte count; nil when the text is ASCII (offset = index).
+    let offsets: [Int32]?
+    let scalarCount: Int
+
+    init(_ text: String) {
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii {
+            offsets = nil
+            scalarCount = bytes.count
+            return
+        }
+        var offsets: [Int32] = []
+        offsets.reserveCapacity(bytes.count + 1)
+        // A continuation byte (10xxxxxx) never starts a scalar.
+        for (index, byte) in bytes.enumerated() where byte & 0xC0 != 0x80 { offsets.append(Int32(index)) }
+        scalarCount = offsets.count
+        offsets.append(Int32(bytes.count))
+        self.offsets = offsets
+    }
+
+    func byteOffset(_ scalar: Int) -> Int { offsets.map { Int($0[scalar]) } ?? scalar }
+
+    /// Appends the bytes of scalars `start..<end` (in range) to `out`.
+    func append(_ start: Int, _ end: Int, to out: inout [UInt8]) {
+        guard start < end else { return }
+        out.append(contentsOf: bytes[byteOffset(start)..<byteOffset(end)])
+    }
+
+    /// `ScalarText.slice`'s rule: the span's bytes when it lies in the text, else nothing.
+    func appendSlice(_ start: Int, _ end: Int, to out: inout [UInt8]) {
+        guard start >= 0, end >= start, end <= scalarCount else { return }
+        append(start, end, to: &out)
     }
 }

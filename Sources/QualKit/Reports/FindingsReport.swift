@@ -286,10 +286,15 @@ public struct FindingsReport: Sendable {
         }
         // theme -> segment key -> the candidate (its shortest widened text).
         var byTheme: [String: [String: Candidate]] = [:]
+        // Codings come in segment order: a turn is redacted once for all its codings.
+        var turn: QuoteText.Turn? = nil
         for coding in try FindingsStore(study).quotableCodings(codePrefix: kind)
         where coders.contains(coding.coder) {
             guard let theme = mostSpecific(coding.code) else { continue }
-            let text = QuoteText.quote(turn: coding.turn, from: coding.start, to: coding.end, redactor: redactor)
+            if turn.map({ !$0.text.utf8.elementsEqual(coding.turn.utf8) }) ?? true {
+                turn = QuoteText.Turn(coding.turn, redactor: redactor)
+            }
+            let text = QuoteText.quote(turn!, from: coding.start, to: coding.end)
             guard !text.isEmpty else { continue }
             let key = "\(coding.transcript)\u{0}\(coding.segment)"
             var candidate = byTheme[theme]?[key] ?? Candidate(participant: coding.participant, text: text, coders: [])

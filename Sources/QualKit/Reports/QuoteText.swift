@@ -22,9 +22,26 @@ public enum QuoteText {
     public static func quote(turn: String, from start: Int, to end: Int, redactor: Redactor, maxLength: Int = maxLength)
         -> String
     {
-        let scalars = Array(turn.unicodeScalars)
-        let cut = bounds(scalars, from: start, to: end, maxLength: maxLength)
-        let text = RedactedTurn(turn, by: redactor).excerpt(from: cut.start, to: cut.end)
+        quote(Turn(turn, redactor: redactor), from: start, to: end, maxLength: maxLength)
+    }
+
+    /// A turn's scalars and its redaction, made once for all the quotes cut from it.
+    struct Turn {
+        let text: String
+        let scalars: [Unicode.Scalar]
+        let redacted: RedactedTurn
+
+        init(_ text: String, redactor: Redactor) {
+            self.text = text
+            scalars = Array(text.unicodeScalars)
+            redacted = RedactedTurn(text, by: redactor)
+        }
+    }
+
+    /// ``quote(turn:from:to:redactor:maxLength:)`` from a turn already redacted.
+    static func quote(_ turn: Turn, from start: Int, to end: Int, maxLength: Int = maxLength) -> String {
+        let cut = bounds(turn.scalars, from: start, to: end, maxLength: maxLength)
+        let text = turn.redacted.excerpt(from: cut.start, to: cut.end)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         return (cut.cutBefore ? ellipsis + " " : "") + text + (cut.cutAfter ? " " + ellipsis : "")
     }
