@@ -23,6 +23,9 @@ import Testing
         ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("two\nlines", "\"two\nlines\""),
         ("=SUM(A1)", "'=SUM(A1)"), ("+1", "'+1"), ("@cmd", "'@cmd"), ("-2+3", "'-2+3"), ("\tx", "'\tx"),
         ("-0.25", "-0.25"), ("-12", "-12"), ("", ""),
+        // As Characters these hold no line feed, comma, quote or space: a reader splits on the bytes.
+        ("crlf\r\nline", "\"crlf\r\nline\""), ("a,\u{301}b", "\"a,\u{301}b\""), ("\"\u{301}", "\"\"\"\u{301}\""),
+        (" \u{301}x", "\" \u{301}x\""),
     ])
     func csvFieldsAreQuotedAndGuarded(_ input: String, _ expected: String) {
         #expect(CSVWriter.field(input) == expected)

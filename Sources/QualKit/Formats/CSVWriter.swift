@@ -19,11 +19,21 @@ public enum CSVWriter {
     /// One cell, guarded and quoted as needed.
     public static func field(_ value: String) -> String {
         let guarded = guardFormula(value)
+        // Bytes, not Characters: a CSV reader splits on the byte, and as Characters a CR LF pair
+        // or a comma followed by a combining mark is neither "\n" nor ",", so such a field was
+        // written unquoted and split in two.
         let needsQuotes =
-            guarded.contains { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || guarded.hasPrefix(" ") || guarded.hasSuffix(" ")
+            guarded.utf8.contains { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }
+            || guarded.utf8.first == 0x20 || guarded.utf8.last == 0x20
         guard needsQuotes else { return guarded }
-        return "\"" + guarded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted: [UInt8] = [0x22]
+        quoted.reserveCapacity(guarded.utf8.count + 8)
+        for byte in guarded.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// `value` with a leading `'` if a spreadsheet would treat it as a formula.
