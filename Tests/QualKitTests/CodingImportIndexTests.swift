@@ -82,9 +82,10 @@ import Testing
             try CodingImport.run(
                 path: path, defaultCoder: nil, createCodes: false, study: fixture.study, indexes: .rebuild)
         }
-        #expect(error.diagnostics.map(\.message) == [
-            "P1 has no segment 7 (it has 1 to 2)", "bad span '30:40': segment 2 of P1 spans 0:38",
-        ])
+        #expect(
+            error.diagnostics.map(\.message) == [
+                "P1 has no segment 7 (it has 1 to 2)", "bad span '30:40': segment 2 of P1 spans 0:38",
+            ])
         #expect(try fixture.count("SELECT count(*) FROM coding") == 0)
         #expect(try fixture.count("SELECT count(*) FROM coverage") == 0)
         #expect(try indexes(fixture) == schema)

@@ -243,7 +243,9 @@ private struct Importer {
     }
 
     /// The row's span in the segment: the whole segment when both columns are empty.
-    private mutating func span(_ startText: String, _ endText: String, in segment: SegmentPlace, line: Int) -> (Int, Int)? {
+    private mutating func span(_ startText: String, _ endText: String, in segment: SegmentPlace, line: Int) -> (
+        Int, Int
+    )? {
         if startText.isEmpty && endText.isEmpty { return (0, segment.length) }
         guard let start = Int(startText), let end = Int(endText), start >= 0, end > start, end <= segment.length else {
             problem(

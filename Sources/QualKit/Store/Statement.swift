@@ -166,7 +166,9 @@ extension Statement {
             case .text(var string):
                 code = string.withUTF8 { bytes in
                     // A nil pointer would bind NULL, so an empty text gets a real (empty) one.
-                    guard let base = bytes.baseAddress, !bytes.isEmpty else { return qk_bind_text(handle, index, "", 0) }
+                    guard let base = bytes.baseAddress, !bytes.isEmpty else {
+                        return qk_bind_text(handle, index, "", 0)
+                    }
                     return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                         qk_bind_text(handle, index, $0, Int32(bytes.count))
                     }
