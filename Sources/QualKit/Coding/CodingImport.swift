@@ -1,3 +1,5 @@
+import Foundation
+
 /// `codings import FILE.csv`: streams rows into the study in one transaction; every bad row is
 /// reported with its line and, if there is any, nothing is kept.
 public enum CodingImport {
@@ -26,11 +28,36 @@ public enum CodingImport {
     ///
     /// - Throws: ``InvalidInput`` listing every bad row (up to ``problemLimit``, then a count).
     public static func run(path: String, defaultCoder: String?, createCodes: Bool, study: Study) throws -> Report {
+        try run(path: path, defaultCoder: defaultCoder, createCodes: createCodes, study: study, indexes: .automatic)
+    }
+
+    /// Whether an import drops the `coding` table's secondary indexes and builds them again after
+    /// its inserts. Tests name the path; commands use ``automatic``.
+    enum IndexPolicy {
+        /// Rebuild when the file holds many rows for the codings already stored (see ``rebuildPays``).
+        case automatic
+        case keep
+        case rebuild
+    }
+
+    static func run(
+        path: String, defaultCoder: String?, createCodes: Bool, study: Study, indexes: IndexPolicy
+    ) throws -> Report {
         let csv = try HeadedCSV(path: path, expected: "the header transcript,segment,code,coder")
         var importer = try Importer(
             path: path, csv: csv, defaultCoder: defaultCoder, createCodes: createCodes, study: study)
         try study.db.useBulkSettings()
         try study.db.transaction {
+            let rebuild: Bool
+            switch indexes {
+            case .keep: rebuild = false
+            case .rebuild: rebuild = true
+            case .automatic:
+                let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+                rebuild = rebuildPays(fileBytes: bytes, stored: try CodingIndexes.storedUpperBound(study.db))
+            }
+            // Dropped inside the transaction: any problem below rolls the drop back with the rows.
+            let dropped = rebuild ? try CodingIndexes.drop(study.db) : []
             while let record = try csv.next({
                 importer.problem($0.line ?? 0, $0.message)
                 importer.report.rows += 1
@@ -38,8 +65,18 @@ public enum CodingImport {
                 try importer.add(record)
             }
             try importer.finish()
+            try CodingIndexes.create(dropped, study.db)
         }
         return importer.report
+    }
+
+    /// True when building the indexes once after the inserts is cheaper than updating them per row:
+    /// a sorted build of (stored + new) entries against a random b-tree insert per new row, which
+    /// costs several times more, so the rebuild wins once the new rows are a quarter of those stored.
+    /// The rows are estimated from the file's size (a coding row is about 40 bytes).
+    static func rebuildPays(fileBytes: Int, stored: Int) -> Bool {
+        let estimatedRows = fileBytes / 40
+        return estimatedRows >= 1_000 && estimatedRows * 4 >= stored
     }
 
     /// Spaces and tabs off both ends, without Foundation's slower character-set trimming.
@@ -63,8 +100,11 @@ private struct Importer {
     let transcriptIDs: Set<String>
     let coders: Set<String>
     let insert: Statement
+    let outlines: Statement
     var codes: Set<String>
-    var segmentCache: [String: [Int: Segment]] = [:]
+    /// Each transcript's segments, read once when a row first names it (rows come in any order).
+    var segmentCache: [String: SegmentPlaces] = [:]
+    var uuids = StableID.Batch()
     var covered: Set<String> = []
     var problems: [Diagnostic] = []
     var more = 0
@@ -96,6 +136,8 @@ private struct Importer {
         codes = Set(try codeStore.paths())
         coders = Set(try codeStore.coderIDs())
         insert = try study.db.prepare(CodingStore.insertSQL)
+        outlines = try study.db.prepare(
+            "SELECT number, id, text_start, text_end FROM segment WHERE transcript = ? ORDER BY number")
     }
 
     mutating func problem(_ line: Int, _ message: String, remedy: Remedy? = nil) {
@@ -127,9 +169,12 @@ private struct Importer {
         else { return }
         let memo = field(columns.memo)
         try cover(transcript, coder)
-        if try store.insertOnly(
-            insert, segment: segment, code: code, coder: coder, start: start, end: end, memo: memo.isEmpty ? nil : memo)
-        {
+        // The same values CodingStore.insertOnly binds, without its per-row array of existentials.
+        try insert.runFast(
+            .integer(segment.id), .text(code), .text(coder), .integer(Int64(start)), .integer(Int64(end)),
+            .integer(Int64(segment.textStart + start)), .integer(Int64(segment.textStart + end)),
+            memo.isEmpty ? .null : .text(memo), .text(Clock.nowTimestamp()), .text(uuids.next()))
+        if store.db.changes > 0 {
             report.added += 1
         } else {
             report.duplicates += 1
@@ -143,7 +188,7 @@ private struct Importer {
         throw InvalidInput(problems)
     }
 
-    private mutating func segment(_ transcript: String, _ numberText: String, line: Int) throws -> Segment? {
+    private mutating func segment(_ transcript: String, _ numberText: String, line: Int) throws -> SegmentPlace? {
         guard transcriptIDs.contains(transcript) else {
             let near =
                 Suggestion.nearest(to: transcript, in: Array(transcriptIDs)).map { " (did you mean '\($0)'?)" } ?? ""
@@ -154,12 +199,15 @@ private struct Importer {
             problem(line, "bad segment '\(numberText)': expected a segment number (1, 2, ...)")
             return nil
         }
-        if segmentCache[transcript] == nil {
-            segmentCache[transcript] = Dictionary(
-                uniqueKeysWithValues: try transcripts.segmentOutlines(of: transcript).map { ($0.number, $0) })
+        let places: SegmentPlaces
+        if let cached = segmentCache[transcript] {
+            places = cached
+        } else {
+            places = try SegmentPlaces(outlines, transcript: transcript)
+            segmentCache[transcript] = places
         }
-        guard let segment = segmentCache[transcript]![number] else {
-            problem(line, "\(transcript) has no segment \(number) (it has 1 to \(segmentCache[transcript]!.count))")
+        guard let segment = places[number] else {
+            problem(line, "\(transcript) has no segment \(number) (it has 1 to \(places.count))")
             return nil
         }
         return segment
@@ -195,7 +243,9 @@ private struct Importer {
     }
 
     /// The row's span in the segment: the whole segment when both columns are empty.
-    private mutating func span(_ startText: String, _ endText: String, in segment: Segment, line: Int) -> (Int, Int)? {
+    private mutating func span(_ startText: String, _ endText: String, in segment: SegmentPlace, line: Int) -> (
+        Int, Int
+    )? {
         if startText.isEmpty && endText.isEmpty { return (0, segment.length) }
         guard let start = Int(startText), let end = Int(endText), start >= 0, end > start, end <= segment.length else {
             problem(
@@ -211,5 +261,54 @@ private struct Importer {
         if covered.insert(transcript + "\u{0}" + coder).inserted {
             try store.cover(transcript: transcript, coder: coder)
         }
+    }
+}
+
+/// What an import needs of one segment: its row id, where it starts in the transcript and its length.
+private struct SegmentPlace {
+    let transcript: String
+    let number: Int
+    let id: Int64
+    let textStart: Int
+    let length: Int
+}
+
+/// One transcript's segments by number, held as three integers a segment (not a ``Segment`` with
+/// its strings) so that a study of millions of segments fits in little memory.
+private struct SegmentPlaces {
+    let transcript: String
+    /// By number, from 1; a number without a segment (never made by the importers) has id 0.
+    private var ids: [Int64] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    /// How many segments the transcript has.
+    private(set) var count = 0
+
+    init(_ outlines: Statement, transcript: String) throws {
+        self.transcript = transcript
+        try outlines.bind([transcript])
+        defer { outlines.reset() }
+        while try outlines.step() {
+            let number = Int(outlines.int64(at: 0))
+            guard number > 0 else { continue }
+            if number > ids.count {
+                let missing = number - ids.count
+                ids += repeatElement(0, count: missing)
+                starts += repeatElement(0, count: missing)
+                lengths += repeatElement(0, count: missing)
+            }
+            let start = outlines.int64(at: 2)
+            ids[number - 1] = outlines.int64(at: 1)
+            starts[number - 1] = Int(start)
+            lengths[number - 1] = Int(outlines.int64(at: 3) - start)
+            count += 1
+        }
+    }
+
+    subscript(number: Int) -> SegmentPlace? {
+        guard number > 0, number <= ids.count, ids[number - 1] != 0 else { return nil }
+        return SegmentPlace(
+            transcript: transcript, number: number, id: ids[number - 1], textStart: starts[number - 1],
+            length: lengths[number - 1])
     }
 }
