@@ -33,6 +33,52 @@ import Testing
                 == 10_000)
     }
 
+    /// Segments are staged and written in one statement per import (one full-text index flush):
+    /// they keep the files' order, the stage is gone afterwards, and a second import on the same
+    /// connection stages again.
+    @Test func stagedSegmentsKeepTheFilesOrderAndLeaveNoStage() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qk-stage-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let study = try Study.create(at: folder.appendingPathComponent("s.sqlite").path, title: "t")
+        var files: [String] = []
+        for id in ["TC-002", "TC-001", "TC-003"] {
+            _ = try Roster(study).addParticipant(id, fields: [])
+            let file = folder.appendingPathComponent("\(id).txt").path
+            try Data("Interviewer: Why \(id)?\n\n\(id): Evenings suit me.\n\nInterviewer: Thanks.\n".utf8)
+                .write(to: URL(fileURLWithPath: file))
+            files.append(file)
+        }
+        _ = try TranscriptImporter.run(Array(files.prefix(2)), target: .fileName, options: .init(), study: study)
+        _ = try TranscriptImporter.run([files[2]], target: .fileName, options: .init(), study: study)
+        let order = try study.db.rows("SELECT transcript, number FROM segment ORDER BY id").map {
+            "\(try $0["transcript"] as String)/\(try $0["number"] as Int)"
+        }
+        #expect(
+            order == [
+                "TC-002/1", "TC-002/2", "TC-002/3", "TC-001/1", "TC-001/2", "TC-001/3", "TC-003/1", "TC-003/2",
+                "TC-003/3",
+            ])
+        #expect(
+            try study.db.value("SELECT count(*) FROM sqlite_temp_master WHERE name = 'segment_stage'").intValue == 0)
+        #expect(
+            try study.db.value("SELECT count(*) FROM segment_search WHERE segment_search MATCH 'evenings'").intValue
+                == 3)
+    }
+
+    /// Rows that only passed through a TEMP stage are not the study's changes (the audit trail's count).
+    @Test func rowsOnlyInAStageAreNotKeptChanges() throws {
+        let db = try Database(path: ":memory:", mode: .memory)
+        try db.executeScript("CREATE TEMP TABLE stage(x); CREATE TABLE kept(x)")
+        let before = db.keptChanges
+        try db.transaction {
+            for number in 0..<5 { try db.execute("INSERT INTO stage VALUES (?)", [number]) }
+            try db.execute("INSERT INTO kept SELECT x FROM stage")
+            db.discountChanges(5)
+        }
+        #expect(db.keptChanges - before == 5)
+    }
+
     @Test func movingTheTextOutKeepsEveryTranscript() throws {
         let db = try Database(path: ":memory:", mode: .memory)
         let before = Schema.migrator.migrations.filter { $0.number < Migration.transcriptTextApart.number }

@@ -203,7 +203,7 @@ extension CodingExport {
         /// further ado when they are ASCII-delimited commas or line feeds and nothing else needs
         /// care; anything else (a quote, a carriage return, a leading formula character, a space
         /// at either end, a comma joined to a combining mark) goes through ``CSVWriter/field(_:)``
-        /// itself, whose tests are on `Character`s.
+        /// itself, so the two cannot disagree.
         mutating func csvField(_ field: UnsafeBufferPointer<UInt8>) {
             guard let first = field.first, let last = field.last else { return }
             var slow = false

@@ -154,6 +154,10 @@ public final class Database {
     /// ``totalChanges`` less those a rolled-back transaction or savepoint undid: the changes kept.
     public var keptChanges: Int { totalChanges - rolledBackChanges }
 
+    /// Leaves `count` changes out of ``keptChanges``: rows a command wrote only to its own TEMP
+    /// tables (a staging table), which never reach the study and must not count in its audit trail.
+    public func discountChanges(_ count: Int) { rolledBackChanges += count }
+
     /// The number of rows changed by the last statement.
     public var changes: Int { Int(sqlite3_changes(handle)) }
 

@@ -168,9 +168,13 @@ extension TranscriptStore {
             """)
     }
 
-    /// Writes the staged segments to `segment`, in the order they were staged (so their ids are
-    /// the ones a row-by-row insert gives), and closes the stage.
+    /// Writes the staged segments to `segment`, in the order they were staged, and closes the stage.
+    ///
+    /// The rows written to the stage are taken out of the connection's count of changes, so the
+    /// audit trail counts each segment once.
     public func writeStagedSegments() throws {
+        let staged = try db.value("SELECT count(*) FROM temp.segment_stage").intValue ?? 0
+        db.discountChanges(staged)
         try db.execute(
             """
             INSERT INTO segment(speaker, role, start_ms, end_ms, text, text_start, text_end, transcript, number)
