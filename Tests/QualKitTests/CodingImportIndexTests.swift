@@ -6,14 +6,8 @@ import Testing
 /// `codings import` with the `coding` table's indexes dropped and built again after the inserts
 /// (the bulk path) must give the same rows, refuse the same rows and leave the same schema.
 @Suite struct CodingImportIndexTests {
-    func study() throws -> TemporaryStudy {
-        let fixture = try TemporaryStudy()
-        try fixture.codes(["a.x", "a.z"])
-        try fixture.coders(["AB", "CD"])
-        try fixture.participant("P1")
-        try fixture.transcript("P1", turns: ["Who do you live with?", "We never talk about it at home, never."])
-        return fixture
-    }
+    /// The shared fixture (`codingStudy()`): segment 2 of P1 is `We never talk about it at home, never.`
+    func study() throws -> TemporaryStudy { try codingStudy() }
 
     static let good = """
         transcript,segment,code,coder,start,end,memo

@@ -5,16 +5,8 @@ import Testing
 
 /// Coding: tag and untag by whole segment, quote or span; coverage; memos; CSV import.
 @Suite struct CodingTests {
-    /// Segment 2 of P1 is the 38 scalars `We never talk about it at home, never.`: `talk about it`
-    /// is 9:22, `never` occurs at 3:8 and 32:37.
-    func study() throws -> TemporaryStudy {
-        let fixture = try TemporaryStudy()
-        try fixture.codes(["a.x", "a.z"])
-        try fixture.coders(["AB", "CD"])
-        try fixture.participant("P1")
-        try fixture.transcript("P1", turns: ["Who do you live with?", "We never talk about it at home, never."])
-        return fixture
-    }
+    /// The shared fixture (`codingStudy()`): segment 2 of P1 is `We never talk about it at home, never.`
+    func study() throws -> TemporaryStudy { try codingStudy() }
 
     func tag(_ fixture: TemporaryStudy, _ selection: CodingLog.Selection, code: String = "a.x", memo: String? = nil)
         throws -> (Coding, Bool)

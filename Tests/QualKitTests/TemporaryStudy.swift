@@ -99,3 +99,15 @@ func bareReportStudy() throws -> TemporaryStudy {
     try fixture.tag("P1", 2, "barrier.cost", by: "AB")
     return fixture
 }
+
+/// One participant, two coders, codes `a.x` and `a.z`, nothing tagged yet. Segment 2 of P1 is the
+/// 38 scalars `We never talk about it at home, never.`: `talk about it` is 9:22, `never` occurs at
+/// 3:8 and 32:37.
+func codingStudy() throws -> TemporaryStudy {
+    let fixture = try TemporaryStudy()
+    try fixture.codes(["a.x", "a.z"])
+    try fixture.coders(["AB", "CD"])
+    try fixture.participant("P1")
+    try fixture.transcript("P1", turns: ["Who do you live with?", "We never talk about it at home, never."])
+    return fixture
+}

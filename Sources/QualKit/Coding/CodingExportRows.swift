@@ -168,6 +168,13 @@ extension CodingExport {
             text.withUTF8Buffer { bytes.append(contentsOf: $0) }
         }
 
+        /// `,` and the next key of a coding in the export's JSON, at its indent.
+        mutating func nextKey(_ key: StaticString) {
+            raw(",\n      \"")
+            raw(key)
+            raw("\": ")
+        }
+
         mutating func int(_ value: Int) {
             if value < 0 {
                 bytes.append(UInt8(ascii: "-"))

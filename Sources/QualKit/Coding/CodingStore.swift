@@ -137,23 +137,31 @@ public struct CodingStore {
         ) { row in try body(Self.coding(row)) }
     }
 
-    /// The query behind ``forEachCoding(_:_:)``; `codings export` steps it itself (all filters
-    /// NULL) so that it can write bytes without building a ``Coding`` per row.
-    static let codingsSQL = """
+    /// The columns ``coding(_:)`` reads and the joins they come from, for every query that lists
+    /// codings with their turn (here, and the report's quotable codings); callers add their own
+    /// joins, conditions and order. `codings export` reads these columns by position.
+    static let codingRowsSQL = """
         SELECT t.id AS transcript, s.number, c.code, c.coder, c.start, c.end, c.transcript_start, c.transcript_end,
                c.memo, s.text, i.participant
         FROM coding c
         JOIN segment s ON s.id = c.segment
         JOIN transcript t ON t.id = s.transcript
         JOIN interview i ON i.id = t.interview
-        WHERE (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
-          AND (?3 IS NULL OR c.coder = ?3)
-          AND (?4 IS NULL OR t.id = ?4)
-          AND (?5 IS NULL OR i.participant = ?5)
-        ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
         """
 
-    /// A row of ``codingsSQL`` as a coding.
+    /// The query behind ``forEachCoding(_:_:)``; `codings export` steps it itself (all filters
+    /// NULL) so that it can write bytes without building a ``Coding`` per row.
+    static let codingsSQL =
+        codingRowsSQL + """
+
+            WHERE (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
+              AND (?3 IS NULL OR c.coder = ?3)
+              AND (?4 IS NULL OR t.id = ?4)
+              AND (?5 IS NULL OR i.participant = ?5)
+            ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
+            """
+
+    /// A row of ``codingRowsSQL`` as a coding.
     static func coding(_ row: Row) throws -> Coding {
         let start: Int = try row["start"]
         let end: Int = try row["end"]

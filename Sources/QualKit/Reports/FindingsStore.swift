@@ -78,32 +78,17 @@ public struct FindingsStore {
     public func quotableCodings(codePrefix: String?) throws -> [Coding] {
         var result: [Coding] = []
         try db.forEachRow(
-            """
-            SELECT t.id AS transcript, s.number, c.code, c.coder, c.start, c.end, c.transcript_start, c.transcript_end,
-                   c.memo, s.text, i.participant
-            FROM coding c
-            JOIN segment s ON s.id = c.segment
-            JOIN transcript t ON t.id = s.transcript
-            JOIN interview i ON i.id = t.interview
-            JOIN participant p ON p.id = i.participant
-            WHERE s.role = 'participant'
-              AND p.consent_quotes = 1
-              AND NOT EXISTS (SELECT 1 FROM withdrawal w WHERE w.participant = p.id)
-              AND (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
-            ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
-            """,
+            CodingStore.codingRowsSQL + """
+
+                JOIN participant p ON p.id = i.participant
+                WHERE s.role = 'participant'
+                  AND p.consent_quotes = 1
+                  AND NOT EXISTS (SELECT 1 FROM withdrawal w WHERE w.participant = p.id)
+                  AND (?1 IS NULL OR c.code = ?1 OR c.code LIKE ?2 ESCAPE '\\')
+                ORDER BY t.id, s.number, c.start, c.end, c.code, c.coder
+                """,
             [codePrefix, codePrefix.map(CodeStore.likePrefix)]
-        ) { row in
-            let start: Int = try row["start"]
-            let end: Int = try row["end"]
-            let turn: String = try row["text"]
-            result.append(
-                Coding(
-                    transcript: try row["transcript"], segment: try row["number"], code: try row["code"],
-                    coder: try row["coder"], start: start, end: end, transcriptStart: try row["transcript_start"],
-                    transcriptEnd: try row["transcript_end"], memo: try row["memo"],
-                    text: ScalarText.slice(turn, start, end) ?? "", participant: try row["participant"], turn: turn))
-        }
+        ) { row in result.append(try CodingStore.coding(row)) }
         return result
     }
 

@@ -79,7 +79,7 @@ public enum TranscriptImporter {
             var outcomes: [ImportedTranscript] = []
             var seen: Set<String> = []
             for path in paths {
-                let outcome = try importOne(path, target: target, options: options, study: study, staged: true)
+                let outcome = try importOne(path, target: target, options: options, study: study)
                 guard seen.insert(outcome.transcript).inserted else {
                     throw TranscriptError.twoFilesForOneTranscript(outcome.transcript, second: path)
                 }
@@ -90,9 +90,8 @@ public enum TranscriptImporter {
         }
     }
 
-    static func importOne(_ path: String, target: Target, options: Options, study: Study, staged: Bool = false) throws
-        -> ImportedTranscript
-    {
+    /// One file's transcript, its segments staged (``TranscriptStore/stageSegments()``) when new.
+    static func importOne(_ path: String, target: Target, options: Options, study: Study) throws -> ImportedTranscript {
         let bytes = try SourceText.readBytes(path)
         let name = URL(fileURLWithPath: path).lastPathComponent
         guard let format = options.format ?? ParsedTranscript.Format(fileName: name) else {
@@ -203,7 +202,7 @@ public enum TranscriptImporter {
             // The schema's format column allows txt, vtt and srt: a Word document is stored as the
             // text read from it (source_file keeps the .docx name).
             id: transcriptID, interview: interview.id, format: format == .docx ? "txt" : format.rawValue, file: path,
-            header: parsed.header.joined(separator: "\n"), text: text, segments: segments, staged: staged)
+            header: parsed.header.joined(separator: "\n"), text: text, segments: segments, staged: true)
         return ImportedTranscript(
             transcript: transcriptID, file: path, segments: segments.count, speakers: speakers,
             createdInterview: created, replaced: existed, keptCodings: kept, warnings: parsed.warnings,
